@@ -1,0 +1,293 @@
+package archive
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// querier is what *sql.DB and *sql.Tx share.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// AddCapture stores a capture in one transaction: the original
+// (compressed), its images (each once across the archive), its articles and
+// their full-text rows. When an original with the same SHA-256 is already
+// stored it changes nothing and returns AlreadyPresent with the existing
+// article IDs. An article's zero Imported becomes now; an empty FileName or
+// Format is taken from the original. The capture itself is not modified.
+//
+// It returns an error naming the file when the capture is invalid (nil, no
+// articles, a nil article, an empty or wrong SHA-256 for the original or an
+// image) or when the database fails.
+func (s *Store) AddCapture(ctx context.Context, c *Capture) (AddResult, error) {
+	if c == nil {
+		return AddResult{}, errors.New("add capture: nil capture")
+	}
+	name := captureName(c)
+	if err := validateCapture(c); err != nil {
+		return AddResult{}, fmt.Errorf("add %s: %w", name, err)
+	}
+	sha := normSHA(c.Original.SHA256)
+	// Cheap check first, so re-importing a known file costs no compression.
+	ids, found, err := originalArticles(ctx, s.db, sha)
+	if err != nil {
+		return AddResult{}, fmt.Errorf("add %s: %w", name, err)
+	}
+	if found {
+		return AddResult{Outcome: AlreadyPresent, IDs: ids}, nil
+	}
+	now := time.Now().UTC()
+	rows, err := articleRows(c, now)
+	if err != nil {
+		return AddResult{}, fmt.Errorf("add %s: %w", name, err)
+	}
+	blob, enc, err := pack(c.Original.Data)
+	if err != nil {
+		return AddResult{}, fmt.Errorf("add %s: compress: %w", name, err)
+	}
+	res, err := s.addCapture(ctx, c, sha, blob, enc, rows, now)
+	if err != nil {
+		return AddResult{}, fmt.Errorf("add %s: %w", name, err)
+	}
+	return res, nil
+}
+
+// addCapture is the transaction of AddCapture.
+func (s *Store) addCapture(ctx context.Context, c *Capture, sha string, blob []byte, enc string, rows []articleRow, now time.Time) (AddResult, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return AddResult{}, err
+	}
+	defer tx.Rollback()
+	// Again inside the write lock: another writer may have stored it since.
+	ids, found, err := originalArticles(ctx, tx, sha)
+	if err != nil {
+		return AddResult{}, err
+	}
+	if found {
+		return AddResult{Outcome: AlreadyPresent, IDs: ids}, nil
+	}
+	origID, err := insertOriginal(ctx, tx, &c.Original, sha, blob, enc, now)
+	if err != nil {
+		return AddResult{}, err
+	}
+	if err := insertImages(ctx, tx, c.Images); err != nil {
+		return AddResult{}, err
+	}
+	ids = make([]int64, 0, len(rows))
+	for i := range rows {
+		id, err := insertArticle(ctx, tx, origID, i, &rows[i])
+		if err != nil {
+			return AddResult{}, fmt.Errorf("article %d: %w", i+1, err)
+		}
+		ids = append(ids, id)
+	}
+	if err := tx.Commit(); err != nil {
+		return AddResult{}, err
+	}
+	return AddResult{Outcome: Imported, IDs: ids}, nil
+}
+
+// captureName names a capture in errors.
+func captureName(c *Capture) string {
+	if c.Original.Name != "" {
+		return c.Original.Name
+	}
+	if c.Original.SHA256 != "" {
+		return "original " + c.Original.SHA256
+	}
+	return "capture"
+}
+
+// validateCapture checks what AddCapture needs before touching the database.
+func validateCapture(c *Capture) error {
+	if len(c.Articles) == 0 {
+		return errors.New("no articles")
+	}
+	for i, a := range c.Articles {
+		if a == nil {
+			return fmt.Errorf("article %d is nil", i+1)
+		}
+	}
+	if err := checkSHA(normSHA(c.Original.SHA256), c.Original.Data); err != nil {
+		return fmt.Errorf("original: %w", err)
+	}
+	for i, im := range c.Images {
+		if err := checkSHA(normSHA(im.SHA256), im.Data); err != nil {
+			return fmt.Errorf("image %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+const originalArticlesQuery = `
+SELECT o.id, a.id
+FROM originals o LEFT JOIN articles a ON a.original_id = o.id
+WHERE o.sha256 = ?
+ORDER BY a.position, a.id`
+
+// originalArticles returns the IDs of the articles cleaned from the
+// original sha, and whether that original is stored at all.
+func originalArticles(ctx context.Context, q querier, sha string) (ids []int64, found bool, err error) {
+	rows, err := q.QueryContext(ctx, originalArticlesQuery, sha)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var origID int64
+		var id sql.NullInt64
+		if err := rows.Scan(&origID, &id); err != nil {
+			return nil, false, err
+		}
+		found = true
+		if id.Valid {
+			ids = append(ids, id.Int64)
+		}
+	}
+	return ids, found, rows.Err()
+}
+
+const insertOriginalQuery = `
+INSERT INTO originals (sha256, name, format, size, encoding, data, imported)
+VALUES (?, ?, ?, ?, ?, ?, ?)`
+
+func insertOriginal(ctx context.Context, tx *sql.Tx, o *Original, sha string, blob []byte, enc string, imported time.Time) (int64, error) {
+	res, err := tx.ExecContext(ctx, insertOriginalQuery,
+		sha, o.Name, o.Format, len(o.Data), enc, blob, formatTime(imported))
+	if err != nil {
+		return 0, fmt.Errorf("store original: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+const insertImageQuery = `
+INSERT INTO images (sha256, mime, size, data) VALUES (?, ?, ?, ?)
+ON CONFLICT (sha256) DO NOTHING`
+
+func insertImages(ctx context.Context, tx *sql.Tx, images []Image) error {
+	for i := range images {
+		im := &images[i]
+		if _, err := tx.ExecContext(ctx, insertImageQuery, normSHA(im.SHA256), im.MIME, len(im.Data), nonNil(im.Data)); err != nil {
+			return fmt.Errorf("store image %s: %w", im.SHA256, err)
+		}
+	}
+	return nil
+}
+
+// articleRow is an article with its derived columns, computed before the
+// transaction begins.
+type articleRow struct {
+	a                        *Article
+	blocks, figures, related string // JSON
+	text, captions, urlKey   string
+	fileName, format         string
+	published, modified      any
+	captured                 any
+	imported                 time.Time
+}
+
+// articleRows derives the stored columns of each article of c.
+func articleRows(c *Capture, now time.Time) ([]articleRow, error) {
+	rows := make([]articleRow, len(c.Articles))
+	for i, a := range c.Articles {
+		r := articleRow{
+			a: a, text: a.Text(), captions: a.Captions(),
+			fileName: a.FileName, format: a.Format, imported: a.Imported,
+			published: timeArg(a.Published), modified: timeArg(a.Modified), captured: timeArg(a.Captured),
+		}
+		if r.fileName == "" {
+			r.fileName = c.Original.Name
+		}
+		if r.format == "" {
+			r.format = c.Original.Format
+		}
+		if r.imported.IsZero() {
+			r.imported = now
+		}
+		r.urlKey = urlKey(a.URL)
+		if r.urlKey == "" {
+			r.urlKey = urlKey(a.CaptureURL)
+		}
+		var err error
+		if r.blocks, err = encodeJSON(a.Blocks); err == nil {
+			if r.figures, err = encodeJSON(a.Figures); err == nil {
+				r.related, err = encodeJSON(a.Related)
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("article %d: %w", i+1, err)
+		}
+		rows[i] = r
+	}
+	return rows, nil
+}
+
+const insertArticleQuery = `
+INSERT INTO articles (
+	original_id, position, title, subtitle, byline, site, url, url_key, language,
+	published, modified, captured, imported, capture_url, file_name, format,
+	blocks, figures, related, text, captions, starred, read
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// insertFTSQuery indexes an article; there is deliberately no insert
+// trigger (see migrations/0001_init.sql).
+const insertFTSQuery = `
+INSERT INTO articles_fts (rowid, title, subtitle, byline, text, captions)
+VALUES (?, ?, ?, ?, ?, ?)`
+
+// insertArticle stores one article, its index row and its tags.
+func insertArticle(ctx context.Context, tx *sql.Tx, origID int64, pos int, r *articleRow) (int64, error) {
+	a := r.a
+	res, err := tx.ExecContext(ctx, insertArticleQuery,
+		origID, pos, a.Title, a.Subtitle, a.Byline, a.Site, a.URL, r.urlKey, a.Language,
+		r.published, r.modified, r.captured, formatTime(r.imported), a.CaptureURL, r.fileName, r.format,
+		r.blocks, r.figures, r.related, r.text, r.captions, a.Starred, a.Read)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, insertFTSQuery, id, a.Title, a.Subtitle, a.Byline, r.text, r.captions); err != nil {
+		return 0, fmt.Errorf("index: %w", err)
+	}
+	if err := insertTags(ctx, tx, id, a.Tags); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+const (
+	insertTagQuery        = `INSERT INTO tags (name) VALUES (?) ON CONFLICT DO NOTHING`
+	insertArticleTagQuery = `
+INSERT INTO article_tags (article_id, tag_id)
+SELECT ?, id FROM tags WHERE name = ?
+ON CONFLICT DO NOTHING`
+)
+
+// insertTags attaches tags (trimmed; blank ones skipped) to an article,
+// creating the tags that do not exist. Tag names compare without case.
+func insertTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
+	for _, t := range tags {
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, insertTagQuery, t); err != nil {
+			return fmt.Errorf("tag %q: %w", t, err)
+		}
+		if _, err := tx.ExecContext(ctx, insertArticleTagQuery, id, t); err != nil {
+			return fmt.Errorf("tag %q: %w", t, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,162 @@
+// Package archive owns Clippings' domain types (Article, Figure, Link,
+// Capture, …) and the Store that keeps them in one SQLite file with an FTS5
+// index. It knows nothing of file formats (package importer) or of the GUI
+// (package app).
+package archive
+
+import (
+	"strings"
+	"time"
+)
+
+// BlockKind says what a block of an article body is.
+type BlockKind string
+
+// The kinds of body block.
+const (
+	Paragraph BlockKind = "p"
+	Heading   BlockKind = "h"      // Level 2–6
+	ListItem  BlockKind = "li"     // Level is the nesting depth, 1 for a top-level item; Ordered marks <ol>
+	Quote     BlockKind = "quote"  // a block quotation
+	Code      BlockKind = "pre"    // preformatted text, kept verbatim
+	FigureRef BlockKind = "figure" // Figure is an index into Article.Figures
+)
+
+// Block is one element of an article body, in reading order.
+type Block struct {
+	Kind    BlockKind `json:"kind"`
+	Text    string    `json:"text,omitempty"`
+	Level   int       `json:"level,omitempty"`
+	Ordered bool      `json:"ordered,omitempty"`
+	Figure  int       `json:"figure,omitempty"`
+}
+
+// Figure is an image of the article with its caption and credit.
+type Figure struct {
+	Image    string `json:"image"`               // the image's address as the page gave it
+	ImageSHA string `json:"image_sha,omitempty"` // SHA-256 of the stored image; empty when the capture did not hold it
+	Alt      string `json:"alt,omitempty"`
+	Caption  string `json:"caption"`
+	Credit   string `json:"credit"`
+}
+
+// Link is a related link found beside an article ("Related", "Read more", …).
+type Link struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// Article is one cleaned article. The body is a list of blocks; its plain
+// text, the headings and the captions are derived from them.
+type Article struct {
+	ID        int64
+	Title     string
+	Subtitle  string // standfirst
+	Byline    string
+	Site      string
+	URL       string // canonical URL
+	Language  string
+	Published time.Time // zero when unknown
+	Modified  time.Time // zero when unknown
+	Blocks    []Block
+	Figures   []Figure
+	Related   []Link
+
+	// Provenance: where the article came from.
+	OriginalSHA string    // SHA-256 of the saved file it was cleaned from
+	FileName    string    // base name of the saved file
+	Format      string    // reader that read it: "text", "html", "mhtml", …
+	CaptureURL  string    // the address the page was saved from, if known
+	Captured    time.Time // when the page was saved, if known
+	Imported    time.Time // when Clippings imported it
+
+	Tags    []string
+	Starred bool
+	Read    bool
+}
+
+// Text returns the body as a reader reads it: blocks separated by blank
+// lines, headings in place, without figure captions or related links.
+func (a *Article) Text() string {
+	var b strings.Builder
+	for _, bl := range a.Blocks {
+		if bl.Kind == FigureRef || strings.TrimSpace(bl.Text) == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(bl.Text)
+	}
+	return b.String()
+}
+
+// Headings returns the text of the body's headings, in order.
+func (a *Article) Headings() []string {
+	var hs []string
+	for _, bl := range a.Blocks {
+		if bl.Kind == Heading {
+			hs = append(hs, bl.Text)
+		}
+	}
+	return hs
+}
+
+// Captions returns the figure captions joined by newlines, for indexing.
+func (a *Article) Captions() string {
+	var parts []string
+	for _, f := range a.Figures {
+		if s := strings.TrimSpace(strings.TrimSpace(f.Caption + " " + f.Credit)); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// Original is a saved file exactly as it was imported, kept for provenance.
+type Original struct {
+	SHA256 string
+	Name   string // base name of the file
+	Format string
+	Data   []byte
+}
+
+// Image is an image held by a capture, stored once by its SHA-256.
+type Image struct {
+	SHA256 string
+	MIME   string
+	Data   []byte
+}
+
+// Capture is what one saved file yields: the original bytes, the articles
+// cleaned from it and the images its figures use.
+type Capture struct {
+	Original Original
+	Articles []*Article
+	Images   []Image
+}
+
+// Outcome says what storing a capture did.
+type Outcome int
+
+// The outcomes of Store.AddCapture.
+const (
+	Imported       Outcome = iota // new articles were stored
+	AlreadyPresent                // the same file was imported before; nothing changed
+)
+
+func (o Outcome) String() string {
+	switch o {
+	case Imported:
+		return "imported"
+	case AlreadyPresent:
+		return "already present"
+	}
+	return "unknown"
+}
+
+// AddResult reports what Store.AddCapture did with a capture.
+type AddResult struct {
+	Outcome Outcome
+	IDs     []int64 // the stored articles (existing ones when AlreadyPresent)
+}

@@ -1,0 +1,110 @@
+package archive
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"time"
+)
+
+// migrationFS holds the schema, one numbered file per step. A step, once
+// released, is never edited: change the schema with a new file.
+//
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+const createMigrationsTable = `
+CREATE TABLE IF NOT EXISTS migrations (
+	name    TEXT PRIMARY KEY,
+	applied TEXT NOT NULL
+)`
+
+// migrate applies the embedded migrations not yet recorded in the
+// migrations table, in name order, each in its own transaction. It refuses
+// a database that records a migration this program does not know (it was
+// written by a newer version).
+func migrate(ctx context.Context, db *sql.DB) error {
+	if _, err := db.ExecContext(ctx, createMigrationsTable); err != nil {
+		return fmt.Errorf("create migrations table: %w", err)
+	}
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("list migrations: %w", err)
+	}
+	sort.Strings(names)
+	known := make(map[string]bool, len(names))
+	for _, n := range names {
+		known[path.Base(n)] = true
+	}
+	applied, err := appliedMigrations(ctx, db)
+	if err != nil {
+		return err
+	}
+	for _, n := range applied {
+		if !known[n] {
+			return fmt.Errorf("database has migration %s unknown to this program (made by a newer version?)", n)
+		}
+	}
+	for _, n := range names {
+		if err := applyMigration(ctx, db, n); err != nil {
+			return fmt.Errorf("migration %s: %w", path.Base(n), err)
+		}
+	}
+	return nil
+}
+
+// appliedMigrations returns the names recorded in the migrations table.
+func appliedMigrations(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, `SELECT name FROM migrations ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("read migrations: %w", err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, fmt.Errorf("read migrations: %w", err)
+		}
+		names = append(names, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read migrations: %w", err)
+	}
+	return names, nil
+}
+
+// applyMigration runs the migration file name unless it is recorded. The
+// check happens inside the write transaction, so two processes opening the
+// same new archive at once do not both apply it.
+func applyMigration(ctx context.Context, db *sql.DB, name string) error {
+	script, err := migrationFS.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	base := path.Base(name)
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, base).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, string(script)); err != nil {
+		return err
+	}
+	const record = `INSERT INTO migrations (name, applied) VALUES (?, ?)`
+	if _, err := tx.ExecContext(ctx, record, base, formatTime(time.Now())); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

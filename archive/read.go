@@ -1,0 +1,227 @@
+package archive
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// DefaultLimit is the page size of List and Search when none is given.
+const DefaultLimit = 50
+
+// Summary is what a list of articles shows of each.
+type Summary struct {
+	ID        int64     `json:"id"`
+	Title     string    `json:"title"`
+	Site      string    `json:"site,omitempty"`
+	URL       string    `json:"url,omitempty"` // canonical URL, else the capture URL
+	Published time.Time `json:"published,omitzero"`
+	Imported  time.Time `json:"imported"`
+}
+
+// ListFilter selects a page of articles. A Limit of 0 or less means
+// DefaultLimit.
+type ListFilter struct {
+	Offset, Limit int
+}
+
+// page returns the LIMIT and OFFSET arguments for offset and limit.
+func page(offset, limit int) (int, int) {
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	return limit, max(offset, 0)
+}
+
+// summaryColumns are the columns scanSummary reads, from articles as a.
+const summaryColumns = `a.id, a.title, a.site, coalesce(nullif(a.url, ''), a.capture_url), a.published, a.imported`
+
+// scanSummary scans summaryColumns, then extra.
+func scanSummary(rows *sql.Rows, sum *Summary, extra ...any) error {
+	var pub, imp sql.NullString
+	dest := append([]any{&sum.ID, &sum.Title, &sum.Site, &sum.URL, &pub, &imp}, extra...)
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	var err error
+	if sum.Published, err = parseTime(pub); err != nil {
+		return err
+	}
+	sum.Imported, err = parseTime(imp)
+	return err
+}
+
+const listQuery = `
+SELECT ` + summaryColumns + `
+FROM articles a
+ORDER BY a.imported DESC, a.id DESC
+LIMIT ? OFFSET ?`
+
+// List returns a page of articles, the most recently imported first (the
+// last-stored first among those imported together). It returns an error
+// only when the database fails.
+func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
+	limit, offset := page(f.Offset, f.Limit)
+	rows, err := s.db.QueryContext(ctx, listQuery, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	defer rows.Close()
+	list := make([]Summary, 0, min(limit, 256))
+	for rows.Next() {
+		var sum Summary
+		if err := scanSummary(rows, &sum); err != nil {
+			return nil, fmt.Errorf("list articles: %w", err)
+		}
+		list = append(list, sum)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	return list, nil
+}
+
+// Count returns the number of articles in the archive.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	return n, nil
+}
+
+const articleQuery = `
+SELECT a.id, a.title, a.subtitle, a.byline, a.site, a.url, a.language,
+	a.published, a.modified, a.blocks, a.figures, a.related,
+	o.sha256, a.file_name, a.format, a.capture_url, a.captured, a.imported,
+	a.starred, a.read
+FROM articles a JOIN originals o ON o.id = a.original_id
+WHERE a.id = ?`
+
+const articleTagsQuery = `
+SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+WHERE at.article_id = ? ORDER BY t.name`
+
+// Article returns the article id with its body, figures, related links,
+// provenance and tags (sorted). It returns an error wrapping ErrNotFound
+// when there is no such article.
+func (s *Store) Article(ctx context.Context, id int64) (*Article, error) {
+	a := &Article{}
+	var pub, mod, capt, imp sql.NullString
+	var blocks, figures, related string
+	err := s.db.QueryRowContext(ctx, articleQuery, id).Scan(
+		&a.ID, &a.Title, &a.Subtitle, &a.Byline, &a.Site, &a.URL, &a.Language,
+		&pub, &mod, &blocks, &figures, &related,
+		&a.OriginalSHA, &a.FileName, &a.Format, &a.CaptureURL, &capt, &imp,
+		&a.Starred, &a.Read)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("article %d: %w", id, err)
+	}
+	if err := decodeArticle(a, [4]sql.NullString{pub, mod, capt, imp}, blocks, figures, related); err != nil {
+		return nil, fmt.Errorf("article %d: %w", id, err)
+	}
+	if a.Tags, err = s.articleTags(ctx, id); err != nil {
+		return nil, fmt.Errorf("article %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// decodeArticle fills the times (published, modified, captured, imported)
+// and the JSON columns of a.
+func decodeArticle(a *Article, times [4]sql.NullString, blocks, figures, related string) error {
+	dst := [4]*time.Time{&a.Published, &a.Modified, &a.Captured, &a.Imported}
+	for i, t := range times {
+		var err error
+		if *dst[i], err = parseTime(t); err != nil {
+			return err
+		}
+	}
+	var err error
+	if a.Blocks, err = decodeJSON[Block](blocks); err != nil {
+		return fmt.Errorf("blocks: %w", err)
+	}
+	if a.Figures, err = decodeJSON[Figure](figures); err != nil {
+		return fmt.Errorf("figures: %w", err)
+	}
+	if a.Related, err = decodeJSON[Link](related); err != nil {
+		return fmt.Errorf("related: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) articleTags(ctx context.Context, id int64) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, articleTagsQuery, id)
+	if err != nil {
+		return nil, fmt.Errorf("tags: %w", err)
+	}
+	defer rows.Close()
+	var tags []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, fmt.Errorf("tags: %w", err)
+		}
+		tags = append(tags, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("tags: %w", err)
+	}
+	return tags, nil
+}
+
+// HasOriginal reports whether a saved file with this SHA-256 is stored, so
+// that an importer can skip cleaning it again. It returns an error only
+// when the database fails.
+func (s *Store) HasOriginal(ctx context.Context, sha string) (bool, error) {
+	var n int
+	const q = `SELECT count(*) FROM originals WHERE sha256 = ?`
+	if err := s.db.QueryRowContext(ctx, q, normSHA(sha)).Scan(&n); err != nil {
+		return false, fmt.Errorf("original %s: %w", sha, err)
+	}
+	return n > 0, nil
+}
+
+const originalQuery = `
+SELECT sha256, name, format, size, encoding, data FROM originals WHERE sha256 = ?`
+
+// Original returns the saved file with this SHA-256 exactly as it was
+// imported. It returns an error wrapping ErrNotFound when it is absent.
+func (s *Store) Original(ctx context.Context, sha string) (*Original, error) {
+	o := &Original{}
+	var size int64
+	var enc string
+	var blob []byte
+	err := s.db.QueryRowContext(ctx, originalQuery, normSHA(sha)).Scan(
+		&o.SHA256, &o.Name, &o.Format, &size, &enc, &blob)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("original %s: %w", sha, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("original %s: %w", sha, err)
+	}
+	if o.Data, err = unpack(blob, enc, size); err != nil {
+		return nil, fmt.Errorf("original %s (%s): %w", sha, o.Name, err)
+	}
+	return o, nil
+}
+
+const imageQuery = `SELECT sha256, mime, data FROM images WHERE sha256 = ?`
+
+// Image returns the stored image with this SHA-256. It returns an error
+// wrapping ErrNotFound when it is absent.
+func (s *Store) Image(ctx context.Context, sha string) (*Image, error) {
+	im := &Image{}
+	err := s.db.QueryRowContext(ctx, imageQuery, normSHA(sha)).Scan(&im.SHA256, &im.MIME, &im.Data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("image %s: %w", sha, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("image %s: %w", sha, err)
+	}
+	return im, nil
+}

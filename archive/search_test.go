@@ -1,0 +1,265 @@
+package archive
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// searchFixture stores four articles and returns the store and their IDs
+// by name.
+func searchFixture(t *testing.T) (*Store, map[string]int64) {
+	t.Helper()
+	s := mustOpen(t)
+	arts := map[string]*Article{
+		"title": {Title: "Walrus colony grows", Blocks: []Block{{Kind: Paragraph, Text: "Scientists counted the animals on the ice."}}},
+		"body": {Title: "Arctic survey", Blocks: []Block{
+			{Kind: Paragraph, Text: "The survey team spent three weeks on the ice sheet near Svalbard, where conditions were harsh."},
+			{Kind: Paragraph, Text: "Among the animals counted was a lone walrus resting on a floe."},
+		}},
+		"caption": {Title: "Harbour news", Blocks: []Block{{Kind: Paragraph, Text: "Boats returned early."}},
+			Figures: []Figure{{Caption: "A narwhal seen from the quay", Credit: "Photo: Ørsted"}}},
+		"accents": {Title: "Café society", Byline: "Zoë Brontë", Blocks: []Block{{Kind: Paragraph, Text: "Élan and naïveté in the résumé."}}},
+	}
+	ids := map[string]int64{}
+	for name, a := range arts {
+		ids[name] = mustAdd(t, s, newCapture(name+".html", name, a))[0]
+	}
+	return s, ids
+}
+
+func hitIDs(hits []Hit) []int64 {
+	var ids []int64
+	for _, h := range hits {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}
+
+func TestSearch(t *testing.T) {
+	ctx := context.Background()
+	s, ids := searchFixture(t)
+	search := func(t *testing.T, q string) []Hit {
+		t.Helper()
+		hits, err := s.Search(ctx, q, SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return hits
+	}
+	for _, tt := range []struct {
+		name, query string
+		want        []string
+	}{
+		{"Title", "colony", []string{"title"}},
+		{"Body", "Svalbard", []string{"body"}},
+		{"Caption", "narwhal", []string{"caption"}},
+		{"Credit", "ørsted", []string{"caption"}},
+		{"Diacritics", "cafe zoe resume", []string{"accents"}},
+		{"CaseInsensitive", "WALRUS colony", []string{"title"}},
+		{"TitleAboveBody", "walrus", []string{"title", "body"}},
+		{"Prefix", "svalb*", []string{"body"}},
+		{"Phrase", `"lone walrus"`, []string{"body"}},
+		{"PhraseNoMatch", `"walrus lone"`, nil},
+		{"PhrasePrefix", `"lone wal"*`, []string{"body"}},
+		{"AllWords", "walrus svalbard", []string{"body"}},
+		{"NoMatch", "penguin", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var want []int64
+			for _, n := range tt.want {
+				want = append(want, ids[n])
+			}
+			if got := hitIDs(search(t, tt.query)); !reflect.DeepEqual(got, want) {
+				t.Errorf("%q: got %v, want %v (ids %v)", tt.query, got, want, ids)
+			}
+		})
+	}
+	t.Run("Snippet", func(t *testing.T) {
+		hits := search(t, "floe")
+		if len(hits) != 1 {
+			t.Fatalf("%d hits", len(hits))
+		}
+		var matched []string
+		var text strings.Builder
+		for _, sp := range hits[0].Snippet {
+			if sp.Match {
+				matched = append(matched, sp.Text)
+			}
+			text.WriteString(sp.Text)
+		}
+		if got, want := matched, []string{"floe"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("matched %q, want %q", got, want)
+		}
+		if !strings.Contains(text.String(), "lone walrus resting") || strings.ContainsAny(text.String(), matchStart+matchEnd) {
+			t.Errorf("snippet %q", text.String())
+		}
+		if hits[0].Title != "Arctic survey" || hits[0].Rank >= 0 {
+			t.Errorf("hit %+v", hits[0])
+		}
+	})
+	t.Run("Empty", func(t *testing.T) {
+		for _, q := range []string{"", "   ", `""`, "*", "-- ;"} {
+			hits, err := s.Search(ctx, q, SearchOptions{})
+			if err != nil || len(hits) != 0 {
+				t.Errorf("%q: %d hits, %v", q, len(hits), err)
+			}
+		}
+	})
+	t.Run("Pages", func(t *testing.T) {
+		all := hitIDs(search(t, "walrus"))
+		p1, err := s.Search(ctx, "walrus", SearchOptions{Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p2, err := s.Search(ctx, "walrus", SearchOptions{Offset: 1, Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := append(hitIDs(p1), hitIDs(p2)...); !reflect.DeepEqual(got, all) {
+			t.Errorf("pages %v, want %v", got, all)
+		}
+	})
+	t.Run("Cancelled", func(t *testing.T) {
+		cctx, cancel := context.WithCancel(ctx)
+		cancel()
+		if _, err := s.Search(cctx, "walrus", SearchOptions{}); !errors.Is(err, context.Canceled) {
+			t.Errorf("err %v, want context.Canceled", err)
+		}
+	})
+}
+
+func TestSearchHostile(t *testing.T) {
+	ctx := context.Background()
+	s, _ := searchFixture(t)
+	for _, q := range []string{
+		`"`, `"walrus`, `walrus"`, `""""`, `AND`, `walrus AND`, `OR walrus`, `NOT`, `walrus NOT colony`,
+		`*`, `**walrus`, `wal*rus*`, `col:x`, `title:walrus`, `{title}:walrus`, `-walrus`, `^walrus`,
+		`')--`, `'; DROP TABLE articles; --`, `NEAR(`, `NEAR(walrus colony, 2)`, `(walrus`, `walrus)`,
+		`+`, `a + b`, "wal\x00rus", "\xff\xfe", `\`, `%`, `_`, `?`, `:1`, `$x`, `@y`,
+		strings.Repeat("walrus ", 500),
+	} {
+		t.Run(fmt.Sprintf("%.20q", q), func(t *testing.T) {
+			if _, err := s.Search(ctx, q, SearchOptions{}); err != nil {
+				t.Errorf("%q: %v", q, err)
+			}
+		})
+	}
+	if got, want := countRows(t, s, "articles"), 4; got != want {
+		t.Errorf("%d articles left, want %d", got, want)
+	}
+	// Operators are searched for as words.
+	mustAdd(t, s, newCapture("ops.html", "ops", &Article{Title: "Rock AND roll NEAR the sea"}))
+	hits, err := s.Search(ctx, "AND NEAR", SearchOptions{})
+	if err != nil || len(hits) != 1 {
+		t.Errorf(`"AND NEAR": %d hits, %v; want 1`, len(hits), err)
+	}
+}
+
+func TestSearchBadQuery(t *testing.T) {
+	s := mustOpen(t)
+	_, err := s.search(context.Background(), `NEAR(`, 10, 0)
+	if err == nil || !isQueryError(err) {
+		t.Fatalf("raw FTS5 syntax error not recognised: %v", err)
+	}
+}
+
+func TestFTSTriggers(t *testing.T) {
+	ctx := context.Background()
+	s, ids := searchFixture(t)
+	count := func(q string) int {
+		t.Helper()
+		hits, err := s.Search(ctx, q, SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(hits)
+	}
+	if _, err := s.db.Exec("UPDATE articles SET title = 'Sea lion colony' WHERE id = ?", ids["title"]); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := count("lion"), 1; got != want {
+		t.Errorf("new title: %d hits, want %d", got, want)
+	}
+	if got, want := count("walrus colony"), 0; got != want {
+		t.Errorf("old title: %d hits, want %d", got, want)
+	}
+	if _, err := s.db.Exec("DELETE FROM articles WHERE id = ?", ids["caption"]); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := count("narwhal"), 0; got != want {
+		t.Errorf("deleted article: %d hits, want %d", got, want)
+	}
+	if _, err := s.db.Exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"); err != nil {
+		t.Errorf("integrity check: %v", err)
+	}
+	if err := s.Optimize(ctx); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestFTSQuery(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"walrus", `"walrus"`},
+		{"  Walrus   colony ", `"Walrus" "colony"`},
+		{"walr*", `"walr"*`},
+		{"walr**", `"walr"*`},
+		{"*", ""},
+		{`"lone walrus"`, `"lone walrus"`},
+		{`"lone wal"*`, `"lone wal"*`},
+		{`"unclosed phrase`, `"unclosed phrase"`},
+		{`ab"cd ef"gh`, `"ab" "cd ef" "gh"`},
+		{`AND OR NOT`, `"AND" "OR" "NOT"`},
+		{`title:x`, `"title:x"`},
+		{`NEAR(a b)`, `"NEAR(a" "b)"`},
+		{`')--`, ""},
+		{"a\x00b", `"a" "b"`},
+		{"it's", `"it's"`},
+		{`""`, ""},
+		{"日本語", `"日本語"`},
+	} {
+		if got := ftsQuery(tt.in); got != tt.want {
+			t.Errorf("ftsQuery(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSpans(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []Span
+	}{
+		{"", nil},
+		{"plain", []Span{{Text: "plain"}}},
+		{"a \x02b\x03 c", []Span{{Text: "a "}, {Text: "b", Match: true}, {Text: " c"}}},
+		{"\x02a\x03\x02b\x03", []Span{{Text: "ab", Match: true}}},
+		{"x\x03y", []Span{{Text: "xy"}}},
+		{"x\x02y", []Span{{Text: "x"}, {Text: "y", Match: true}}},
+	} {
+		if got := spans(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("spans(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestURLKey(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"not a url", ""},
+		{"/relative/path", ""},
+		{"mailto:a@b.c", ""},
+		{"https://www.Example.com/News/Fish/", "example.com/News/Fish"},
+		{"http://example.com:80/a#frag", "example.com/a"},
+		{"https://example.com:8443/a", "example.com:8443/a"},
+		{"https://example.com/a?utm_source=x&b=2&a=1&fbclid=z", "example.com/a?a=1&b=2"},
+		{"https://example.com/", "example.com"},
+	} {
+		if got := urlKey(tt.in); got != tt.want {
+			t.Errorf("urlKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
