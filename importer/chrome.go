@@ -1,0 +1,104 @@
+package importer
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+var (
+	// chromeClass is the class or id of page furniture that may sit
+	// inside the main content: sharing buttons, newsletter boxes, adverts,
+	// breadcrumbs, cookie notices.
+	chromeClass = regexp.MustCompile(`(?i)(^|[\s_-])(share|sharing|sharebar|social|newsletter|subscribe|subscription|` +
+		`promo|advert|advertisement|ad|ads|adslot|ad-slot|sponsor|sponsored|breadcrumbs?|skip-link|cookie|cookies|consent|` +
+		`signup|sign-up|paywall|toolbar|tags|tag-list|topics)([\s_-]|$)`)
+	// commentsClass is the class or id of a comment section.
+	commentsClass = regexp.MustCompile(`(?i)(^|[\s_-])(comments?|comment-list|disqus|discussion|replies)([\s_-]|$)`)
+)
+
+// Limits of the page-chrome clean-up.
+const (
+	maxChromeText   = 500 // furniture holds little text; more is content
+	minNavItems     = 3   // a navigation list has at least this many items …
+	maxNavItemWords = 5   // … of at most this many words …
+	minNavLinkShare = 0.8 // … and is mostly links
+)
+
+// stripChrome removes from the main content what is page furniture
+// rather than article: navigation, footers, forms, comment sections,
+// sharing and newsletter boxes, and lists of short links (menus). The
+// content finder leaves these when it falls back to most of the page.
+func stripChrome(p *htmlPage) error {
+	c := selection(p.content)
+	c.Find(`nav, footer, form, [role="navigation"], [role="contentinfo"], [role="banner"], [hidden], [aria-hidden="true"]`).
+		Not("[" + figAttr + "]").Remove()
+	c.Find("[class], [id]").Each(func(_ int, s *goquery.Selection) {
+		if s.Closest("["+figAttr+"]").Length() > 0 {
+			return
+		}
+		names := s.AttrOr("class", "") + " " + s.AttrOr("id", "")
+		switch {
+		case commentsClass.MatchString(names) && !s.Is("p, h1, h2, h3, h4, h5, h6"):
+			s.Remove()
+		case chromeClass.MatchString(names) && len(foldSpace(s.Text())) <= maxChromeText:
+			s.Remove()
+		}
+	})
+	c.Find("ul, ol").Each(func(_ int, s *goquery.Selection) {
+		if p.isNavList(s) {
+			s.Remove()
+		}
+	})
+	c.Find("header").Each(func(_ int, s *goquery.Selection) {
+		if s.Find("p").Length() == 0 && linkShare(s) >= minNavLinkShare {
+			s.Remove()
+		}
+	})
+	return nil
+}
+
+// isNavList reports whether a list is a menu: several short items, all
+// or nearly all link text, linking within the site.
+func (p *htmlPage) isNavList(s *goquery.Selection) bool {
+	items := s.ChildrenFiltered("li")
+	if items.Length() < minNavItems {
+		return false
+	}
+	short := true
+	items.EachWithBreak(func(_ int, li *goquery.Selection) bool {
+		short = len(strings.Fields(li.Text())) <= maxNavItemWords
+		return short
+	})
+	return short && linkShare(s) >= minNavLinkShare && p.sameSiteShare(s) >= minNavLinkShare
+}
+
+// sameSiteShare returns the share of the links in s that stay on the
+// page's site (relative, or to the same host).
+func (p *htmlPage) sameSiteShare(s *goquery.Selection) float64 {
+	links := s.Find("a[href]")
+	if links.Length() == 0 {
+		return 0
+	}
+	same := 0
+	links.Each(func(_ int, a *goquery.Selection) {
+		u, err := url.Parse(strings.TrimSpace(a.AttrOr("href", "")))
+		if err == nil && (u.Host == "" || p.base != nil && strings.TrimPrefix(u.Host, "www.") == strings.TrimPrefix(p.base.Host, "www.")) {
+			same++
+		}
+	})
+	return float64(same) / float64(links.Length())
+}
+
+// linkShare returns the share of the text of s that is link text.
+func linkShare(s *goquery.Selection) float64 {
+	all := len(foldSpace(s.Text()))
+	if all == 0 {
+		return 0
+	}
+	linked := 0
+	s.Find("a").Each(func(_ int, a *goquery.Selection) { linked += len(foldSpace(a.Text())) })
+	return float64(linked) / float64(all)
+}

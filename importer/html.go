@@ -1,0 +1,213 @@
+package importer
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"codeberg.org/readeck/go-readability/v2"
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+
+	"github.com/clippings/clippings/archive"
+)
+
+// htmlSource is an HTML document to read, with what its container knows
+// about it: a container format (MHTML, WARC, a webarchive) hands its main
+// document to readHTMLSource with the charset of its Content-Type, the
+// address it was captured from and when.
+type htmlSource struct {
+	Data     []byte
+	Charset  string    // the container's charset for Data; "" to sniff it
+	URL      string    // the address the document was captured from, if known
+	Captured time.Time // when it was captured, if known
+	Format   string    // the Format of the articles; "html" when empty
+}
+
+// htmlPage is the state of the HTML reader as its steps run.
+type htmlPage struct {
+	src     htmlSource
+	raw     []byte
+	markup  string // raw decoded to UTF-8
+	charset string
+	doc     *html.Node
+	query   *goquery.Document // doc, for selectors
+	base    *url.URL          // the page's address, to resolve links; nil when unknown
+	meta    pageMeta
+	// savedFrom is set when a browser saved the page ("saved from url"):
+	// its relative paths then point into its NAME_files folder.
+	savedFrom bool
+	related   []archive.Link
+	figures   []archive.Figure // found in the page; data-clip-fig holds the index
+	read      readability.Article
+	content   *html.Node // the main content, cleaned
+	art       *archive.Article
+}
+
+// htmlSteps is the HTML reader. Steps before "find main content" work on
+// the whole page: they read what the content finder would lose (metadata,
+// figure captions and credits) and take out what it would wrongly keep
+// (related links). The steps after it turn the content into blocks.
+var htmlSteps = []step[*htmlPage]{
+	{"decode charset", decodeHTMLStep},
+	{"parse", parseHTMLStep},
+	{"find provenance", findProvenance},
+	{"find base address", findBase},
+	{"find metadata", findMetadata},
+	{"find related links", findRelated},
+	{"mark figures", markFigures},
+	{"number elements", numberElements},
+	{"find main content", findContent},
+	{"strip page chrome", stripChrome},
+	{"restore figures", restoreFigures},
+	{"restore embedded posts", restoreEmbeds},
+	{"build blocks", buildHTMLBlocks},
+	{"drop boilerplate", dropBoilerplate},
+	{"merge metadata", mergeMetadata},
+	{"tidy", tidyArticle},
+}
+
+// readHTML reads an HTML page.
+func readHTML(data []byte) ([]*archive.Article, error) {
+	return readHTMLSource(htmlSource{Data: data})
+}
+
+// readHTMLSource reads an HTML document, from a file or a container.
+func readHTMLSource(src htmlSource) ([]*archive.Article, error) {
+	p := &htmlPage{src: src, raw: src.Data, art: &archive.Article{Format: first(src.Format, formatHTML)}}
+	if err := runSteps(p, htmlSteps); err != nil {
+		return nil, err
+	}
+	return []*archive.Article{p.art}, nil
+}
+
+// decodeHTMLStep decodes the page to UTF-8. A charset given by the
+// container is obeyed unless a byte-order mark says otherwise.
+func decodeHTMLStep(p *htmlPage) error {
+	if e, name := charset.Lookup(p.src.Charset); e != nil && bomEncoding(p.raw) == "" {
+		p.markup, p.charset = decodeWith(e, p.raw), name
+		return nil
+	}
+	p.markup, p.charset = decodeHTML(p.raw)
+	return nil
+}
+
+// parseHTMLStep parses the decoded markup with x/net/html. The page is
+// decoded first and parsed here, not by the content finder, whose own
+// charset handling fails on some pages ("transform: short internal
+// buffer").
+func parseHTMLStep(p *htmlPage) error {
+	doc, err := html.Parse(strings.NewReader(p.markup))
+	if err != nil {
+		return err
+	}
+	p.doc = doc
+	p.query = goquery.NewDocumentFromNode(doc)
+	return nil
+}
+
+// findBase sets the address links are resolved against: the page's
+// <base href>, else the address it was saved from, else its canonical
+// address.
+func findBase(p *htmlPage) error {
+	var base *url.URL
+	if p.meta.CaptureURL != "" {
+		base, _ = url.Parse(p.meta.CaptureURL)
+	}
+	for _, ref := range []string{
+		attr(p.query, "base[href]", "href"),
+		attr(p.query, `link[rel~="canonical"]`, "href"),
+		attr(p.query, `meta[property="og:url"]`, "content"),
+	} {
+		if ref == "" {
+			continue
+		}
+		u, err := url.Parse(ref)
+		if err != nil {
+			continue
+		}
+		if base != nil {
+			u = base.ResolveReference(u)
+		}
+		if u.IsAbs() && u.Host != "" {
+			p.base = u
+			return nil
+		}
+	}
+	p.base = base
+	return nil
+}
+
+// findContent finds the main content with go-readability, keeping class
+// names so that later steps can recognise captions. When it finds none,
+// the page's body is used; a page without any text is ErrNotArticle.
+func findContent(p *htmlPage) error {
+	parser := readability.NewParser()
+	parser.KeepClasses = true
+	// No address: the finder would resolve image paths, and those of a
+	// "complete" save point into its NAME_files folder (see imageSource).
+	read, err := parser.ParseDocument(p.doc, nil)
+	if err == nil && read.Node != nil && strings.TrimSpace(nodeText(read.Node)) != "" {
+		p.read, p.content = read, read.Node
+		return nil
+	}
+	body := p.query.Find("body").First()
+	if body.Length() == 0 || strings.TrimSpace(body.Text()) == "" {
+		return ErrNotArticle
+	}
+	body.Find("script, style, noscript, template, nav, header, footer, form").Remove()
+	p.read = read
+	p.content = body.Get(0)
+	return nil
+}
+
+// mergeMetadata fills the article's metadata from the page and from what
+// the content finder read. Titles, bylines and site names come first from
+// the content finder, whose title clean-up (dropping " | Site" and the
+// like) is hard to better; addresses and dates come first from the page.
+// Without a mark of where the page was saved from, its canonical address
+// stands for the capture address.
+func mergeMetadata(p *htmlPage) error {
+	a, m, r := p.art, &p.meta, p.read
+	a.Title = foldSpace(first(r.Title(), m.Title, p.query.Find("h1").First().Text(), p.query.Find("title").First().Text()))
+	a.Byline = cleanByline(first(r.Byline(), m.Byline))
+	a.Site = foldSpace(first(r.SiteName(), m.Site))
+	a.URL = first(m.URL, m.CaptureURL)
+	a.CaptureURL, a.Captured = first(m.CaptureURL, m.URL), m.Captured
+	a.Language = first(m.Language, r.Language())
+	a.Published, a.Modified = m.Published, m.Modified
+	if a.Published.IsZero() {
+		a.Published, _ = r.PublishedTime()
+	}
+	if a.Modified.IsZero() {
+		a.Modified, _ = r.ModifiedTime()
+	}
+	a.Subtitle = foldSpace(first(m.Subtitle, findDek(p), standfirstFromDescription(a, m.Description)))
+	a.Related = p.related
+	return nil
+}
+
+var bylineBy = regexp.MustCompile(`(?i)^(by|von|par|por|door|di)\s+`)
+
+// cleanByline folds the white space of a byline and drops a leading "By".
+func cleanByline(s string) string {
+	return bylineBy.ReplaceAllString(foldSpace(s), "")
+}
+
+// nodeText returns the text under n.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
