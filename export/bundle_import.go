@@ -1,0 +1,300 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/clippings/clippings/archive"
+)
+
+// Destination is what ImportBundle writes to. *archive.Store satisfies it.
+type Destination interface {
+	AddCapture(ctx context.Context, c *archive.Capture) (archive.AddResult, error)
+	Article(ctx context.Context, id int64) (*archive.Article, error)
+	AddTags(ctx context.Context, ids []int64, tags ...string) (int, error)
+	SetStarred(ctx context.Context, starred bool, ids ...int64) error
+	SetRead(ctx context.Context, read bool, ids ...int64) error
+	Annotations(ctx context.Context, f archive.AnnotationFilter) ([]archive.Annotation, error)
+	AddHighlight(ctx context.Context, id int64, h archive.NewHighlight) (*archive.Annotation, error)
+	SetNote(ctx context.Context, id int64, text string) error
+	Collections(ctx context.Context) ([]archive.Collection, error)
+	CreateCollection(ctx context.Context, parent int64, name string) (int64, error)
+	AddToCollection(ctx context.Context, id int64, articles ...int64) (int, error)
+	SavedSearch(ctx context.Context, name string) (*archive.SavedSearch, error)
+	SaveSearch(ctx context.Context, name, query string) error
+}
+
+// AnnotationRestorer is implemented by a Destination that can store an
+// annotation exactly as exported: its times, offsets and orphaned flag.
+// Without it ImportBundle adds highlights anew: their times become the
+// time of the import, and an orphaned highlight is kept only when its
+// passage is found in the text.
+type AnnotationRestorer interface {
+	RestoreAnnotation(ctx context.Context, articleID int64, a archive.Annotation) (int64, error)
+}
+
+// ImportReport says what ImportBundle did.
+type ImportReport struct {
+	Articles    int      // articles in the bundle
+	Stored      int      // captures stored (new articles, or new versions of stored ones)
+	Present     int      // captures the archive already had
+	Annotations int      // highlights and notes added
+	Collections int      // collections created
+	Skipped     []string // what could not be merged, and why
+}
+
+// ImportBundle merges the bundle at path into dst: its articles with their
+// earlier versions (deduplicated by dst.AddCapture: the same original
+// file, or the same address with the same text, is not stored again),
+// then their tags, starred and read states, annotations (a highlight or
+// note already there is not added twice), collections (created when
+// missing, the articles appended) and saved searches (one whose name is
+// taken is left out). progress, if not nil, is called after each step.
+//
+// The whole bundle is checked before anything is written; a bundle that
+// fails the checks changes nothing and gives an error wrapping
+// ErrBadBundle. It also returns the context's error when ctx ends first,
+// or an error naming the bundle when dst fails (what was merged by then
+// stays).
+func ImportBundle(ctx context.Context, dst Destination, path string, progress func(done, total int)) (ImportReport, error) {
+	b, err := openBundle(path)
+	if err != nil {
+		return ImportReport{}, fmt.Errorf("import %s: %w", path, err)
+	}
+	defer b.zr.Close()
+	doc, err := b.loadDocument()
+	if err != nil {
+		return ImportReport{}, fmt.Errorf("import %s: %w: %v", path, ErrBadBundle, err)
+	}
+	if progress == nil {
+		progress = func(int, int) {}
+	}
+	im := &bundleImport{dst: dst, b: b, doc: doc, ids: map[string]int64{}, progress: progress,
+		originals: map[string]DocOriginal{}, mimes: map[string]string{}}
+	for _, o := range doc.Originals {
+		im.originals[strings.ToLower(o.SHA256)] = o
+	}
+	for _, i := range doc.Images {
+		im.mimes[strings.ToLower(i.SHA256)] = i.MIME
+	}
+	im.rep.Articles = len(doc.Articles)
+	if err := im.run(ctx); err != nil {
+		return im.rep, fmt.Errorf("import %s: %w", path, err)
+	}
+	return im.rep, nil
+}
+
+// bundleImport is one run of ImportBundle.
+type bundleImport struct {
+	dst       Destination
+	b         *bundleReader
+	doc       *Document
+	ids       map[string]int64       // article key → ID in dst
+	originals map[string]DocOriginal // by lower-case SHA-256
+	mimes     map[string]string      // image SHA-256 → MIME type
+	rep       ImportReport
+	progress  func(done, total int)
+	done      int
+}
+
+// planned is one capture to store: an original and the article versions
+// cleaned from it.
+type planned struct {
+	sha      string
+	first    time.Time // the earliest import time of its versions
+	contents []*DocContent
+	owners   []*DocArticle
+}
+
+func (im *bundleImport) run(ctx context.Context) error {
+	plan := im.plan()
+	total := len(plan) + len(im.doc.Articles) + 1
+	for _, p := range plan {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := im.store(ctx, p); err != nil {
+			return err
+		}
+		im.step(total)
+	}
+	for i := range im.doc.Articles {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := im.merge(ctx, &im.doc.Articles[i]); err != nil {
+			return err
+		}
+		im.step(total)
+	}
+	if err := im.collections(ctx); err != nil {
+		return err
+	}
+	if err := im.savedSearches(ctx); err != nil {
+		return err
+	}
+	im.step(total)
+	return nil
+}
+
+func (im *bundleImport) step(total int) {
+	im.done++
+	im.progress(im.done, total)
+}
+
+// plan groups the article versions by original, earlier versions of an
+// article before later ones, the originals in the order they were first
+// imported, so that replaying them rebuilds the versions.
+func (im *bundleImport) plan() []*planned {
+	by := map[string]*planned{}
+	var out []*planned
+	for i := range im.doc.Articles {
+		a := &im.doc.Articles[i]
+		for k := 0; k <= len(a.Versions); k++ {
+			c := &a.DocContent
+			if k < len(a.Versions) {
+				c = &a.Versions[k]
+			}
+			sha := strings.ToLower(c.Provenance.OriginalSHA256)
+			p := by[sha]
+			if p == nil {
+				p = &planned{sha: sha, first: c.Provenance.Imported}
+				by[sha] = p
+				out = append(out, p)
+			}
+			if c.Provenance.Imported.Before(p.first) {
+				p.first = c.Provenance.Imported
+			}
+			p.contents = append(p.contents, c)
+			p.owners = append(p.owners, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].first.Equal(out[j].first) {
+			return out[i].first.Before(out[j].first)
+		}
+		return out[i].sha < out[j].sha
+	})
+	return out
+}
+
+// store adds one planned capture to dst and notes the IDs of the
+// articles whose current version it holds.
+func (im *bundleImport) store(ctx context.Context, p *planned) error {
+	c, err := im.capture(p)
+	if err != nil {
+		return err
+	}
+	res, err := im.dst.AddCapture(ctx, c)
+	if err != nil {
+		return err
+	}
+	if res.Outcome == archive.AlreadyPresent {
+		im.rep.Present++
+	} else {
+		im.rep.Stored++
+	}
+	ids, err := im.resolve(ctx, c, res)
+	if err != nil {
+		return err
+	}
+	for k, owner := range p.owners {
+		if p.contents[k] == &owner.DocContent && ids[k] != 0 {
+			im.ids[owner.Key] = ids[k]
+		}
+	}
+	return nil
+}
+
+// capture builds the archive.Capture of a planned one, with the images
+// its figures use.
+func (im *bundleImport) capture(p *planned) (*archive.Capture, error) {
+	data, err := readEntry(im.b.originals[p.sha])
+	if err != nil {
+		return nil, err
+	}
+	o := im.originals[p.sha]
+	c := &archive.Capture{Original: archive.Original{SHA256: p.sha, Name: o.Name, Format: o.Format, Data: data}}
+	have := map[string]bool{}
+	for k, content := range p.contents {
+		a := content.article()
+		a.Tags, a.Starred, a.Read = p.owners[k].Tags, p.owners[k].Starred, p.owners[k].Read
+		c.Articles = append(c.Articles, a)
+		for _, f := range content.Figures {
+			sha := strings.ToLower(f.ImageSHA)
+			if f.ImageSHA == "" || have[sha] || im.mimes[sha] == "" {
+				continue
+			}
+			have[sha] = true
+			img, err := readEntry(im.b.images[sha])
+			if err != nil {
+				return nil, err
+			}
+			c.Images = append(c.Images, archive.Image{SHA256: sha, MIME: im.mimes[sha], Data: img})
+		}
+	}
+	return c, nil
+}
+
+// resolve returns the ID in dst of each article of c. AddCapture gives
+// them in order, except when the original was already stored: then each
+// is matched by address, else by title.
+func (im *bundleImport) resolve(ctx context.Context, c *archive.Capture, res archive.AddResult) ([]int64, error) {
+	if res.Outcome != archive.AlreadyPresent && len(res.IDs) == len(c.Articles) {
+		return res.IDs, nil
+	}
+	stored := make([]*archive.Article, 0, len(res.IDs))
+	for _, id := range res.IDs {
+		a, err := im.dst.Article(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		stored = append(stored, a)
+	}
+	out := make([]int64, len(c.Articles))
+	for k, a := range c.Articles {
+		for _, s := range stored {
+			if (a.URL != "" && s.URL == a.URL) || (a.URL == "" && s.Title == a.Title) {
+				out[k] = s.ID
+				break
+			}
+		}
+		if out[k] == 0 && len(res.IDs) == len(c.Articles) {
+			out[k] = res.IDs[k]
+		}
+	}
+	return out, nil
+}
+
+// merge adds an article's tags, states and annotations in dst.
+func (im *bundleImport) merge(ctx context.Context, a *DocArticle) error {
+	id := im.ids[a.Key]
+	if id == 0 {
+		im.skip("article %q: not found in the archive after storing it", a.Title)
+		return nil
+	}
+	if len(a.Tags) > 0 {
+		if _, err := im.dst.AddTags(ctx, []int64{id}, a.Tags...); err != nil {
+			return err
+		}
+	}
+	if a.Starred {
+		if err := im.dst.SetStarred(ctx, true, id); err != nil {
+			return err
+		}
+	}
+	if a.Read {
+		if err := im.dst.SetRead(ctx, true, id); err != nil {
+			return err
+		}
+	}
+	return im.annotations(ctx, id, a)
+}
+
+// skip records something left out.
+func (im *bundleImport) skip(format string, args ...any) {
+	im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf(format, args...))
+}

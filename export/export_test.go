@@ -1,0 +1,190 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/assets"
+	"github.com/clippings/clippings/importer"
+)
+
+func TestExportErrors(t *testing.T) {
+	ctx := context.Background()
+	fx := newFixture(t)
+	dir := t.TempDir()
+	t.Run("ErrFormat", func(t *testing.T) {
+		_, err := Export(ctx, fx.store, fx.all, Options{Format: "docx", Out: filepath.Join(dir, "x")}, nil)
+		if !errors.Is(err, ErrFormat) {
+			t.Errorf("got %v, want ErrFormat", err)
+		}
+	})
+	t.Run("ErrNothing", func(t *testing.T) {
+		_, err := Export(ctx, fx.store, nil, Options{Format: JSON, Out: filepath.Join(dir, "x.json")}, nil)
+		if !errors.Is(err, ErrNothing) {
+			t.Errorf("got %v, want ErrNothing", err)
+		}
+	})
+	t.Run("ErrNotFound", func(t *testing.T) {
+		out := filepath.Join(dir, "missing.json")
+		_, err := Export(ctx, fx.store, []int64{9999}, Options{Format: JSON, Out: out}, nil)
+		if !errors.Is(err, archive.ErrNotFound) {
+			t.Errorf("got %v, want archive.ErrNotFound", err)
+		}
+	})
+	t.Run("ErrExists", func(t *testing.T) {
+		file := filepath.Join(dir, "exists.bib")
+		os.WriteFile(file, []byte("mine"), 0o644)
+		if _, err := Export(ctx, fx.store, fx.all, Options{Format: BibTeX, Out: file}, nil); !errors.Is(err, ErrExists) {
+			t.Errorf("file: got %v, want ErrExists", err)
+		}
+		if data, _ := os.ReadFile(file); string(data) != "mine" {
+			t.Error("the existing file was changed")
+		}
+		folder := filepath.Join(dir, "notes")
+		os.MkdirAll(folder, 0o755)
+		os.WriteFile(filepath.Join(folder, "mine.txt"), []byte("mine"), 0o644)
+		if _, err := Export(ctx, fx.store, fx.all, Options{Format: Markdown, Out: folder}, nil); !errors.Is(err, ErrExists) {
+			t.Errorf("folder: got %v, want ErrExists", err)
+		}
+	})
+	t.Run("Overwrite", func(t *testing.T) {
+		file := filepath.Join(dir, "exists.bib")
+		if _, err := Export(ctx, fx.store, fx.all, Options{Format: BibTeX, Out: file, Overwrite: true}, nil); err != nil {
+			t.Fatal(err)
+		}
+		folder := filepath.Join(dir, "notes")
+		if _, err := Export(ctx, fx.store, fx.all, Options{Format: Markdown, Out: folder, Overwrite: true}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(filepath.Join(folder, "mine.txt")); err != nil {
+			t.Error("overwriting a folder removed a file it did not write")
+		}
+		if _, err := os.Stat(filepath.Join(folder, "index.md")); err != nil {
+			t.Error("overwriting a folder did not write the notes")
+		}
+	})
+	t.Run("Cancelled", func(t *testing.T) {
+		cctx, cancel := context.WithCancel(ctx)
+		out := filepath.Join(dir, "cancelled")
+		_, err := Export(cctx, fx.store, fx.all, Options{Format: HTML, Out: out}, func(done, total int) {
+			if done == 2 {
+				cancel()
+			}
+		})
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("got %v, want context.Canceled", err)
+		}
+		left, _ := filepath.Glob(filepath.Join(dir, "*cancelled*"))
+		if len(left) > 0 {
+			t.Errorf("a cancelled export left %v", left)
+		}
+	})
+}
+
+func TestExportProgress(t *testing.T) {
+	fx := newFixture(t)
+	for _, f := range []Format{Markdown, PDF, JSON, BibTeX} {
+		var calls [][2]int
+		out := filepath.Join(t.TempDir(), "out"+Extension(f))
+		ids := append(fx.all, fx.all[0]) // a repeated ID is exported once
+		res, err := Export(context.Background(), fx.store, ids, Options{Format: f, Out: out}, func(d, n int) {
+			calls = append(calls, [2]int{d, n})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := calls[len(calls)-1]
+		if res.Articles != len(fx.all) || last != [2]int{len(fx.all), len(fx.all)} {
+			t.Errorf("%s: %d articles; last progress %v", f, res.Articles, last)
+		}
+		for i := 1; i < len(calls); i++ {
+			if calls[i][0] < calls[i-1][0] {
+				t.Errorf("%s: progress goes back: %v", f, calls)
+				break
+			}
+		}
+	}
+}
+
+// TestExportSamples exports the sample articles as the importer cleans
+// them, in every format.
+func TestExportSamples(t *testing.T) {
+	ctx := context.Background()
+	s := emptyStore(t)
+	dir := t.TempDir()
+	paths, err := assets.WriteSamples(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := importer.Extract(filepath.Base(p), data)
+		if err != nil {
+			t.Fatalf("extract %s: %v", p, err)
+		}
+		if _, err := s.AddCapture(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids, err := SelectAll(ctx, s)
+	if err != nil || len(ids) != len(paths) {
+		t.Fatalf("%d articles (%v), want %d", len(ids), err, len(paths))
+	}
+	for _, f := range Formats() {
+		out := filepath.Join(dir, "out-"+string(f)+Extension(f))
+		res, err := Export(ctx, s, ids, Options{Format: f, Out: out}, nil)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if res.Articles != len(ids) || res.Files == 0 {
+			t.Errorf("%s: %+v", f, res)
+		}
+	}
+}
+
+func TestSelect(t *testing.T) {
+	ctx := context.Background()
+	fx := newFixture(t)
+	all, err := SelectAll(ctx, fx.store)
+	if err != nil || len(all) != len(fx.all) {
+		t.Fatalf("SelectAll: %v, %v", all, err)
+	}
+	tagged, err := SelectTag(ctx, fx.store, "research")
+	if err != nil || len(tagged) != 1 || tagged[0] != fx.ids["libraries"] {
+		t.Errorf("SelectTag(research) = %v, %v: want the libraries article (tag research/libraries)", tagged, err)
+	}
+	if _, err := SelectTag(ctx, fx.store, `a"b`); !errors.Is(err, archive.ErrInvalid) {
+		t.Errorf("SelectTag with a quote: %v", err)
+	}
+	found, err := SelectQuery(ctx, fx.store, "trains")
+	if err != nil || len(found) != 1 || found[0] != fx.ids["trains"] {
+		t.Errorf("SelectQuery(trains) = %v, %v", found, err)
+	}
+	col, err := SelectCollection(ctx, fx.store, " reading / ")
+	want := []int64{fx.ids["trains"], fx.ids["libraries"], fx.ids["cjk"]}
+	if err != nil || len(col) != 3 || col[0] != want[0] || col[1] != want[1] || col[2] != want[2] {
+		t.Errorf("SelectCollection(reading) = %v, %v; want %v (its order, then Summits)", col, err, want)
+	}
+	sub, err := SelectCollection(ctx, fx.store, "Reading/Summits")
+	if err != nil || len(sub) != 1 || sub[0] != fx.ids["cjk"] {
+		t.Errorf("SelectCollection(Reading/Summits) = %v, %v", sub, err)
+	}
+	if _, err := SelectCollection(ctx, fx.store, "Nope"); !errors.Is(err, archive.ErrNotFound) {
+		t.Errorf("SelectCollection(Nope): %v", err)
+	}
+	if ids, err := SelectCollection(ctx, fx.store, "Empty"); err != nil || len(ids) != 0 {
+		t.Errorf("SelectCollection(Empty) = %v, %v", ids, err)
+	}
+	if !strings.Contains(Describe(EPUB), "EPUB") || Describe("nope") != "" {
+		t.Error("Describe")
+	}
+}

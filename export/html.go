@@ -1,0 +1,92 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"net/url"
+	"strings"
+)
+
+// The HTML folder: index.html, one NAME.html per article (NAME made from
+// the title by SafeName), style.css and images/. Pages link only to each
+// other, the style sheet and the images; see render.go for what they hold.
+
+func writeHTML(ctx context.Context, j *job) error {
+	var names namer
+	names.name("index", ".html")
+	names.name("style", ".css")
+	pages := make([]string, len(j.entries))
+	for i, e := range j.entries {
+		pages[i] = names.name(title(e.Meta), ".html")
+	}
+	if err := j.writeTo("style.css", func(w writer) error { _, err := w.WriteString(styleSheet); return err }); err != nil {
+		return err
+	}
+	for i, e := range j.entries {
+		a, err := j.article(ctx, i)
+		if err != nil {
+			return err
+		}
+		var body strings.Builder
+		if err := renderArticle(ctx, &body, e, a, j.imageFile); err != nil {
+			return err
+		}
+		body.WriteString(pageNav(pages, i))
+		page := htmlPage(title(a), langTag(a.Language), body.String())
+		if err := j.writeTo(pages[i], func(w writer) error { _, err := w.WriteString(page); return err }); err != nil {
+			return err
+		}
+	}
+	index := htmlPage(j.opt.Title, "", htmlIndex(j, pages))
+	err := j.writeTo("index.html", func(w writer) error { _, err := w.WriteString(index); return err })
+	j.done()
+	return err
+}
+
+// htmlPage is a complete HTML page around body.
+func htmlPage(title, lang, body string) string {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html>\n<html")
+	if lang != "" {
+		fmt.Fprintf(&b, " lang=\"%s\"", lang)
+	}
+	b.WriteString(">\n<head>\n<meta charset=\"utf-8\"/>\n")
+	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+	b.WriteString("<meta name=\"referrer\" content=\"no-referrer\"/>\n")
+	fmt.Fprintf(&b, "<title>%s</title>\n<link rel=\"stylesheet\" href=\"style.css\"/>\n</head>\n<body>\n", escLine(title))
+	b.WriteString(body)
+	b.WriteString("</body>\n</html>\n")
+	return b.String()
+}
+
+// href is a link to a page of the folder.
+func href(name string) string { return html.EscapeString((&url.URL{Path: name}).EscapedPath()) }
+
+// htmlIndex lists the articles with links to their pages.
+func htmlIndex(j *job, pages []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<h1>%s</h1>\n<p class=\"meta\">%d articles, exported %s.</p>\n<ol>\n",
+		escLine(j.opt.Title), len(j.entries), j.opt.Now.UTC().Format("2 January 2006"))
+	for i, e := range j.entries {
+		fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a>%s</li>\n", href(pages[i]), escLine(title(e.Meta)),
+			html.EscapeString(metaSuffix(e.Meta)))
+	}
+	b.WriteString("</ol>\n")
+	return b.String()
+}
+
+// pageNav links a page to the index and to the pages before and after.
+func pageNav(pages []string, i int) string {
+	var b strings.Builder
+	b.WriteString("<nav class=\"pages\">")
+	if i > 0 {
+		fmt.Fprintf(&b, "<a href=\"%s\">← Previous</a> · ", href(pages[i-1]))
+	}
+	b.WriteString("<a href=\"index.html\">Index</a>")
+	if i+1 < len(pages) {
+		fmt.Fprintf(&b, " · <a href=\"%s\">Next →</a>", href(pages[i+1]))
+	}
+	b.WriteString("</nav>\n")
+	return b.String()
+}

@@ -1,0 +1,195 @@
+package export
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// writer is the buffered output of a single-file format.
+type writer interface {
+	io.Writer
+	io.StringWriter
+}
+
+// writeFile writes a single-file format: into a temporary file beside
+// opt.Out, renamed to it once complete.
+func writeFile(ctx context.Context, j *job, write func(context.Context, *job) error) error {
+	out := j.opt.Out
+	if info, err := os.Stat(out); err == nil {
+		if info.IsDir() {
+			return fmt.Errorf("export %s: %w (a folder)", out, ErrExists)
+		}
+		if !j.opt.Overwrite {
+			return fmt.Errorf("export %s: %w", out, ErrExists)
+		}
+	}
+	dir := filepath.Dir(out)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("export %s: %w", out, err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(out)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("export %s: %w", out, err)
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("export %s: %w", out, err)
+	}
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	j.out = bw
+	err = write(ctx, j)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), out)
+	}
+	if err != nil {
+		return fmt.Errorf("export %s: %w", out, err)
+	}
+	j.files = 1
+	return nil
+}
+
+// writeFolder writes a folder format. A new (or empty) folder is written
+// under a temporary name and renamed once complete; with Overwrite, an
+// existing folder gets the new files, replacing those of the same name.
+func writeFolder(ctx context.Context, j *job, write func(context.Context, *job) error) error {
+	out := j.opt.Out
+	empty, exists, err := emptyDir(out)
+	if err != nil {
+		return fmt.Errorf("export %s: %w", out, err)
+	}
+	if exists && !empty {
+		if !j.opt.Overwrite {
+			return fmt.Errorf("export %s: %w (a folder that is not empty)", out, ErrExists)
+		}
+		j.dir = out
+		if err := write(ctx, j); err != nil {
+			return fmt.Errorf("export %s: %w", out, err)
+		}
+		return nil
+	}
+	parent := filepath.Dir(filepath.Clean(out))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("export %s: %w", out, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("export %s: %w", out, err)
+	}
+	defer os.RemoveAll(tmp) // only our own temporary folder; gone once renamed
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("export %s: %w", out, err)
+	}
+	j.dir = tmp
+	if err := write(ctx, j); err != nil {
+		return fmt.Errorf("export %s: %w", out, err)
+	}
+	if exists {
+		if err := os.Remove(out); err != nil {
+			return fmt.Errorf("export %s: %w", out, err)
+		}
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		return fmt.Errorf("export %s: %w", out, err)
+	}
+	return nil
+}
+
+// emptyDir reports whether path is a folder and whether it is empty. A
+// path that is not a folder counts as existing and not empty.
+func emptyDir(path string) (empty, exists bool, err error) {
+	info, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, false, nil
+	}
+	if err != nil {
+		return false, false, err
+	}
+	if !info.IsDir() {
+		return false, true, nil
+	}
+	names, err := os.ReadDir(path)
+	if err != nil {
+		return false, true, err
+	}
+	return len(names) == 0, true, nil
+}
+
+// create creates the file rel (slash-separated, made of sanitised names)
+// inside the output folder. It refuses a path that would leave the folder
+// and never writes through an existing link: what is there is replaced.
+func (j *job) create(rel string) (io.WriteCloser, error) {
+	if !filepath.IsLocal(filepath.FromSlash(rel)) || strings.Contains(rel, `\`) {
+		return nil, fmt.Errorf("refusing to write %q outside the output folder", rel)
+	}
+	path := filepath.Join(j.dir, filepath.FromSlash(rel))
+	if err := j.mkdirs(rel); err != nil {
+		return nil, err
+	}
+	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() {
+		if err := os.Remove(path); err != nil {
+			return nil, fmt.Errorf("replace %s: %w", rel, err)
+		}
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	j.files++
+	return f, nil
+}
+
+// mkdirs makes the folders of rel inside the output folder, refusing to
+// go through a link that an existing folder may hold.
+func (j *job) mkdirs(rel string) error {
+	parts := strings.Split(rel, "/")
+	dir := j.dir
+	for _, p := range parts[:len(parts)-1] {
+		dir = filepath.Join(dir, p)
+		info, err := os.Lstat(dir)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if err := os.Mkdir(dir, 0o755); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		case !info.IsDir():
+			return fmt.Errorf("refusing to write into %s: not a folder", dir)
+		}
+	}
+	return nil
+}
+
+// writeTo creates rel and fills it with fn's output.
+func (j *job) writeTo(rel string, fn func(w writer) error) error {
+	f, err := j.create(rel)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	err = fn(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", rel, err)
+	}
+	return nil
+}

@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Checks of scripts/export-check.sh that need a parser: each prints one
+line and exits 1 on failure.
+
+  export-check.py pdf|ris|csv|json|html|markdown OUT N   the export of N articles in OUT
+  export-check.py same A.json B.json                     two JSON exports are the same
+"""
+import csv
+import html.parser
+import json
+import os
+import re
+import subprocess
+import sys
+import urllib.parse
+
+
+def fail(msg):
+    print(msg)
+    sys.exit(1)
+
+
+def titles(out):
+    """The titles of the exported articles, from the JSON export."""
+    with open(os.path.join(out, "json.json"), encoding="utf-8") as f:
+        return [a["title"] or "Untitled" for a in json.load(f)["articles"]]
+
+
+def squash(s):
+    return re.sub(r"\s+", "", s)
+
+
+def check_pdf(out, n):
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", os.path.join(out, "pdf.pdf"), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    flat = squash(text)
+    missing = [t for t in titles(out) if squash(t) not in flat]
+    pages = len(re.findall(r"^\s*\d+ ?/ ?\d+\s*$", text, re.M))
+    if missing:
+        fail(f"{len(missing)} titles of {n} not in pdftotext's text, e.g. {missing[:3]}")
+    print(f"pdftotext gives back all {n} titles, {len(text.split())} words, {pages} numbered pages")
+
+
+def check_ris(out, n):
+    with open(os.path.join(out, "ris.ris"), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    starts = sum(l.startswith("TY  - ") for l in lines)
+    ends = sum(l.startswith("ER  - ") for l in lines)
+    bad = [l for l in lines if l and not re.match(r"^[A-Z][A-Z0-9]  - ", l)]
+    if starts != n or ends != n or bad:
+        fail(f"{starts} TY, {ends} ER for {n} articles; {len(bad)} malformed lines {bad[:2]}")
+    print(f"{n} records, every line TAG  - value")
+
+
+def check_csv(out, n):
+    columns = 0
+    for name, want in (("csv.csv", n), ("annotations-csv.csv", None)):
+        with open(os.path.join(out, name), encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        if len({len(r) for r in rows}) != 1:
+            fail(f"{name}: rows of different lengths")
+        if want is not None and len(rows) - 1 != want:
+            fail(f"{name}: {len(rows) - 1} rows for {want} articles")
+        columns = columns or len(rows[0])
+    print(f"{n} rows of {columns} columns; annotations CSV parses")
+
+
+def check_json(out, n):
+    with open(os.path.join(out, "json.json"), encoding="utf-8") as f:
+        doc = json.load(f)
+    if doc.get("format") != "clippings-export" or len(doc["articles"]) != n:
+        fail(f"format {doc.get('format')}, {len(doc['articles'])} articles for {n}")
+    keys = {a["key"] for a in doc["articles"]}
+    if len(keys) != n:
+        fail("citation keys are not unique")
+    print(f"{n} articles, {len(doc['originals'])} originals, {len(doc['images'])} images")
+
+
+class Refs(html.parser.HTMLParser):
+    """Collects what an HTML page must not have and the files it refers to."""
+
+    def __init__(self):
+        super().__init__()
+        self.bad, self.refs = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "iframe", "object", "embed", "base", "form"):
+            self.bad.append(f"<{tag}>")
+        for k, v in attrs:
+            v = v or ""
+            if k.startswith("on") or k == "style":
+                self.bad.append(f"{k}=")
+            if k in ("src", "href", "srcset", "poster", "data", "action"):
+                if re.match(r"^\s*([a-z][a-z0-9+.-]*:|//)", v, re.I):
+                    self.bad.append(f"{k}={v[:40]}")
+                else:
+                    self.refs.append(urllib.parse.unquote(v.split("#")[0]))
+
+
+def check_html(out, n):
+    root = os.path.join(out, "html")
+    pages = [p for p in os.listdir(root) if p.endswith(".html")]
+    if len(pages) != n + 1:
+        fail(f"{len(pages)} pages for {n} articles and the index")
+    refs = 0
+    for p in pages:
+        r = Refs()
+        with open(os.path.join(root, p), encoding="utf-8") as f:
+            r.feed(f.read())
+        if r.bad:
+            fail(f"{p}: {r.bad[:3]}")
+        for ref in r.refs:
+            if ref and not os.path.isfile(os.path.join(root, ref)):
+                fail(f"{p}: {ref} does not exist")
+        refs += len(r.refs)
+    print(f"{len(pages)} pages, no script, handler, style or remote address; {refs} local links resolve")
+
+
+def check_markdown(out, n):
+    root = os.path.join(out, "markdown")
+    notes = [p for p in os.listdir(root) if p.endswith(".md")]
+    if len(notes) != n + 1:
+        fail(f"{len(notes)} notes for {n} articles and the index")
+    images = 0
+    for p in notes:
+        with open(os.path.join(root, p), encoding="utf-8") as f:
+            text = f.read()
+        if p != "index.md" and not re.match(r"^---\n(.*\n)*?---\n", text):
+            fail(f"{p}: no YAML front matter")
+        for ref in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text):
+            images += 1
+            if not os.path.isfile(os.path.join(root, ref)):
+                fail(f"{p}: image {ref} missing")
+    print(f"{len(notes)} notes with front matter; {images} image links resolve")
+
+
+def same(a, b):
+    with open(a, "rb") as f:
+        x = f.read()
+    with open(b, "rb") as f:
+        y = f.read()
+    if x == y:
+        print(f"identical JSON ({len(x)} bytes)")
+        return
+    dx, dy = json.loads(x), json.loads(y)
+    for d in (dx, dy):
+        for art in d["articles"]:
+            for an in art["annotations"]:
+                an.pop("created", None), an.pop("modified", None)
+    if dx == dy:
+        print("same JSON except annotation times (the archive cannot restore them yet)")
+        return
+    for i, (p, q) in enumerate(zip(dx["articles"], dy["articles"])):
+        if p != q:
+            fail(f"article {i + 1} ({p['key']}) differs")
+    fail(f"documents differ: {len(dx['articles'])} and {len(dy['articles'])} articles, "
+         f"collections equal: {dx['collections'] == dy['collections']}")
+
+
+def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "same":
+        return same(sys.argv[2], sys.argv[3])
+    if len(sys.argv) != 4:
+        fail(__doc__)
+    kind, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    {"pdf": check_pdf, "ris": check_ris, "csv": check_csv, "json": check_json,
+     "html": check_html, "markdown": check_markdown}[kind](out, n)
+
+
+if __name__ == "__main__":
+    main()
