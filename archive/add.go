@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -20,7 +21,19 @@ type querier interface {
 // (compressed), its images (each once across the archive), its articles and
 // their full-text rows. When an original with the same SHA-256 is already
 // stored it changes nothing and returns AlreadyPresent with the existing
-// article IDs. An article's zero Imported becomes now; an empty FileName or
+// article IDs.
+//
+// An article whose address (canonical URL, else capture URL, normalised)
+// is already stored is not added again: when its content (title,
+// standfirst, byline, text, captions) is the same it is left alone; when
+// it differs it becomes the new version of the stored article, which keeps
+// its ID, tags, collections and annotations (re-anchored to the new text;
+// see Versions). The outcome is Imported when some article is new,
+// NewVersion when the capture only brought new versions, AlreadyPresent
+// (nothing stored, not even the original) when every article was already
+// there. The address lookup happens article by article, so a capture
+// holding two captures of one page stores the second as a new version.
+// An article's zero Imported becomes now; an empty FileName or
 // Format is taken from the original. The capture itself is not modified.
 //
 // It returns an error naming the file when the capture is invalid (nil, no
@@ -66,6 +79,23 @@ func (s *Store) addCapture(ctx context.Context, c *Capture, sha string, blob []b
 		return AddResult{}, err
 	}
 	defer tx.Rollback()
+	var idx indexQueue
+	res, err := addCaptureTx(ctx, tx, &idx, c, sha, blob, enc, rows, now)
+	if err != nil {
+		return AddResult{}, err
+	}
+	if err := idx.flush(ctx, tx); err != nil {
+		return AddResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return AddResult{}, err
+	}
+	return res, nil
+}
+
+// addCaptureTx stores a capture in tx; the full-text rows of new articles
+// wait in idx.
+func addCaptureTx(ctx context.Context, tx *sql.Tx, idx *indexQueue, c *Capture, sha string, blob []byte, enc string, rows []articleRow, now time.Time) (AddResult, error) {
 	// Again inside the write lock: another writer may have stored it since.
 	ids, found, err := originalArticles(ctx, tx, sha)
 	if err != nil {
@@ -74,6 +104,9 @@ func (s *Store) addCapture(ctx context.Context, c *Capture, sha string, blob []b
 	if found {
 		return AddResult{Outcome: AlreadyPresent, IDs: ids}, nil
 	}
+	if ids, same, err := sameArticles(ctx, tx, rows); err != nil || same {
+		return AddResult{Outcome: AlreadyPresent, IDs: ids}, err
+	}
 	origID, err := insertOriginal(ctx, tx, &c.Original, sha, blob, enc, now)
 	if err != nil {
 		return AddResult{}, err
@@ -81,18 +114,45 @@ func (s *Store) addCapture(ctx context.Context, c *Capture, sha string, blob []b
 	if err := insertImages(ctx, tx, c.Images); err != nil {
 		return AddResult{}, err
 	}
-	ids = make([]int64, 0, len(rows))
+	res := AddResult{Outcome: NewVersion, IDs: make([]int64, 0, len(rows))}
 	for i := range rows {
-		id, err := insertArticle(ctx, tx, origID, i, &rows[i])
+		id, out, err := storeArticle(ctx, tx, idx, origID, i, &rows[i], now)
 		if err != nil {
 			return AddResult{}, fmt.Errorf("article %d: %w", i+1, err)
 		}
-		ids = append(ids, id)
+		if out == Imported {
+			res.Outcome = Imported
+		}
+		res.IDs = append(res.IDs, id)
 	}
-	if err := tx.Commit(); err != nil {
-		return AddResult{}, err
+	return res, nil
+}
+
+// storeArticle stores one article of a capture: as a new article, as a new
+// version of the stored article with the same address, or not at all when
+// that article already has the same content. It returns the article's ID
+// and Imported, NewVersion or AlreadyPresent.
+func storeArticle(ctx context.Context, tx *sql.Tx, idx *indexQueue, origID int64, pos int, r *articleRow, now time.Time) (int64, Outcome, error) {
+	cur, err := currentVersion(ctx, tx, r.urlKey)
+	if err != nil {
+		return 0, 0, err
 	}
-	return AddResult{Outcome: Imported, IDs: ids}, nil
+	switch {
+	case cur == nil:
+		id, err := insertArticle(ctx, tx, idx, origID, pos, r)
+		return id, Imported, err
+	case cur.sameContent(r):
+		return cur.id, AlreadyPresent, nil
+	}
+	// The update trigger rewrites the article's full-text row, which must
+	// be there first.
+	if err := idx.flush(ctx, tx); err != nil {
+		return 0, 0, err
+	}
+	if err := addVersion(ctx, tx, cur, origID, pos, r, now); err != nil {
+		return 0, 0, fmt.Errorf("new version of article %d: %w", cur.id, err)
+	}
+	return cur.id, NewVersion, nil
 }
 
 // captureName names a capture in errors.
@@ -127,11 +187,16 @@ func validateCapture(c *Capture) error {
 	return nil
 }
 
+// originalArticlesQuery finds the articles of an original, also those
+// whose current version came from a later capture. Both halves use an
+// index on original_id.
 const originalArticlesQuery = `
-SELECT o.id, a.id
-FROM originals o LEFT JOIN articles a ON a.original_id = o.id
-WHERE o.sha256 = ?
-ORDER BY a.position, a.id`
+SELECT o.id, a.id, a.position FROM originals o LEFT JOIN articles a ON a.original_id = o.id
+WHERE o.sha256 = ?1
+UNION ALL
+SELECT o.id, v.article_id, v.position FROM originals o JOIN article_versions v ON v.original_id = o.id
+WHERE o.sha256 = ?1
+ORDER BY 3, 2`
 
 // originalArticles returns the IDs of the articles cleaned from the
 // original sha, and whether that original is stored at all.
@@ -143,12 +208,12 @@ func originalArticles(ctx context.Context, q querier, sha string) (ids []int64, 
 	defer rows.Close()
 	for rows.Next() {
 		var origID int64
-		var id sql.NullInt64
-		if err := rows.Scan(&origID, &id); err != nil {
+		var id, pos sql.NullInt64
+		if err := rows.Scan(&origID, &id, &pos); err != nil {
 			return nil, false, err
 		}
 		found = true
-		if id.Valid {
+		if id.Valid && !slices.Contains(ids, id.Int64) {
 			ids = append(ids, id.Int64)
 		}
 	}
@@ -188,6 +253,7 @@ type articleRow struct {
 	a                        *Article
 	blocks, figures, related string // JSON
 	text, captions, urlKey   string
+	cjk                      string // bigrams, without the notes (a new article has none)
 	fileName, format         string
 	published, modified      any
 	captured                 any
@@ -212,6 +278,7 @@ func articleRows(c *Capture, now time.Time) ([]articleRow, error) {
 		if r.imported.IsZero() {
 			r.imported = now
 		}
+		r.cjk = cjkOf(a.Title, a.Subtitle, a.Byline, r.text, r.captions, "")
 		r.urlKey = urlKey(a.URL)
 		if r.urlKey == "" {
 			r.urlKey = urlKey(a.CaptureURL)
@@ -234,22 +301,52 @@ const insertArticleQuery = `
 INSERT INTO articles (
 	original_id, position, title, subtitle, byline, site, url, url_key, language,
 	published, modified, captured, imported, capture_url, file_name, format,
-	blocks, figures, related, text, captions, starred, read
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	blocks, figures, related, text, captions, cjk, starred, read
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // insertFTSQuery indexes an article; there is deliberately no insert
-// trigger (see migrations/0001_init.sql).
+// trigger (see migrations/0001_init.sql). A new article has no notes.
 const insertFTSQuery = `
-INSERT INTO articles_fts (rowid, title, subtitle, byline, text, captions)
-VALUES (?, ?, ?, ?, ?, ?)`
+INSERT INTO articles_fts (rowid, title, subtitle, byline, text, captions, cjk)
+VALUES (?, ?, ?, ?, ?, ?, ?)`
 
-// insertArticle stores one article, its index row and its tags.
-func insertArticle(ctx context.Context, tx *sql.Tx, origID int64, pos int, r *articleRow) (int64, error) {
+// indexQueue holds the full-text rows of the articles stored in a
+// transaction until its end. FTS5 writes its pending rows out whenever a
+// statement opens a savepoint (an insert with a foreign key or ON
+// CONFLICT, such as a tag's), which would turn every article into a small
+// index segment of its own; inserting them last keeps them together.
+type indexQueue struct {
+	ids  []int64
+	rows []*articleRow
+}
+
+// flush inserts the waiting rows.
+func (q *indexQueue) flush(ctx context.Context, tx *sql.Tx) error {
+	if len(q.ids) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, insertFTSQuery)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	defer st.Close()
+	for i, id := range q.ids {
+		r := q.rows[i]
+		if _, err := st.ExecContext(ctx, id, r.a.Title, r.a.Subtitle, r.a.Byline, r.text, r.captions, r.cjk); err != nil {
+			return fmt.Errorf("index article %d: %w", id, err)
+		}
+	}
+	q.ids, q.rows = q.ids[:0], q.rows[:0]
+	return nil
+}
+
+// insertArticle stores one article and its tags, and queues its index row.
+func insertArticle(ctx context.Context, tx *sql.Tx, idx *indexQueue, origID int64, pos int, r *articleRow) (int64, error) {
 	a := r.a
 	res, err := tx.ExecContext(ctx, insertArticleQuery,
 		origID, pos, a.Title, a.Subtitle, a.Byline, a.Site, a.URL, r.urlKey, a.Language,
 		r.published, r.modified, r.captured, formatTime(r.imported), a.CaptureURL, r.fileName, r.format,
-		r.blocks, r.figures, r.related, r.text, r.captions, a.Starred, a.Read)
+		r.blocks, r.figures, r.related, r.text, r.captions, r.cjk, a.Starred, a.Read)
 	if err != nil {
 		return 0, err
 	}
@@ -257,12 +354,10 @@ func insertArticle(ctx context.Context, tx *sql.Tx, origID int64, pos int, r *ar
 	if err != nil {
 		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, insertFTSQuery, id, a.Title, a.Subtitle, a.Byline, r.text, r.captions); err != nil {
-		return 0, fmt.Errorf("index: %w", err)
-	}
 	if err := insertTags(ctx, tx, id, a.Tags); err != nil {
 		return 0, err
 	}
+	idx.ids, idx.rows = append(idx.ids, id), append(idx.rows, r)
 	return id, nil
 }
 

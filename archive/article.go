@@ -142,7 +142,8 @@ type Outcome int
 // The outcomes of Store.AddCapture.
 const (
 	Imported       Outcome = iota // new articles were stored
-	AlreadyPresent                // the same file was imported before; nothing changed
+	AlreadyPresent                // the same file, or the same articles, were imported before; nothing changed
+	NewVersion                    // no new article, but new versions of stored ones (same address, changed text)
 )
 
 func (o Outcome) String() string {
@@ -151,6 +152,8 @@ func (o Outcome) String() string {
 		return "imported"
 	case AlreadyPresent:
 		return "already present"
+	case NewVersion:
+		return "new version"
 	}
 	return "unknown"
 }

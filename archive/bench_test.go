@@ -77,3 +77,26 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAddCaptures stores generated articles (see genArticle) a
+// hundred per transaction.
+func BenchmarkAddCaptures(b *testing.B) {
+	s := mustOpen(b)
+	r := rand.New(rand.NewPCG(1, 2))
+	zipf := rand.NewZipf(r, 1.07, 2, uint64(len(vocabulary)-1))
+	ctx := context.Background()
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		batch := make([]*Capture, 100)
+		for i := range batch {
+			batch[i] = genArticle(r, zipf, n)
+			n++
+		}
+		b.StartTimer()
+		if _, err := s.AddCaptures(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*100)/b.Elapsed().Seconds(), "articles/s")
+}

@@ -17,6 +17,12 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// migrationSteps are steps in Go that run after the SQL of the migration
+// they are named after, in the same transaction: what SQL alone cannot do.
+var migrationSteps = map[string]func(ctx context.Context, tx *sql.Tx) error{
+	"0002_organise.sql": backfillCJK,
+}
+
 const createMigrationsTable = `
 CREATE TABLE IF NOT EXISTS migrations (
 	name    TEXT PRIMARY KEY,
@@ -101,6 +107,11 @@ func applyMigration(ctx context.Context, db *sql.DB, name string) error {
 	}
 	if _, err := tx.ExecContext(ctx, string(script)); err != nil {
 		return err
+	}
+	if step := migrationSteps[base]; step != nil {
+		if err := step(ctx, tx); err != nil {
+			return err
+		}
 	}
 	const record = `INSERT INTO migrations (name, applied) VALUES (?, ?)`
 	if _, err := tx.ExecContext(ctx, record, base, formatTime(time.Now())); err != nil {

@@ -19,6 +19,8 @@ type Summary struct {
 	URL       string    `json:"url,omitempty"` // canonical URL, else the capture URL
 	Published time.Time `json:"published,omitzero"`
 	Imported  time.Time `json:"imported"`
+	Starred   bool      `json:"starred,omitempty"`
+	Read      bool      `json:"read,omitempty"`
 }
 
 // ListFilter selects a page of articles. A Limit of 0 or less means
@@ -36,12 +38,12 @@ func page(offset, limit int) (int, int) {
 }
 
 // summaryColumns are the columns scanSummary reads, from articles as a.
-const summaryColumns = `a.id, a.title, a.site, coalesce(nullif(a.url, ''), a.capture_url), a.published, a.imported`
+const summaryColumns = `a.id, a.title, a.site, coalesce(nullif(a.url, ''), a.capture_url), a.published, a.imported, a.starred, a.read`
 
 // scanSummary scans summaryColumns, then extra.
 func scanSummary(rows *sql.Rows, sum *Summary, extra ...any) error {
 	var pub, imp sql.NullString
-	dest := append([]any{&sum.ID, &sum.Title, &sum.Site, &sum.URL, &pub, &imp}, extra...)
+	dest := append([]any{&sum.ID, &sum.Title, &sum.Site, &sum.URL, &pub, &imp, &sum.Starred, &sum.Read}, extra...)
 	if err := rows.Scan(dest...); err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package archive
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -10,7 +11,7 @@ import (
 type Hit struct {
 	Summary
 	Snippet []Span  `json:"snippet"`
-	Rank    float64 `json:"rank"` // bm25 as FTS5 gives it: the more negative, the better
+	Rank    float64 `json:"rank"` // bm25 as FTS5 gives it: the more negative, the better; 0 when sorted by date
 }
 
 // Span is a piece of a snippet; Match marks a matched term.
@@ -19,112 +20,149 @@ type Span struct {
 	Match bool   `json:"match,omitempty"`
 }
 
-// SearchOptions selects a page of results. A Limit of 0 or less means
-// DefaultLimit.
+// SearchOptions selects the order and a page of results. A Limit of 0 or
+// less means DefaultLimit. A sort: in the query overrides Sort.
 type SearchOptions struct {
 	Offset, Limit int
+	Sort          Sort
 }
 
-// Snippet delimiters: control characters that do not occur in clean text.
-const (
-	matchStart = "\x02"
-	matchEnd   = "\x03"
-)
+// Results is a page of search results.
+type Results struct {
+	Hits  []Hit `json:"hits"`
+	Total int   `json:"total"` // articles the query finds, on all pages
+	Sort  Sort  `json:"sort"`  // the order used (relevance falls back to newest without words)
+	// Window, when not 0, says that the words matched too many articles to
+	// rank them all quickly: only the results among the Window most
+	// recently added matches are ranked; the results among older matches
+	// follow them, newest first (Total counts them all).
+	Window int `json:"window,omitempty"`
+}
 
-// snippetTokens is the length of a snippet in tokens (FTS5 allows 1–64).
-const snippetTokens = 24
+// rankWindow is how many full-text matches, at most, relevance ranking
+// scores: the newest ones; results among older matches follow them,
+// newest first. A word found in most of a large archive would otherwise
+// cost time in proportion to the archive (docs/archive-bench.md). A
+// variable for tests.
+var rankWindow = 5_000
 
-// searchQuery ranks with the table's default rank (bm25 with the weights
-// set in 0001_init.sql), which FTS5 sorts itself, so snippet() runs only
-// for the rows returned. snippet(…, -1, …) picks the best-matching column.
-const searchQuery = `
-SELECT ` + summaryColumns + `,
-	snippet(articles_fts, -1, ?, ?, '…', ?), articles_fts.rank
-FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-WHERE articles_fts MATCH ?
-ORDER BY articles_fts.rank
-LIMIT ? OFFSET ?`
-
-// Search returns the articles matching query, best first, each with a
-// snippet of the text around the matches. Every word must occur (in the
-// title, standfirst, byline, body or captions); "quoted words" must occur
-// as a phrase; a word ending in * matches as a prefix. Operators and
-// column filters are not interpreted, so any text is safe. A query with
-// nothing to search for returns no hits and no error.
+// Search returns a page of the articles the query finds, each with a
+// snippet with the matched terms marked. See the search language in
+// parse.go: words, "phrases", prefix*, OR, -NOT, (groups) and field
+// filters. A query with nothing to search for returns no hits.
 //
-// It returns an error mentioning the query, wrapping ErrBadQuery when the
-// index rejects it, or the context's error when ctx ends first.
+// It returns a *QueryError (wrapping ErrBadQuery) saying what is wrong
+// and where when the query is malformed or names an unknown collection or
+// saved search, the context's error when ctx ends first, or an error when
+// the database fails.
 func (s *Store) Search(ctx context.Context, query string, opt SearchOptions) ([]Hit, error) {
-	expr := ftsQuery(query)
-	if expr == "" {
-		return []Hit{}, nil
-	}
-	limit, offset := page(opt.Offset, opt.Limit)
-	hits, err := s.search(ctx, expr, limit, offset)
-	switch {
-	case err == nil:
-		return hits, nil
-	case ctx.Err() != nil:
-		return nil, fmt.Errorf("search %q: %w", query, ctx.Err())
-	case isQueryError(err):
-		return nil, fmt.Errorf("search %q: %w: %w", query, ErrBadQuery, err)
-	}
-	return nil, fmt.Errorf("search %q: %w", query, err)
-}
-
-// search runs the FTS5 expression expr.
-func (s *Store) search(ctx context.Context, expr string, limit, offset int) ([]Hit, error) {
-	rows, err := s.db.QueryContext(ctx, searchQuery,
-		matchStart, matchEnd, snippetTokens, expr, limit, offset)
+	res, err := s.Find(ctx, query, opt)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	hits := make([]Hit, 0, min(limit, 256))
-	for rows.Next() {
-		var h Hit
-		var snip string
-		if err := scanSummary(rows, &h.Summary, &snip, &h.Rank); err != nil {
-			return nil, err
-		}
-		h.Snippet = spans(snip)
-		hits = append(hits, h)
-	}
-	if err := rows.Err(); err != nil {
+	return res.Hits, nil
+}
+
+// Find is Search that also counts the results and says how they were
+// ordered. It returns the errors of Search.
+func (s *Store) Find(ctx context.Context, query string, opt SearchOptions) (*Results, error) {
+	q, p, err := s.prepare(ctx, query)
+	if err != nil {
 		return nil, err
 	}
-	return hits, nil
+	res := &Results{Hits: []Hit{}, Sort: opt.Sort}
+	if q.sorted {
+		res.Sort = q.sort
+	}
+	if q.Empty() {
+		return res, nil
+	}
+	if p.match == "" && res.Sort == SortRelevance {
+		res.Sort = SortNewest
+	}
+	if res.Sort == SortRelevance {
+		err = s.ranked(ctx, p, opt, res)
+	} else {
+		err = s.byDate(ctx, p, opt, res)
+	}
+	if err != nil {
+		return nil, searchError(ctx, query, err)
+	}
+	return res, nil
+}
+
+// prepare parses and compiles a query.
+func (s *Store) prepare(ctx context.Context, query string) (*Query, *plan, error) {
+	q, err := parseQuery(query, s.clock())
+	if err != nil {
+		return nil, nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	p, err := s.compile(ctx, q)
+	if err != nil {
+		return nil, nil, searchError(ctx, query, err)
+	}
+	if q.inNotes {
+		p.notes = true
+		if q.root == nil {
+			p.where = append(p.where, stateConds["has:notes"])
+		}
+	}
+	return q, p, nil
+}
+
+// searchError wraps err for the query; FTS5 rejecting an expression (which
+// the compiler should prevent) wraps ErrBadQuery.
+func searchError(ctx context.Context, query string, err error) error {
+	var qe *QueryError
+	switch {
+	case errors.As(err, &qe):
+	case ctx.Err() != nil:
+		err = ctx.Err()
+	case isQueryError(err):
+		err = fmt.Errorf("%w: %w", ErrBadQuery, err)
+	}
+	return fmt.Errorf("search %q: %w", query, err)
+}
+
+// SearchCount returns how many articles the query finds (0 for an empty
+// query). It returns the errors of Search.
+func (s *Store) SearchCount(ctx context.Context, query string) (int, error) {
+	q, p, err := s.prepare(ctx, query)
+	if err != nil || q.Empty() {
+		return 0, err
+	}
+	matches, err := s.matchCount(ctx, p)
+	if err == nil && (p.match == "" || len(p.where) > 0) {
+		matches, err = s.total(ctx, p, matches > bigMatches)
+	}
+	if err != nil {
+		return 0, searchError(ctx, query, err)
+	}
+	return matches, nil
+}
+
+// SearchIDs returns the IDs of every article the query finds, the most
+// recently added first (none for an empty query). It returns the errors
+// of Search.
+func (s *Store) SearchIDs(ctx context.Context, query string) ([]int64, error) {
+	q, p, err := s.prepare(ctx, query)
+	if err != nil || q.Empty() {
+		return nil, err
+	}
+	matches, err := s.matchCount(ctx, p)
+	if err != nil {
+		return nil, searchError(ctx, query, err)
+	}
+	sub, args := p.idsQuery(matches > bigMatches)
+	ids, err := s.ids(ctx, `SELECT id FROM (`+sub+`) ORDER BY id DESC`, args...)
+	if err != nil {
+		return nil, searchError(ctx, query, err)
+	}
+	return ids, nil
 }
 
 // isQueryError reports whether err is FTS5 rejecting a query expression.
 func isQueryError(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "fts5:") || strings.Contains(msg, "unterminated string")
-}
-
-// spans splits a snippet marked with matchStart and matchEnd into pieces.
-// A stray delimiter only switches the state; it never fails.
-func spans(snip string) []Span {
-	var out []Span
-	add := func(text string, match bool) {
-		if text == "" {
-			return
-		}
-		if n := len(out); n > 0 && out[n-1].Match == match {
-			out[n-1].Text += text
-			return
-		}
-		out = append(out, Span{Text: text, Match: match})
-	}
-	match := false
-	for {
-		i := strings.IndexAny(snip, matchStart+matchEnd)
-		if i < 0 {
-			add(snip, match)
-			return out
-		}
-		add(snip[:i], match)
-		match = snip[i] == matchStart[0]
-		snip = snip[i+1:]
-	}
 }

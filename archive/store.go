@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	_ "github.com/mattn/go-sqlite3" // the "sqlite3" driver; build with -tags sqlite_fts5
 )
@@ -34,6 +35,15 @@ const busyTimeout = 10000
 type Store struct {
 	db   *sql.DB
 	path string
+	now  func() time.Time // the clock of relative dates; nil means time.Now
+}
+
+// clock returns the time relative dates count from.
+func (s *Store) clock() time.Time {
+	if s.now != nil {
+		return s.now()
+	}
+	return time.Now()
 }
 
 // Open opens the archive at path, creating the file and its parent
@@ -66,6 +76,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := migrate(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	// Planner statistics for tables that lack them or changed much: cheap
+	// (analysis_limit), and the search plans rely on them.
+	if _, err := db.ExecContext(ctx, `PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002`); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: optimize: %w", path, err)
 	}
 	return &Store{db: db, path: abs}, nil
 }
@@ -103,13 +119,17 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// Optimize merges the full-text index into one segment, which makes
-// searches faster after a bulk import. It holds the write lock while it
-// runs (seconds on a large archive).
+// Optimize merges the full-text index into one segment and refreshes the
+// query planner's statistics, which makes searches faster after a bulk
+// import. It holds the write lock while it runs (seconds on a large
+// archive).
 func (s *Store) Optimize(ctx context.Context) error {
 	const q = `INSERT INTO articles_fts(articles_fts) VALUES ('optimize')`
 	if _, err := s.db.ExecContext(ctx, q); err != nil {
 		return fmt.Errorf("optimize index: %w", err)
+	}
+	if _, err := s.db.ExecContext(ctx, `ANALYZE`); err != nil {
+		return fmt.Errorf("analyze: %w", err)
 	}
 	return nil
 }

@@ -1,0 +1,160 @@
+package archive
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Date expressions of the date filters. They must read exactly as in the
+// indexes of migrations/0002_organise.sql.
+const (
+	publishedExpr = `a.published`
+	capturedExpr  = `coalesce(a.captured, a.imported)`
+	dateExpr      = `coalesce(a.published, a.captured, a.imported)`
+)
+
+// stateConds are the conditions of is: and has:.
+var stateConds = map[string]string{
+	"is:starred":     `a.starred = 1`,
+	"is:unstarred":   `a.starred = 0`,
+	"is:read":        `a.read = 1`,
+	"is:unread":      `a.read = 0`,
+	"has:notes":      `EXISTS (SELECT 1 FROM annotations an WHERE an.article_id = a.id)`,
+	"has:highlights": `EXISTS (SELECT 1 FROM annotations an WHERE an.article_id = a.id AND an.kind = 'highlight')`,
+	"has:note":       `EXISTS (SELECT 1 FROM annotations an WHERE an.article_id = a.id AND an.kind = 'note')`,
+	"has:tags":       `EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id)`,
+	"has:versions":   `EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id)`,
+}
+
+// filter returns the condition of a field filter.
+func (c *compiler) filter(n *node) (string, []any, error) {
+	v := n.text
+	switch n.field {
+	case "is", "has":
+		return stateConds[n.field+":"+v], nil, nil
+	case "published":
+		return dateCond(publishedExpr, n), dateArgs(n), nil
+	case "captured":
+		return dateCond(capturedExpr, n), dateArgs(n), nil
+	case "date":
+		return dateCond(dateExpr, n), dateArgs(n), nil
+	case "site":
+		return siteCond(v, n.prefix)
+	case "tag":
+		if n.prefix {
+			return `a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
+				WHERE t.name LIKE ? ESCAPE '\')`, []any{escapeLike(v) + "%"}, nil
+		}
+		return `a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
+			WHERE ` + subtreeCond + `)`, []any{v, v, v}, nil
+	case "lang":
+		if n.prefix {
+			return `a.language LIKE ? ESCAPE '\'`, []any{escapeLike(v) + "%"}, nil
+		}
+		return `(a.language = ? COLLATE NOCASE OR a.language LIKE ? ESCAPE '\')`, []any{v, escapeLike(v) + "-%"}, nil
+	case "collection":
+		return c.collection(n)
+	case "saved":
+		return c.savedSearch(n)
+	}
+	return "", nil, c.errAt(n, "unknown filter %s:", n.field)
+}
+
+func (c *compiler) errAt(n *node, format string, args ...any) error {
+	return &QueryError{Query: c.q.text, Pos: n.pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// dateCond is a date range on expr. Unknown dates (NULL) are outside
+// every range, also under NOT: -published:2019 keeps undated articles.
+func dateCond(expr string, n *node) string {
+	parts := []string{expr + " IS NOT NULL"}
+	if !n.from.IsZero() {
+		parts = append(parts, expr+" >= ?")
+	}
+	if !n.to.IsZero() {
+		parts = append(parts, expr+" < ?")
+	}
+	return "(" + strings.Join(parts, " AND ") + ")"
+}
+
+func dateArgs(n *node) []any {
+	var args []any
+	if !n.from.IsZero() {
+		args = append(args, formatTime(n.from))
+	}
+	if !n.to.IsZero() {
+		args = append(args, formatTime(n.to))
+	}
+	return args
+}
+
+// siteCond matches the site's name (without case) or the host of the
+// article's address (url_key, which has no scheme and no www.).
+func siteCond(v string, prefix bool) (string, []any, error) {
+	host := strings.TrimPrefix(strings.ToLower(v), "www.")
+	if prefix {
+		return `(a.site LIKE ? ESCAPE '\' OR a.url_key LIKE ? ESCAPE '\')`,
+			[]any{escapeLike(v) + "%", escapeLike(host) + "%"}, nil
+	}
+	return `(a.site = ? COLLATE NOCASE OR a.url_key = ? OR (a.url_key > ? AND a.url_key < ?) OR (a.url_key > ? AND a.url_key < ?))`,
+		[]any{v, host, host + "/", host + "0", host + "?", host + "@"}, nil
+}
+
+// collection is in the collection named by path, or one below it.
+func (c *compiler) collection(n *node) (string, []any, error) {
+	ids, err := c.s.pathTree(c.ctx, n.text)
+	if errors.Is(err, ErrNotFound) {
+		return "", nil, c.errAt(n, "no collection %q", n.text)
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+	return `a.id IN (SELECT article_id FROM collection_articles WHERE collection_id IN (` + marks + `))`, args, nil
+}
+
+// maxSavedDepth bounds saved searches that name saved searches.
+const maxSavedDepth = 8
+
+// savedSearch is what the saved search n.text finds: its query compiled
+// into one condition.
+func (c *compiler) savedSearch(n *node) (string, []any, error) {
+	key := strings.ToLower(n.text)
+	if c.saved[key] || len(c.saved) >= maxSavedDepth {
+		return "", nil, c.errAt(n, "saved search %q refers to itself", n.text)
+	}
+	ss, err := c.s.SavedSearch(c.ctx, n.text)
+	if errors.Is(err, ErrNotFound) {
+		return "", nil, c.errAt(n, "no saved search %q", n.text)
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	sub, err := parseQuery(ss.Query, c.q.now)
+	if err != nil {
+		return "", nil, c.errAt(n, "saved search %q: %v", n.text, err)
+	}
+	if sub.root == nil && sub.inNotes {
+		return stateConds["has:notes"], nil, nil
+	}
+	if sub.root == nil {
+		return "1", nil, nil
+	}
+	inner := &compiler{ctx: c.ctx, s: c.s, q: sub, p: c.p, inNotes: sub.inNotes, saved: c.saved}
+	c.saved[key] = true
+	defer delete(c.saved, key)
+	cond, args, err := inner.sql(sub.root)
+	if err != nil {
+		var qe *QueryError
+		if errors.As(err, &qe) {
+			return "", nil, c.errAt(n, "saved search %q: %s", n.text, qe.Msg)
+		}
+		return "", nil, err
+	}
+	return cond, args, nil
+}

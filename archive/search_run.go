@@ -1,0 +1,303 @@
+package archive
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// How a search runs (numbers in docs/archive-bench.md).
+//
+// Rows of articles are large (body and blocks), so reading them is what
+// costs; the index articles_meta holds the columns filters and facets need
+// and is read instead wherever possible. The number of full-text matches
+// is counted first (cheap). Up to bigMatches matches, filters are checked
+// match by match; beyond, the articles passing the filters are collected
+// once and each match is looked up in that set, and results by date are
+// read from the date index newest first, stopping at the page's end.
+// Beyond rankWindow results, relevance ranking covers only the newest
+// rankWindow of them (Results.Window says so).
+
+// bigMatches is the number of full-text matches from which filters are
+// evaluated as one set.
+const bigMatches = 2_000
+
+// matchCount returns the number of full-text matches of p (0 without).
+func (s *Store) matchCount(ctx context.Context, p *plan) (int, error) {
+	if p.match == "" {
+		return 0, nil
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, p.match).Scan(&n)
+	return n, err
+}
+
+// idsQuery returns a query of the IDs (column id) of p's results, in no
+// particular order; big says how to evaluate filters (see above).
+func (p *plan) idsQuery(big bool) (string, []any) {
+	where := strings.Join(p.where, " AND ")
+	switch {
+	case p.match == "":
+		if where == "" {
+			where = "1"
+		}
+		return `SELECT a.id AS id FROM articles a WHERE ` + where, p.args
+	case where == "":
+		return `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?`, []any{p.match}
+	case big:
+		return `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?
+AND +rowid IN (SELECT a.id FROM articles a WHERE ` + where + `)`, append([]any{p.match}, p.args...)
+	}
+	meta := ` INDEXED BY articles_meta`
+	if p.uncovered {
+		meta = ""
+	}
+	return `SELECT a.id AS id FROM articles a` + meta + `
+WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AND ` + where, append([]any{p.match}, p.args...)
+}
+
+// total returns the number of p's results; big says how to evaluate
+// filters.
+func (s *Store) total(ctx context.Context, p *plan, big bool) (int, error) {
+	q, args := p.idsQuery(big)
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+`)`, args...).Scan(&n)
+	return n, err
+}
+
+// ranked fills res with a page of p's results best first. Ranking costs
+// time in proportion to the matches, so when there are more than
+// rankWindow full-text matches only the newest rankWindow of them are
+// ranked; the results among older matches follow, newest first.
+func (s *Store) ranked(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
+	cutoff, n, err := s.probe(ctx, p)
+	if err != nil {
+		return fmt.Errorf("count: %w", err)
+	}
+	big := cutoff != 0 || n > bigMatches
+	inWindow := n
+	switch {
+	case len(p.where) > 0:
+		res.Total, inWindow, err = s.countSplit(ctx, p, big, cutoff)
+	case cutoff == 0:
+		res.Total = n
+	default:
+		res.Total, err = s.matchCount(ctx, p)
+		inWindow = rankWindow
+	}
+	if err != nil {
+		return fmt.Errorf("count: %w", err)
+	}
+	if cutoff != 0 {
+		res.Window = rankWindow
+	}
+	limit, offset := page(opt.Offset, opt.Limit)
+	if offset < inWindow {
+		q, args := rankedQuery(p, big, cutoff, min(limit, inWindow-offset), offset)
+		if res.Hits, err = s.hitRows(ctx, q, args...); err != nil {
+			return err
+		}
+	}
+	if rest := limit - len(res.Hits); cutoff != 0 && rest > 0 {
+		q, args := olderQuery(p, big, cutoff, rest, max(offset-inWindow, 0))
+		older, err := s.hitRows(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		res.Hits = append(res.Hits, older...)
+	}
+	return s.goSnippets(ctx, p, res.Hits)
+}
+
+// probe reads the newest full-text matches of p, up to one more than
+// rankWindow: it returns their number when there are no more than
+// rankWindow, else the rowid of the rankWindow-th (the window's start).
+func (s *Store) probe(ctx context.Context, p *plan) (cutoff int64, n int, err error) {
+	const q = `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?`
+	ids, err := s.ids(ctx, q, p.match, rankWindow+1)
+	if err != nil || len(ids) <= rankWindow {
+		return 0, len(ids), err
+	}
+	return ids[rankWindow-1], len(ids), nil
+}
+
+// countSplit returns the number of p's results, and of those with an ID
+// of cutoff or more (all of them when cutoff is 0), in one pass.
+func (s *Store) countSplit(ctx context.Context, p *plan, big bool, cutoff int64) (all, from int, err error) {
+	q, args := p.idsQuery(big)
+	err = s.db.QueryRowContext(ctx, `SELECT count(*), count(CASE WHEN id >= ? THEN 1 END) FROM (`+q+`)`,
+		append([]any{cutoff}, args...)...).Scan(&all, &from)
+	return all, from, err
+}
+
+// hitRows runs a query of summaryColumns and a rank.
+func (s *Store) hitRows(ctx context.Context, q string, args ...any) ([]Hit, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hits []Hit
+	for rows.Next() {
+		var h Hit
+		if err := scanSummary(rows, &h.Summary, &h.Rank); err != nil {
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// rankedQuery returns the ranked query of p and its arguments; cutoff, if
+// not 0, limits it to the matches with that rowid or a greater one.
+func rankedQuery(p *plan, big bool, cutoff int64, limit, offset int) (string, []any) {
+	cond, args := p.matchConds(big, `articles_fts.rowid >= ?`, cutoff)
+	return `SELECT ` + summaryColumns + `, articles_fts.rank
+FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+WHERE ` + cond + ` ORDER BY articles_fts.rank LIMIT ? OFFSET ?`, append(args, limit, offset)
+}
+
+// olderQuery returns the query of p's results older than cutoff, newest
+// first.
+func olderQuery(p *plan, big bool, cutoff int64, limit, offset int) (string, []any) {
+	cond, args := p.matchConds(big, `articles_fts.rowid < ?`, cutoff)
+	return `SELECT ` + summaryColumns + `, 0
+FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+WHERE ` + cond + ` ORDER BY articles_fts.rowid DESC LIMIT ? OFFSET ?`, append(args, limit, offset)
+}
+
+// matchConds returns the WHERE clause of a query over articles_fts joined
+// with articles a: the match, the rowid condition (when cutoff is not 0)
+// and the filters (as one set when big).
+func (p *plan) matchConds(big bool, rowid string, cutoff int64) (string, []any) {
+	cond, args := `articles_fts MATCH ?`, []any{p.match}
+	if cutoff != 0 {
+		cond += ` AND ` + rowid
+		args = append(args, cutoff)
+	}
+	if where := strings.Join(p.where, " AND "); where != "" && big {
+		cond += ` AND +articles_fts.rowid IN (SELECT a.id FROM articles a WHERE ` + where + `)`
+	} else if where != "" {
+		cond += ` AND ` + where
+	}
+	return cond, append(args, p.args...)
+}
+
+// byDate fills res with a page of p's results by date.
+func (s *Store) byDate(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
+	matches, err := s.matchCount(ctx, p)
+	if err == nil {
+		res.Total, err = s.total(ctx, p, matches > bigMatches)
+	}
+	if err != nil {
+		return fmt.Errorf("count: %w", err)
+	}
+	dir := " DESC"
+	if res.Sort == SortOldest {
+		dir = ""
+	}
+	order := ` ORDER BY ` + dateExpr + dir + `, a.id` + dir + ` LIMIT ? OFFSET ?`
+	limit, offset := page(opt.Offset, opt.Limit)
+	var q string
+	var args []any
+	switch {
+	case p.match == "":
+		q, args = p.idsQuery(false)
+		q += order
+	case matches > bigMatches:
+		ids, idArgs := p.idsQuery(true)
+		q, args = `SELECT a.id FROM articles a INDEXED BY articles_date WHERE a.id IN (`+ids+`)`+order, idArgs
+	default:
+		ids, idArgs := p.idsQuery(false)
+		q, args = `SELECT a.id FROM articles a INDEXED BY articles_meta WHERE a.id IN (`+ids+`)`+order, idArgs
+	}
+	ids, err := s.ids(ctx, q, append(args, limit, offset)...)
+	if err != nil {
+		return err
+	}
+	if res.Hits, err = s.hits(ctx, ids); err != nil {
+		return err
+	}
+	return s.goSnippets(ctx, p, res.Hits)
+}
+
+// ids runs a query of IDs.
+func (s *Store) ids(ctx context.Context, q string, args ...any) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// hits returns hits without snippets for ids, in that order.
+func (s *Store) hits(ctx context.Context, ids []int64) ([]Hit, error) {
+	hits := make([]Hit, 0, len(ids))
+	if len(ids) == 0 {
+		return hits, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	list, err := s.summaries(ctx, `SELECT `+summaryColumns+` FROM articles a WHERE a.id IN (`+placeholders(len(ids))+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]Summary, len(list))
+	for _, sum := range list {
+		byID[sum.ID] = sum
+	}
+	for _, id := range ids {
+		if sum, ok := byID[id]; ok {
+			hits = append(hits, Hit{Summary: sum})
+		}
+	}
+	return hits, nil
+}
+
+// goSnippets makes the snippets of hits in Go (see snippet.go).
+func (s *Store) goSnippets(ctx context.Context, p *plan, hits []Hit) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	args := make([]any, len(hits))
+	for i, h := range hits {
+		args[i] = h.ID
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, text, captions, notes, subtitle, title, byline
+FROM articles WHERE id IN (`+placeholders(len(hits))+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("snippets: %w", err)
+	}
+	defer rows.Close()
+	hl := newHighlighter(p.terms)
+	byID := make(map[int64][]Span, len(hits))
+	for rows.Next() {
+		var id int64
+		var f [6]string
+		if err := rows.Scan(&id, &f[0], &f[1], &f[2], &f[3], &f[4], &f[5]); err != nil {
+			return fmt.Errorf("snippets: %w", err)
+		}
+		if p.notes {
+			f[0], f[2] = f[2], f[0]
+		}
+		byID[id] = hl.snippet(f[:]...)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("snippets: %w", err)
+	}
+	for i := range hits {
+		hits[i].Snippet = byID[hits[i].ID]
+	}
+	return nil
+}
