@@ -174,7 +174,7 @@ func (b *blockBuilder) pageFigure(i int) {
 		return
 	}
 	f := b.p.figures[i]
-	if f.Image == "" && f.Caption == "" {
+	if f.Image == "" && f.ImageSHA == "" && f.Caption == "" {
 		return
 	}
 	b.flush()
@@ -186,13 +186,16 @@ func (b *blockBuilder) pageFigure(i int) {
 // figure without caption; a caption that follows is given to it.
 func (b *blockBuilder) image(n *html.Node) {
 	s := selection(n)
-	img := s.Find("img").AddBackFiltered("img").First()
-	src := b.p.imageSource(s, img)
-	if src == "" || tinyImage(img) {
+	img := s
+	if !s.Is("img") {
+		img = pictures(s).Filter("img").First()
+	}
+	src, sha := b.p.figureImage(s, img)
+	if src == "" && sha == "" || tinyImage(img) {
 		return
 	}
 	b.flush()
-	f := archive.Figure{Image: src, Alt: foldSpace(img.AttrOr("alt", ""))}
+	f := archive.Figure{Image: src, ImageSHA: sha, Alt: foldSpace(img.AttrOr("alt", ""))}
 	if capSel := s.Find("figcaption").First(); capSel.Length() > 0 {
 		f.Caption, f.Credit = splitCredit(cleanCaption(textWithoutMarked(capSel, figAttr+"-credit")))
 	}

@@ -2,26 +2,45 @@ package importer
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
-	"sort"
-	"strings"
 	"sync"
+	"time"
 
 	"github.com/clippings/clippings/archive"
 )
 
-// Sink stores captures; *archive.Store is one.
+// Sink stores captures; *archive.Store is one. A sink that also has the
+// methods of batchSink, originalChecker or optimizer (the store has them
+// all) is used through them: captures are stored many to a transaction,
+// files already stored are not cleaned again, and the index is optimised
+// after a large import.
 type Sink interface {
 	AddCapture(ctx context.Context, c *archive.Capture) (archive.AddResult, error)
 }
 
+// batchSink stores several captures in one transaction, all or nothing.
+type batchSink interface {
+	AddCaptures(ctx context.Context, cs []*archive.Capture) ([]archive.AddResult, error)
+}
+
+// originalChecker tells whether a file is already stored, by its SHA-256.
+type originalChecker interface {
+	HasOriginal(ctx context.Context, sha string) (bool, error)
+}
+
+// optimizer tidies the archive's index after a bulk load.
+type optimizer interface {
+	Optimize(ctx context.Context) error
+}
+
 // FileResult is what happened to one file of a bulk import. Err is set when
-// the file failed; Outcome is meaningful only when Err is nil.
+// the file failed; Outcome is meaningful only when Err is nil. IDs are the
+// stored articles (none when the file was found already stored before
+// cleaning it).
 type FileResult struct {
 	Path    string
 	Outcome archive.Outcome
@@ -35,10 +54,12 @@ type Progress struct {
 	Last        FileResult
 }
 
-// Report sums up a bulk import. Files is in the order the files were found.
+// Report sums up a bulk import. Files is in the order the files were found;
+// files an interruption left unstored are not in it.
 type Report struct {
 	Files    []FileResult
 	Imported int // files that added articles
+	Versions int // files that only brought new versions of stored articles
 	Present  int // files already in the archive
 	Failed   int
 }
@@ -59,154 +80,230 @@ type Options struct {
 	Workers int // files cleaned at once; 0 means one per CPU
 }
 
-// Import reads every file named in paths (folders are walked recursively),
-// cleans them in parallel and stores each capture in sink, one at a time.
-// A bad file is recorded in the report and the import goes on. progress, if
-// not nil, is called after each file from a worker goroutine. Import returns
-// an error only when a path cannot be walked or ctx is cancelled; the report
-// then holds what was done so far.
+// Batching of the writes: a transaction holds at most batchFiles captures
+// and about batchBytes of originals, and what is cleaned is committed at
+// least every batchWait. Few large transactions store much faster than
+// one a file (the full-text index merges less), and an interruption loses
+// at most one batch, which the next run stores.
+const (
+	batchFiles = 64
+	batchBytes = 32 << 20
+	batchWait  = 500 * time.Millisecond
+)
+
+// optimizeAfter is how many stored files make an import large enough to
+// optimise the index at its end.
+const optimizeAfter = 200
+
+// Import reads every file named in paths (folders are walked recursively)
+// and stores what it cleans from them in sink. Each file is first hashed:
+// one already stored is reported as such without being cleaned. The others
+// are cleaned in parallel and stored by the goroutine that cleaned them,
+// several to a transaction when the sink allows it, so that an
+// interruption leaves whole files stored or not at all and the next run
+// completes the work. A bad file is recorded in the report and the import
+// goes on. progress, if not nil, is called after each file from a worker
+// goroutine, one call at a time.
+//
+// Import returns an error when a path cannot be walked, when ctx is
+// cancelled (the report then holds what was stored) or when optimising the
+// index after a large import fails.
 func Import(ctx context.Context, sink Sink, paths []string, opt Options, progress func(Progress)) (Report, error) {
 	files, err := Walk(paths)
 	if err != nil {
 		return Report{}, err
 	}
-	workers := opt.Workers
-	if workers <= 0 {
+	b := &bulk{ctx: ctx, sink: sink, files: files, progress: progress, results: make([]FileResult, len(files))}
+	b.checker, _ = sink.(originalChecker)
+	b.batcher, _ = sink.(batchSink)
+	b.run(max(opt.Workers, 0))
+	rep := b.report()
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+	if o, ok := sink.(optimizer); ok && rep.Imported+rep.Versions >= optimizeAfter {
+		if err := o.Optimize(ctx); err != nil {
+			return rep, fmt.Errorf("import: %w", err)
+		}
+	}
+	return rep, nil
+}
+
+// bulk is one run of Import.
+type bulk struct {
+	ctx      context.Context
+	sink     Sink
+	checker  originalChecker // nil when the sink cannot tell
+	batcher  batchSink       // nil when the sink stores one capture at a time
+	files    []string
+	progress func(Progress)
+	mu       sync.Mutex   // guards results, done and the calls to progress
+	results  []FileResult // by file; Path is empty for a file not finished
+	done     int
+}
+
+// cleaned is a file a worker has read: a final result (failed, already
+// stored), or a capture to store.
+type cleaned struct {
+	i       int
+	capture *archive.Capture
+	result  FileResult
+}
+
+// run cleans the files on workers goroutines (0: one per CPU). Each
+// worker stores what it cleans itself, in batches: compressing the
+// originals and preparing the rows then happen in parallel too, and only
+// the transactions take turns (SQLite has one writer at a time).
+func (b *bulk) run(workers int) {
+	if workers == 0 {
 		workers = runtime.NumCPU()
 	}
-	results := make([]FileResult, len(files))
 	jobs := make(chan int)
-	var (
-		wg      sync.WaitGroup
-		storeMu sync.Mutex // one writer at a time: SQLite serialises writes anyway
-		progMu  sync.Mutex
-		done    int
-	)
+	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
-				res := importOne(ctx, sink, &storeMu, files[i])
-				results[i] = res
-				progMu.Lock()
-				done++
-				if progress != nil {
-					progress(Progress{Done: done, Total: len(files), Last: res})
-				}
-				progMu.Unlock()
-			}
+			b.work(jobs)
 		}()
 	}
-feed:
-	for i := range files {
+	for i := range b.files {
 		select {
 		case jobs <- i:
-		case <-ctx.Done():
-			break feed
+			continue
+		case <-b.ctx.Done():
 		}
+		break
 	}
 	close(jobs)
 	wg.Wait()
+}
 
-	rep := Report{}
-	for i, r := range results {
-		if r.Path == "" { // never started: cancelled
+// work cleans the files it is given and stores them in batches of at most
+// batchFiles files and batchBytes of originals, at least every batchWait.
+func (b *bulk) work(jobs <-chan int) {
+	var (
+		batch []cleaned
+		size  int
+		since time.Time
+	)
+	for i := range jobs {
+		item := b.clean(i)
+		if item.capture == nil {
+			b.record(item.i, item.result)
 			continue
 		}
-		rep.Files = append(rep.Files, results[i])
+		if len(batch) == 0 {
+			since = time.Now()
+		}
+		batch = append(batch, item)
+		size += len(item.capture.Original.Data)
+		if len(batch) >= batchFiles || size >= batchBytes || time.Since(since) >= batchWait {
+			b.flush(batch)
+			batch, size = nil, 0
+		}
+	}
+	b.flush(batch)
+}
+
+// clean reads, hashes and cleans file i.
+func (b *bulk) clean(i int) cleaned {
+	path := b.files[i]
+	res := FileResult{Path: path}
+	fail := func(err error) cleaned {
+		res.Err = fmt.Errorf("import %s: %w", path, err)
+		return cleaned{i: i, result: res}
+	}
+	if err := b.ctx.Err(); err != nil {
+		return fail(err)
+	}
+	data, err := readLimited(path)
+	if err != nil {
+		return fail(err)
+	}
+	sum := sha256.Sum256(data)
+	sha := hex.EncodeToString(sum[:])
+	if b.checker != nil {
+		has, err := b.checker.HasOriginal(b.ctx, sha)
+		if err != nil {
+			return fail(err)
+		}
+		if has {
+			res.Outcome = archive.AlreadyPresent
+			return cleaned{i: i, result: res}
+		}
+	}
+	c, err := extractInput(input{name: path, path: path, data: data, sha: sha})
+	if err != nil {
+		return fail(err)
+	}
+	return cleaned{i: i, capture: c}
+}
+
+// flush stores a batch of captures: in one transaction when the sink can,
+// else (or when that fails, to find the file at fault) one by one.
+func (b *bulk) flush(batch []cleaned) {
+	if len(batch) == 0 || b.ctx.Err() != nil {
+		return
+	}
+	if b.batcher != nil && len(batch) > 1 {
+		cs := make([]*archive.Capture, len(batch))
+		for i, it := range batch {
+			cs[i] = it.capture
+		}
+		if added, err := b.batcher.AddCaptures(b.ctx, cs); err == nil {
+			for i, it := range batch {
+				b.record(it.i, FileResult{Path: b.files[it.i], Outcome: added[i].Outcome, IDs: added[i].IDs})
+			}
+			return
+		}
+	}
+	for _, it := range batch {
+		if b.ctx.Err() != nil {
+			return
+		}
+		path := b.files[it.i]
+		added, err := b.sink.AddCapture(b.ctx, it.capture)
+		if err != nil {
+			b.record(it.i, FileResult{Path: path, Err: fmt.Errorf("store %s: %w", path, err)})
+			continue
+		}
+		b.record(it.i, FileResult{Path: path, Outcome: added.Outcome, IDs: added.IDs})
+	}
+}
+
+// record keeps the result of file i and reports progress.
+func (b *bulk) record(i int, r FileResult) {
+	if r.Err != nil && b.ctx.Err() != nil && errors.Is(r.Err, b.ctx.Err()) {
+		return // not failed: interrupted
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.results[i] = r
+	b.done++
+	if b.progress != nil {
+		b.progress(Progress{Done: b.done, Total: len(b.files), Last: r})
+	}
+}
+
+// report sums up the finished files.
+func (b *bulk) report() Report {
+	rep := Report{}
+	for _, r := range b.results {
+		if r.Path == "" {
+			continue // not finished: interrupted
+		}
+		rep.Files = append(rep.Files, r)
 		switch {
 		case r.Err != nil:
 			rep.Failed++
 		case r.Outcome == archive.AlreadyPresent:
 			rep.Present++
+		case r.Outcome == archive.NewVersion:
+			rep.Versions++
 		default:
 			rep.Imported++
 		}
 	}
-	return rep, ctx.Err()
-}
-
-func importOne(ctx context.Context, sink Sink, storeMu *sync.Mutex, path string) FileResult {
-	res := FileResult{Path: path}
-	capture, err := ReadFile(ctx, path)
-	if err != nil {
-		res.Err = err
-		return res
-	}
-	storeMu.Lock()
-	defer storeMu.Unlock()
-	if err := ctx.Err(); err != nil {
-		res.Err = fmt.Errorf("import %s: %w", path, err)
-		return res
-	}
-	added, err := sink.AddCapture(ctx, capture)
-	if err != nil {
-		res.Err = fmt.Errorf("store %s: %w", path, err)
-		return res
-	}
-	res.Outcome, res.IDs = added.Outcome, added.IDs
-	return res
-}
-
-// Walk expands paths into the list of files to import: files are kept as
-// given, folders are walked recursively in name order. Hidden files and the
-// NAME_files/ resource folders of "Web page, complete" saves are skipped.
-// It fails when a path does not exist.
-func Walk(paths []string) ([]string, error) {
-	var files []string
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, fmt.Errorf("import %s: %w", p, errors.Unwrap(err))
-		}
-		if !info.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			name := d.Name()
-			if path != p && strings.HasPrefix(name, ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				if path != p && isResourceFolder(path) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("import %s: %w", p, err)
-		}
-		sort.Strings(found)
-		files = append(files, found...)
-	}
-	return files, nil
-}
-
-// isResourceFolder reports whether dir is the NAME_files folder of a saved
-// NAME.html (or .htm) page beside it.
-func isResourceFolder(dir string) bool {
-	base, ok := strings.CutSuffix(dir, "_files")
-	if !ok {
-		return false
-	}
-	for _, ext := range []string{".html", ".htm", ".xhtml"} {
-		if _, err := os.Stat(base + ext); err == nil {
-			return true
-		}
-	}
-	return false
+	return rep
 }

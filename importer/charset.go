@@ -71,7 +71,7 @@ func declaredCharset(data []byte) string {
 // bytes; windows-1252.
 func decodeHTML(data []byte) (string, string) {
 	if bom := bomEncoding(data); bom != "" {
-		return string(stripBOM(data)), bom
+		return validUTF8(stripBOM(data)), bom
 	}
 	if utf8.Valid(data) && hasNonASCII(data) {
 		return string(data), "utf-8"
@@ -91,7 +91,7 @@ func decodeHTML(data []byte) (string, string) {
 // it was decoded from: byte-order mark, UTF-8, detection, windows-1252.
 func decodeText(data []byte) (string, string) {
 	if bom := bomEncoding(data); bom != "" {
-		return string(stripBOM(data)), bom
+		return validUTF8(stripBOM(data)), bom
 	}
 	if utf8.Valid(data) {
 		return string(data), "utf-8"
@@ -127,4 +127,10 @@ func hasNonASCII(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// validUTF8 returns data as a string, its invalid bytes (after a UTF-8
+// byte-order mark that lied) replaced by U+FFFD.
+func validUTF8(data []byte) string {
+	return strings.ToValidUTF8(string(data), "\uFFFD")
 }

@@ -46,7 +46,8 @@ func markFigures(p *htmlPage) error {
 		}
 	})
 	p.query.Find("[class], [itemprop=caption]").Each(func(_ int, s *goquery.Selection) {
-		if s.Closest("figure, ["+figAttr+"]").Length() > 0 || !isCaptionElement(s) {
+		if !mayHold(s.AttrOr("class", "")+s.AttrOr("itemprop", ""), "caption", "legend") ||
+			s.Closest("figure, ["+figAttr+"]").Length() > 0 || !isCaptionElement(s) {
 			return
 		}
 		p.addFigure(figureContainer(s))
@@ -87,7 +88,7 @@ func figureContainer(caption *goquery.Selection) *goquery.Selection {
 		if up.Length() == 0 || up.Is("body, article, main") || len(foldSpace(up.Text())) > capLen+200 {
 			break
 		}
-		if n := up.Find("img, picture").Length(); n == 1 {
+		if n := pictures(up).Length(); n == 1 {
 			return up
 		} else if n > 1 {
 			break
@@ -98,6 +99,14 @@ func figureContainer(caption *goquery.Selection) *goquery.Selection {
 		up = up.Parent()
 	}
 	return withCredit
+}
+
+// pictures returns the images and <picture>s under s, without icons
+// (such as the "enlarge" button in a caption) that declare a tiny size.
+func pictures(s *goquery.Selection) *goquery.Selection {
+	return s.Find("img, picture").FilterFunction(func(_ int, img *goquery.Selection) bool {
+		return !tinyImage(img)
+	})
 }
 
 // hasCredit reports whether s holds an element classed as a credit.
@@ -113,8 +122,9 @@ func hasCredit(s *goquery.Selection) bool {
 // addFigure reads the figure in s and marks its elements.
 func (p *htmlPage) addFigure(s *goquery.Selection) {
 	idx := strconv.Itoa(len(p.figures))
-	img := s.Find("img").First()
-	f := archive.Figure{Image: p.imageSource(s, img), Alt: foldSpace(img.AttrOr("alt", ""))}
+	img := pictures(s).Filter("img").First()
+	f := archive.Figure{Alt: foldSpace(img.AttrOr("alt", ""))}
+	f.Image, f.ImageSHA = p.figureImage(s, img)
 	s.Find("img, picture").SetAttr(figAttr, idx)
 	f.Credit = markCredits(s, idx)
 	capSel := s.Find("figcaption, [itemprop=caption]").First()
@@ -147,7 +157,7 @@ func markCredits(s *goquery.Selection, idx string) string {
 		if !creditClass.MatchString(c.AttrOr("class", "")) && !strings.Contains(prop, "copyrightHolder") && prop != "creditText" {
 			return
 		}
-		if t := foldSpace(c.Text()); t != "" && c.Closest("["+figAttr+"-credit]").Length() == 0 {
+		if t := unglueCredit(foldSpace(c.Text())); t != "" && c.Closest("["+figAttr+"-credit]").Length() == 0 {
 			parts = append(parts, t)
 			c.SetAttr(figAttr+"-credit", idx)
 		}
@@ -155,11 +165,14 @@ func markCredits(s *goquery.Selection, idx string) string {
 	return strings.Join(parts, " ")
 }
 
-// imageSource returns the address of a figure's image, looking past lazy
-// loading placeholders to data-src, srcset and <noscript> copies. It is
-// resolved against the page's address, except in a page a browser saved
-// ("saved from url"), whose relative paths point to its own files.
-func (p *htmlPage) imageSource(fig, img *goquery.Selection) string {
+// figureImage returns the address of a figure's image, looking past lazy
+// loading placeholders to data-src, srcset and <noscript> copies, and the
+// SHA-256 of the image when the capture holds it (a data: URI, a file of
+// its container). The address is resolved against the page's address,
+// except in a page a browser saved ("saved from url"), whose relative
+// paths point to its own files; an image held only as a data: URI has no
+// address.
+func (p *htmlPage) figureImage(fig, img *goquery.Selection) (addr, sha string) {
 	cands := []string{
 		img.AttrOr("data-src", ""), img.AttrOr("data-original", ""), img.AttrOr("data-lazy-src", ""),
 		firstSrcset(img.AttrOr("data-srcset", "")), img.AttrOr("src", ""), firstSrcset(img.AttrOr("srcset", "")),
@@ -170,17 +183,28 @@ func (p *htmlPage) imageSource(fig, img *goquery.Selection) string {
 	}
 	for _, c := range cands {
 		c = strings.TrimSpace(c)
-		switch {
-		case c == "" || strings.HasPrefix(c, "data:"):
+		if c == "" || (addr != "" && sha != "") {
 			continue
-		case p.savedFrom && isRelativePath(c):
-			return c // a file of a browser's "complete" save, kept as given
 		}
-		if u := absURL(p.base, c); u != "" {
-			return u
+		if isDataURI(c) {
+			if sha == "" {
+				sha = p.images.lookup(c)
+			}
+			continue
 		}
+		a := c // a file of a browser's "complete" save, kept as given
+		if !p.savedFrom || !isRelativePath(c) {
+			a = absURL(p.base, c)
+		}
+		if a == "" {
+			continue
+		}
+		if sha == "" {
+			sha = p.images.lookup(c, a)
+		}
+		addr = first(addr, a)
 	}
-	return ""
+	return addr, sha
 }
 
 // isRelativePath reports whether ref is a path relative to the page, such
@@ -215,4 +239,12 @@ func textWithoutMarked(s *goquery.Selection, mark string) string {
 // "Image caption" label.
 func cleanCaption(s string) string {
 	return captionLabel.ReplaceAllString(foldSpace(s), "")
+}
+
+// unglueCredit drops the "Credit" label a credit's text runs into.
+func unglueCredit(s string) string {
+	if m := gluedCredit.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return s
 }

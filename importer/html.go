@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/importer/format"
 )
 
 // htmlSource is an HTML document to read, with what its container knows
@@ -24,6 +26,9 @@ type htmlSource struct {
 	URL      string    // the address the document was captured from, if known
 	Captured time.Time // when it was captured, if known
 	Format   string    // the Format of the articles; "html" when empty
+	// Page resolves the references of the document to the resources its
+	// container holds; nil resolves only data: URIs.
+	Page *format.Page
 }
 
 // htmlPage is the state of the HTML reader as its steps run.
@@ -41,6 +46,7 @@ type htmlPage struct {
 	savedFrom bool
 	related   []archive.Link
 	figures   []archive.Figure // found in the page; data-clip-fig holds the index
+	images    *imageSet        // the images the capture holds
 	read      readability.Article
 	content   *html.Node // the main content, cleaned
 	art       *archive.Article
@@ -69,18 +75,32 @@ var htmlSteps = []step[*htmlPage]{
 	{"tidy", tidyArticle},
 }
 
-// readHTML reads an HTML page.
-func readHTML(data []byte) ([]*archive.Article, error) {
-	return readHTMLSource(htmlSource{Data: data})
+// readHTML reads an HTML page; one saved by SingleFile, whose images are
+// data: URIs, has the format "singlefile", and one saved "complete" with
+// its NAME_files folder beside it (read from disk) has the format
+// "complete".
+func readHTML(in input) (*parsed, error) {
+	if isCompleteSave(in.path) {
+		return readComplete(in)
+	}
+	page := format.HTML(in.data)
+	res, err := readHTMLSource(htmlSource{Data: in.data, Format: page.Format, Page: page})
+	if err != nil {
+		return nil, err
+	}
+	res.format = page.Format
+	return res, nil
 }
 
 // readHTMLSource reads an HTML document, from a file or a container.
-func readHTMLSource(src htmlSource) ([]*archive.Article, error) {
-	p := &htmlPage{src: src, raw: src.Data, art: &archive.Article{Format: first(src.Format, formatHTML)}}
+func readHTMLSource(src htmlSource) (*parsed, error) {
+	p := &htmlPage{src: src, raw: src.Data, images: newImageSet(src.Page),
+		art: &archive.Article{Format: first(src.Format, formatHTML)}}
 	if err := runSteps(p, htmlSteps); err != nil {
 		return nil, err
 	}
-	return []*archive.Article{p.art}, nil
+	arts := []*archive.Article{p.art}
+	return &parsed{articles: arts, images: p.images.used(arts)}, nil
 }
 
 // decodeHTMLStep decodes the page to UTF-8. A charset given by the
@@ -101,7 +121,9 @@ func decodeHTMLStep(p *htmlPage) error {
 func parseHTMLStep(p *htmlPage) error {
 	doc, err := html.Parse(strings.NewReader(p.markup))
 	if err != nil {
-		return err
+		// x/net/html refuses elements nested deeper than 512, which no
+		// page a browser shows needs.
+		return fmt.Errorf("%w: %v", ErrNotArticle, err)
 	}
 	p.doc = doc
 	p.query = goquery.NewDocumentFromNode(doc)
@@ -147,7 +169,7 @@ func findContent(p *htmlPage) error {
 	parser := readability.NewParser()
 	parser.KeepClasses = true
 	// No address: the finder would resolve image paths, and those of a
-	// "complete" save point into its NAME_files folder (see imageSource).
+	// "complete" save point into its NAME_files folder (see figureImage).
 	read, err := parser.ParseDocument(p.doc, nil)
 	if err == nil && read.Node != nil && strings.TrimSpace(nodeText(read.Node)) != "" {
 		p.read, p.content = read, read.Node
@@ -172,9 +194,12 @@ func findContent(p *htmlPage) error {
 func mergeMetadata(p *htmlPage) error {
 	a, m, r := p.art, &p.meta, p.read
 	a.Title = foldSpace(first(r.Title(), m.Title, p.query.Find("h1").First().Text(), p.query.Find("title").First().Text()))
+	if isSectionTitle(a.Title) {
+		a.Title = first(headline(p), a.Title)
+	}
 	a.Byline = cleanByline(first(r.Byline(), m.Byline))
 	a.Site = foldSpace(first(r.SiteName(), m.Site))
-	a.URL = first(m.URL, m.CaptureURL)
+	a.URL = canonicalURL(m.URL, m.CaptureURL)
 	a.CaptureURL, a.Captured = first(m.CaptureURL, m.URL), m.Captured
 	a.Language = first(m.Language, r.Language())
 	a.Published, a.Modified = m.Published, m.Modified
@@ -187,6 +212,19 @@ func mergeMetadata(p *htmlPage) error {
 	a.Subtitle = foldSpace(first(m.Subtitle, findDek(p), standfirstFromDescription(a, m.Description)))
 	a.Related = p.related
 	return nil
+}
+
+// canonicalURL returns the page's canonical address, unless that is only
+// its site's front page while the page was captured from deeper (a
+// template's mistake), then the capture address.
+func canonicalURL(canonical, captured string) string {
+	c, err1 := url.Parse(canonical)
+	k, err2 := url.Parse(captured)
+	if canonical == "" || err1 == nil && err2 == nil && strings.Trim(c.Path, "/") == "" && c.RawQuery == "" &&
+		strings.Trim(k.Path, "/") != "" && isWebURL(captured) {
+		return captured
+	}
+	return canonical
 }
 
 var bylineBy = regexp.MustCompile(`(?i)^(by|von|par|por|door|di)\s+`)

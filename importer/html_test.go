@@ -212,7 +212,7 @@ func TestReadHTMLSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := arts[0]
+	a := arts.articles[0]
 	if got, want := a.Title, "Зима в Москве"; got != want {
 		t.Errorf("title = %q, want %q", got, want)
 	}
@@ -255,5 +255,62 @@ func TestHTMLEmbeddedPost(t *testing.T) {
 	}
 	if strings.Contains(a.Text(), "twelve articles") {
 		t.Errorf("text holds a hover card: %q", a.Text())
+	}
+}
+
+func TestStandfirstNotRepeated(t *testing.T) {
+	body := `<p>The river rose two metres overnight and flooded the lower town, where most of the shops and the old market hall stand.</p>
+<p>Shopkeepers spent the morning moving their stock upstairs, while the fire brigade pumped water out of the cellars.</p>`
+	short := "The lower town is under water for the second time in ten years."
+	long := "The river rose two metres overnight after three days of rain and flooded the lower town, where most of the shops, the school and the old market hall stand, forcing hundreds from their homes."
+	tests := []struct {
+		name, dek, subtitle, text string
+	}{
+		{"Short", short, short, "The river rose two metres"},
+		{"Lede", long, "", long},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><body><article><h1>Flood</h1><p class="standfirst">` + tt.dek + `</p>` + body + `</article></body></html>`
+			a := mustExtract(t, "flood.html", []byte(page))
+			if a.Subtitle != tt.subtitle {
+				t.Errorf("subtitle = %q, want %q", a.Subtitle, tt.subtitle)
+			}
+			if !strings.HasPrefix(a.Text(), tt.text) {
+				t.Errorf("text starts %q, want %q", a.Text()[:min(60, len(a.Text()))], tt.text)
+			}
+			if strings.Count(a.Subtitle+"\n"+a.Text(), tt.dek) != 1 {
+				t.Errorf("the standfirst is shown %d times, want once", strings.Count(a.Subtitle+"\n"+a.Text(), tt.dek))
+			}
+		})
+	}
+	t.Run("Sample", func(t *testing.T) {
+		a := mustExtract(t, "local-news-archives.html", readTestdata(t, "../../assets/samples/local-news-archives.html"))
+		if a.Subtitle == "" || strings.Contains(a.Text(), a.Subtitle) {
+			t.Errorf("subtitle %q, text starts %q: want the standfirst once, as the subtitle", a.Subtitle, a.Text()[:80])
+		}
+	})
+}
+
+func TestHTMLCanonicalURL(t *testing.T) {
+	body := `<body><article><h1>Flood</h1><p>The river rose two metres overnight and flooded the lower town, where most of the shops and the old market hall stand.</p>
+<p>Shopkeepers spent the morning moving their stock upstairs, while the fire brigade pumped water out of the cellars.</p></article></body></html>`
+	saved := `<!-- saved from url=(0048)https://m.news.example.com/2024/flood/amp?utm_source=x -->` + "\n"
+	tests := []struct{ name, head, url, capture string }{
+		{"Canonical", saved + `<html><head><link rel="canonical" href="https://news.example.com/2024/flood?utm_campaign=y">`,
+			"https://news.example.com/2024/flood", "https://m.news.example.com/2024/flood/amp?utm_source=x"},
+		{"OpenGraph", `<html><head><meta property="og:url" content="https://amp.example.org/a/b.amp.html#top">`,
+			"https://www.example.org/a/b.html", "https://amp.example.org/a/b.amp.html#top"}, // no capture mark: the page's own address stands for it
+		{"FromCapture", saved + `<html><head>`, "https://news.example.com/2024/flood", "https://m.news.example.com/2024/flood/amp?utm_source=x"},
+		{"FrontPageCanonical", saved + `<html><head><link rel="canonical" href="https://news.example.com/">`,
+			"https://news.example.com/2024/flood", "https://m.news.example.com/2024/flood/amp?utm_source=x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := mustExtract(t, "flood.html", []byte(tt.head+"</head>"+body))
+			if a.URL != tt.url || a.CaptureURL != tt.capture {
+				t.Errorf("url, capture url = %q, %q; want %q, %q", a.URL, a.CaptureURL, tt.url, tt.capture)
+			}
+		})
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/clippings/clippings/archive"
 )
@@ -43,6 +44,8 @@ var (
 	ErrTooLarge = fmt.Errorf("file larger than %d MiB", MaxFileSize>>20)
 	// ErrUnsupported means the format was recognised but has no reader yet.
 	ErrUnsupported = errors.New("unsupported format")
+	// ErrJSON means the input is JSON data, not a saved page.
+	ErrJSON = fmt.Errorf("json data: %w", ErrNotArticle)
 )
 
 // ReadFile reads the saved page at path and extracts its articles with
@@ -60,12 +63,25 @@ func ReadFile(ctx context.Context, path string) (*archive.Capture, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
-	return Extract(path, data)
+	c, err := extractInput(input{name: path, path: path, data: data})
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", filepath.Base(path), err)
+	}
+	return c, nil
 }
 
 // readLimited reads a whole file, refusing one larger than MaxFileSize
 // both by its size on disk and by what is actually read.
 func readLimited(path string) ([]byte, error) {
+	// Look before opening: opening a FIFO blocks until someone writes.
+	if st, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return nil, fmt.Errorf("is a directory: %w", ErrUnsupported)
+		}
+		return nil, fmt.Errorf("not a regular file (%s): %w", st.Mode().Type(), ErrUnsupported)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -75,8 +91,8 @@ func readLimited(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("is a directory: %w", ErrUnsupported)
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s): %w", st.Mode().Type(), ErrUnsupported)
 	}
 	if st.Size() > MaxFileSize {
 		return nil, ErrTooLarge
@@ -107,46 +123,98 @@ func Extract(name string, data []byte) (*archive.Capture, error) {
 }
 
 func extract(name string, data []byte) (*archive.Capture, error) {
-	if len(data) > MaxFileSize {
+	return extractInput(input{name: name, data: data})
+}
+
+// extractInput sniffs, reads and cleans one input and wraps the result in
+// a capture with the original's provenance.
+func extractInput(in input) (*archive.Capture, error) {
+	if len(in.data) > MaxFileSize {
 		return nil, ErrTooLarge
 	}
-	format, err := sniff(name, data)
+	res, format, err := readInput(in, true)
 	if err != nil {
 		return nil, err
 	}
-	read, ok := readers[format]
-	if !ok {
-		return nil, fmt.Errorf("%s: %w", format, ErrUnsupported)
+	sha := in.sha
+	if sha == "" {
+		sum := sha256.Sum256(in.data)
+		sha = hex.EncodeToString(sum[:])
 	}
-	arts, err := read(data)
-	if err != nil {
-		return nil, err
-	}
-	sum := sha256.Sum256(data)
 	c := &archive.Capture{Original: archive.Original{
-		SHA256: hex.EncodeToString(sum[:]),
-		Name:   filepath.Base(name),
+		SHA256: sha,
+		Name:   filepath.Base(in.name),
 		Format: format,
-		Data:   data,
-	}}
-	for _, a := range arts {
+		Data:   in.data,
+	}, Images: res.images}
+	for _, a := range res.articles {
+		a.URL = NormalizeURL(first(a.URL, a.CaptureURL))
 		a.OriginalSHA = c.Original.SHA256
 		a.FileName = c.Original.Name
 		if a.Format == "" {
 			a.Format = format
 		}
 	}
-	c.Articles = arts
+	c.Articles = res.articles
 	return c, nil
+}
+
+// readInput sniffs the format of an input and reads it. A gzipped
+// document is unwrapped once (unwrap) and read as what it holds.
+func readInput(in input, unwrap bool) (*parsed, string, error) {
+	format, err := sniff(in.name, in.data)
+	if err != nil {
+		return nil, "", err
+	}
+	if format == formatGzip {
+		if !unwrap {
+			return nil, "", fmt.Errorf("%w: %w", ErrBinary, errNotGzip)
+		}
+		inner, err := gunzipLimited(in.data, MaxFileSize)
+		if err != nil {
+			return nil, "", err
+		}
+		return readInput(input{name: strings.TrimSuffix(in.name, ".gz"), data: inner}, false)
+	}
+	read, ok := readers[format]
+	if !ok {
+		return nil, "", fmt.Errorf("%s: %w", format, ErrUnsupported)
+	}
+	res, err := read(in)
+	if err != nil {
+		return nil, "", err
+	}
+	return res, first(res.format, format), nil
+}
+
+// input is what a reader reads: the bytes of a file, its name, and its
+// path when it was read from disk (a "complete" save also reads the
+// NAME_files folder beside it).
+type input struct {
+	name string
+	path string // "" when the bytes did not come from a file
+	data []byte
+	sha  string // SHA-256 of data when already computed, else ""
+}
+
+// parsed is what a reader found in its input.
+type parsed struct {
+	format   string // the capture's format when the reader tells it better than sniffing ("singlefile"); "" keeps the sniffed one
+	articles []*archive.Article
+	images   []archive.Image // the images the articles' figures use, each once
 }
 
 // A reader turns the bytes of one format into articles. It returns
 // ErrNotArticle when it finds none.
-type reader func(data []byte) ([]*archive.Article, error)
+type reader func(in input) (*parsed, error)
 
 // readers maps a sniffed format to its reader. Formats that sniff finds
 // but that are missing here fail with ErrUnsupported.
 var readers = map[string]reader{
-	formatText: readText,
-	formatHTML: readHTML,
+	formatText:       readText,
+	formatHTML:       readHTML,
+	formatMarkdown:   readMarkdown,
+	formatMHTML:      readMHTML,
+	formatWebArchive: readWebArchive,
+	formatWARC:       readWARC,
 }

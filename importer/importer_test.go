@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/importer/format"
 )
 
 // sharedCorpus is the shared, read-only corpus, relative to this package.
@@ -173,7 +174,10 @@ func TestExtractErrors(t *testing.T) {
 		{"Gzip", "\x1f\x8b\x08\x00\x00\x00\x00\x00", ErrBinary},
 		{"NoText", "<html><head><title></title></head><body><script>var x = 1;</script></body></html>", ErrNotArticle},
 		{"TitleOnly", "Just a title\n", ErrNotArticle},
-		{"Webarchive", "bplist00\xd1\x01\x02", ErrUnsupported},
+		{"Webarchive", "bplist00\xd1\x01\x02", format.ErrMalformed},
+		{"MHTMLNoPart", "From: <Saved by Blink>\nMIME-Version: 1.0\nContent-Type: multipart/related; boundary=x\n\n--x\n", ErrNotArticle},
+		{"WARC", "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 900\r\n\r\nHTTP/1.1 200 OK\r\n", format.ErrMalformed},
+		{"JSON", `[{"title": "x"}]`, ErrJSON},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

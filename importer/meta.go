@@ -90,6 +90,7 @@ func findMetadata(p *htmlPage) error {
 	m.Modified = firstDate(ld.Modified, tags.get("article:modified_time", "og:updated_time", "dateModified", "last-modified"))
 	if m.Published.IsZero() {
 		m.Published = firstDate(attr(d, "article time[datetime], time[pubdate][datetime], time[itemprop~=datePublished]", "datetime"),
+			attr(d, `[property~="dc:date"][content], [property~="dc:created"][content], [property~="dcterms:created"][content]`, "content"),
 			attr(d, "time[datetime]", "datetime"))
 	}
 	if strings.HasPrefix(m.Byline, "http") {

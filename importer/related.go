@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -14,8 +15,9 @@ import (
 var (
 	// relatedLabel is the heading of a block of related links.
 	relatedLabel = regexp.MustCompile(`(?i)^(related( posts| articles| stories| content| coverage| links| reading| topics)?|` +
-		`more on this (story|topic)|read more|read next|more (stories|articles|news)|more from .{1,40}|` +
+		`more on (this (story|topic)|.{1,40})|read more|read next|more (stories|articles|news)|more from .{1,40}|` +
 		`you (may|might) also (like|be interested in)|recommended( for you| stories| reading)?|further reading|` +
+		`more like this|similar (articles|stories|posts|content)|see also|` +
 		`don'?t miss|(also|must) read|read also)\s*[:.…]*$`)
 	// relatedClass is the class or id of a block of related links.
 	relatedClass = regexp.MustCompile(`(?i)(^|[\s_-])(related|more-on|read-?more|readnext|read-next|recommended|` +
@@ -38,8 +40,8 @@ func findRelated(p *htmlPage) error {
 	seen := map[string]bool{}
 	var blocks []*goquery.Selection
 	p.query.Find("h2, h3, h4, h5, h6, p, strong, b, span, div, header").Each(func(_ int, s *goquery.Selection) {
-		if utf8.RuneCountInString(s.Text()) > 60 || s.Closest("a").Length() > 0 ||
-			!relatedLabel.MatchString(foldSpace(s.Text())) {
+		t, short := shortText(s.Get(0), maxLabelRunes)
+		if !short || !relatedLabel.MatchString(foldSpace(t)) || s.Closest("a").Length() > 0 {
 			return
 		}
 		if b := relatedBlock(s); b != nil {
@@ -47,7 +49,8 @@ func findRelated(p *htmlPage) error {
 		}
 	})
 	p.query.Find("[class], [id]").Each(func(_ int, s *goquery.Selection) {
-		if relatedClass.MatchString(s.AttrOr("class", "")+" "+s.AttrOr("id", "")) && isLinkList(s) {
+		names := s.AttrOr("class", "") + " " + s.AttrOr("id", "")
+		if mayHold(names, "related", "more", "read", "recommend", "further") && relatedClass.MatchString(names) && isLinkList(s) {
 			blocks = append(blocks, s)
 		}
 	})
@@ -64,6 +67,46 @@ func findRelated(p *htmlPage) error {
 		b.Remove()
 	}
 	return nil
+}
+
+// maxLabelRunes is the longest text taken as the label of a related
+// block.
+const maxLabelRunes = 60
+
+// shortText returns the text under n when it is at most max runes long;
+// ok is false (and the text cut) when it is longer. It stops reading as
+// soon as it knows, so that asking it of every element stays cheap.
+func shortText(n *html.Node, max int) (text string, ok bool) {
+	var b strings.Builder
+	runes := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+				if runes += utf8.RuneCountInString(c.Data); runes > max {
+					return false
+				}
+			} else if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	ok = walk(n)
+	return b.String(), ok
+}
+
+// mayHold reports whether s, lower-cased, holds one of words: a cheap
+// test before a regular expression that matches only text holding one.
+func mayHold(s string, words ...string) bool {
+	s = strings.ToLower(s)
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // minShoutedWords is the least number of words of a paragraph in capitals
@@ -127,19 +170,61 @@ func isLinkList(s *goquery.Selection) bool {
 }
 
 // blockLinks returns the links of a related block, resolved, without
-// duplicates, empty titles or links within the page.
+// duplicates, empty titles, links within the page, advertising networks'
+// redirects or topic pages.
 func blockLinks(p *htmlPage, b *goquery.Selection, seen map[string]bool) []archive.Link {
 	var links []archive.Link
 	b.Find("a[href]").AddBackFiltered("a[href]").Each(func(_ int, a *goquery.Selection) {
 		u := absURL(p.base, a.AttrOr("href", ""))
-		title := linkTitle(a)
-		if u == "" || title == "" || seen[u] {
+		title := cleanLinkTitle(linkTitle(a))
+		if u == "" || title == "" || seen[u] || isAdLink(u) || isTopicLink(u, title) ||
+			isNoise(title) || sponsored.MatchString(title) || accountLink.MatchString(title) || relatedLabel.MatchString(title) {
 			return
 		}
 		seen[u] = true
 		links = append(links, archive.Link{Title: title, URL: u})
 	})
 	return links
+}
+
+var (
+	// readNow is a call to read at the end of a link's title.
+	readNow = regexp.MustCompile(`(?i)\s*[-–—|:]?\s*(read now|read more|continue reading|watch now)\s*[.…»›>]*$`)
+	// sponsored marks the title of a paid link.
+	sponsored = regexp.MustCompile(`(?i)^(sponsored|promoted|advertisement)\b|\b(sponsored|promoted) by\b|\bpaid (post|content)\b`)
+	// accountLink is the title of a link to the reader's account.
+	accountLink = regexp.MustCompile(`(?i)^(forgot (your )?(password|username)|sign (in|up|out)|log ?(in|out)|register|create (an |your )?account|my account)\b`)
+	// titleDate is a date at the end of a link's title ("… NOV. 7, 2010").
+	titleDate = regexp.MustCompile(`(?i)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}$`)
+)
+
+// cleanLinkTitle drops from a link's title a label ("Related: …"), a
+// call to read ("… Read now"), a date and markup shown as text.
+func cleanLinkTitle(s string) string {
+	s = foldSpace(tagPattern.ReplaceAllString(s, ""))
+	s = readNow.ReplaceAllString(inlineRelated.ReplaceAllString(s, ""), "")
+	return foldSpace(titleDate.ReplaceAllString(s, ""))
+}
+
+// adHosts are the advertising networks whose "recommended" boxes look
+// like related links.
+var adHosts = regexp.MustCompile(`(?i)(^|\.)(outbrain|taboola|doubleclick|googleadservices|zergnet|revcontent|adclick|mgid|nativo)\.`)
+
+// isAdLink reports whether u leads to an advertising network.
+func isAdLink(u string) bool {
+	pu, err := url.Parse(u)
+	return err == nil && adHosts.MatchString(pu.Hostname())
+}
+
+// isTopicLink reports whether a link is to a topic or section page ("Zimbabwe" →
+// /zimbabwe/) rather than to an article: a title of one or two words
+// and an address one folder deep.
+func isTopicLink(u, title string) bool {
+	pu, err := url.Parse(u)
+	if err != nil || len(strings.Fields(title)) > 2 {
+		return false
+	}
+	return len(strings.FieldsFunc(pu.Path, func(r rune) bool { return r == '/' })) <= 1
 }
 
 // linkTitle returns the title of a link: its heading if it holds one,
@@ -152,7 +237,7 @@ func linkTitle(a *goquery.Selection) string {
 	c.Find("time, [class]").FilterFunction(func(_ int, d *goquery.Selection) bool {
 		return d.Is("time") || dateClass.MatchString(d.AttrOr("class", ""))
 	}).Remove()
-	if t := foldSpace(textWithout(c.Get(0), "script", "style")); t != "" {
+	if t := foldSpace(textWithout(c.Get(0), "script", "style", "noscript", "template")); t != "" {
 		return t
 	}
 	return foldSpace(a.AttrOr("title", ""))

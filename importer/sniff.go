@@ -3,6 +3,9 @@ package importer
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -18,6 +21,7 @@ const (
 	formatMHTML      = "mhtml"
 	formatWARC       = "warc"
 	formatWebArchive = "webarchive"
+	formatGzip       = "gzip" // a gzipped document, read once unwrapped
 )
 
 // sniffLen is how much of the start of a file sniffing looks at.
@@ -50,12 +54,15 @@ func sniff(name string, data []byte) (string, error) {
 		if gunzipHasPrefix(data, "WARC/") {
 			return formatWARC, nil
 		}
-		return "", ErrBinary
+		return formatGzip, nil
 	}
 	if bom := bomEncoding(head); bom == "" && isBinary(head) {
 		return "", ErrBinary
 	}
 	text := strings.TrimLeft(string(stripBOM(head)), " \t\r\n")
+	if (strings.HasPrefix(text, "{") || strings.HasPrefix(text, "[")) && json.Valid(bytes.TrimSpace(stripBOM(data))) {
+		return "", ErrJSON
+	}
 	switch {
 	case isMHTML(text):
 		return formatMHTML, nil
@@ -159,3 +166,24 @@ func isMarkdown(text string) bool {
 	}
 	return n >= 2
 }
+
+// gunzipLimited decompresses gzip data, failing with ErrTooLarge as soon
+// as the output passes limit (a "gzip bomb" is stopped there) and with
+// ErrBinary when the data does not decompress.
+func gunzipLimited(data []byte, limit int64) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: damaged gzip data: %v", ErrBinary, err)
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: damaged gzip data: %v", ErrBinary, err)
+	}
+	if int64(len(out)) > limit {
+		return nil, fmt.Errorf("%w once decompressed", ErrTooLarge)
+	}
+	return out, nil
+}
+
+// errNotGzip is returned for a gzipped file inside a gzipped file.
+var errNotGzip = errors.New("gzip inside gzip")

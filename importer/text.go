@@ -38,12 +38,12 @@ var textSteps = []step[*textPage]{
 }
 
 // readText reads a plain-text save.
-func readText(data []byte) ([]*archive.Article, error) {
-	p := &textPage{raw: data, art: &archive.Article{Format: formatText}}
+func readText(in input) (*parsed, error) {
+	p := &textPage{raw: in.data, art: &archive.Article{Format: formatText}}
 	if err := runSteps(p, textSteps); err != nil {
 		return nil, err
 	}
-	return []*archive.Article{p.art}, nil
+	return &parsed{articles: []*archive.Article{p.art}}, nil
 }
 
 func decodeTextStep(p *textPage) error {

@@ -175,15 +175,23 @@ func captionScore(sh shape) int {
 var (
 	creditParen = regexp.MustCompile(`\s*[(\[]((?:[^()\[\]]*\b(?:Getty|Reuters|AFP|AP|EPA|PA|Shutterstock|Alamy|Bloomberg|` +
 		`Images?|Photo(?:graph)?|Credit|Courtesy|Foto|Bild)\b|©)[^()\[\]]*)[)\]]\s*$`)
+	// gluedCredit is a credit whose screen-reader label, "Credit", the
+	// page's text runs into the name ("CreditJane Doe/Reuters").
+	gluedCredit = regexp.MustCompile(`^(?:Credit)+(\p{Lu}.*)$`)
 	creditLabel = regexp.MustCompile(`(?:^|[\s.|])((?:(?:Photo|Image|Picture|Foto)\s*(?:credit|by|:)|Photograph:|Credit:|` +
 		`Illustration:|Source:|Courtesy(?: of)?\s|©|\(c\)\s)\s*.+)$`)
 )
 
 // splitCredit splits a photo credit off the end of a caption: "(Getty
 // Images)", "Photograph: Jane Doe/Reuters", "© AFP", "Credit: …". It
-// returns the caption and the credit, which is "" when there is none.
+// returns the caption and the credit, which is "" when there is none. A
+// caption that is only a credit run into its label ("CreditJane Doe")
+// is a credit.
 func splitCredit(s string) (string, string) {
 	s = strings.TrimSpace(s)
+	if m := gluedCredit.FindStringSubmatch(s); m != nil {
+		return "", m[1]
+	}
 	if m := creditParen.FindStringSubmatchIndex(s); m != nil && m[0] > 0 {
 		return strings.TrimSpace(s[:m[0]]), strings.TrimSpace(s[m[2]:m[3]])
 	}

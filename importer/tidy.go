@@ -25,7 +25,9 @@ const (
 func findDek(p *htmlPage) string {
 	dek := ""
 	p.query.Find("[class], [itemprop=alternativeHeadline]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if !s.Is("[itemprop=alternativeHeadline]") && !dekClass.MatchString(s.AttrOr("class", "")) {
+		class := s.AttrOr("class", "")
+		isDek := mayHold(class, "standfirst", "dek", "sub", "strapline", "summary") && dekClass.MatchString(class)
+		if !isDek && !s.Is("[itemprop=alternativeHeadline]") {
 			return true
 		}
 		t := foldSpace(s.Text())
@@ -59,24 +61,103 @@ func standfirstFromDescription(a *archive.Article, desc string) string {
 	return desc
 }
 
+// headlineSelector finds an element marked as the article's headline
+// (schema.org, Dublin Core in RDFa, the classes of blog engines).
+const headlineSelector = `[itemprop~="headline"], [property~="dc:title"], .entry-title, .post-title, .node-title, ` +
+	`.article-title, .story-title, .article-headline`
+
+// Headlines found by headline are between these lengths, in words.
+const (
+	minHeadlineWords = 3
+	maxHeadlineWords = 40
+)
+
+// headline returns the text of the page's element marked as its
+// headline, or "".
+func headline(p *htmlPage) string {
+	h := ""
+	p.query.Find(headlineSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if s.Is("meta, head *") {
+			return true
+		}
+		t := foldSpace(s.Text())
+		if n := len(strings.Fields(t)); n >= minHeadlineWords && n <= maxHeadlineWords {
+			h = t
+			return false
+		}
+		return true
+	})
+	return h
+}
+
+// titleSeparator splits a page title from the site's name.
+var titleSeparator = regexp.MustCompile(`\s+[|–—·»:-]\s+`)
+
+// isSectionTitle reports whether a title is only the name of a section
+// ("Blogs | data.gov.uk"), as pages whose heading names their section,
+// not the article, get.
+func isSectionTitle(title string) bool {
+	part := titleSeparator.Split(title, 2)[0]
+	return len(strings.Fields(part)) < minHeadlineWords
+}
+
+// maxDekWords is the longest standfirst taken out of the body when the
+// body repeats it: a longer one is the article's first paragraph (a lede
+// set in bold, as some sites do), which stays in the body and is then no
+// standfirst.
+const maxDekWords = 25
+
 // tidyArticle drops the title where the body repeats it as its first
-// heading or paragraph. (A standfirst the body starts with stays: it is
-// part of the text as the page shows it.)
+// heading or paragraph, and makes sure the standfirst is not shown twice:
+// a short one the body repeats as its first paragraph (or heading: some
+// pages set it as an <h2>) is dropped from the body, a long one is the
+// lede and stays only in the body. A body is never emptied this way.
 func tidyArticle(p *htmlPage) error {
 	a := p.art
-	for i, bl := range a.Blocks {
-		if bl.Kind == archive.FigureRef {
-			continue
-		}
-		if (bl.Kind == archive.Heading || bl.Kind == archive.Paragraph) && fold(bl.Text) == fold(a.Title) {
+	if i := firstTextIs(a, a.Title); i >= 0 {
+		a.Blocks = append(a.Blocks[:i], a.Blocks[i+1:]...)
+	}
+	if i := firstTextIs(a, a.Subtitle); i >= 0 {
+		if len(strings.Fields(a.Subtitle)) > maxDekWords {
+			a.Subtitle = ""
+		} else {
 			a.Blocks = append(a.Blocks[:i], a.Blocks[i+1:]...)
 		}
-		break
 	}
 	if a.Text() == "" {
 		return ErrNotArticle
 	}
 	return nil
+}
+
+// firstTextIs returns the index of the first text block of the body (past
+// figures) when it is a paragraph or heading that repeats s and other
+// text follows it; else -1.
+func firstTextIs(a *archive.Article, s string) int {
+	key := strings.TrimRight(fold(s), ".…")
+	if key == "" {
+		return -1
+	}
+	for i, bl := range a.Blocks {
+		if bl.Kind == archive.FigureRef {
+			continue
+		}
+		if (bl.Kind == archive.Heading || bl.Kind == archive.Paragraph) && strings.TrimRight(fold(bl.Text), ".…") == key && hasTextAfter(a.Blocks, i) {
+			return i
+		}
+		return -1
+	}
+	return -1
+}
+
+// hasTextAfter reports whether a block after blocks[i] holds text.
+func hasTextAfter(blocks []archive.Block, i int) bool {
+	for _, bl := range blocks[i+1:] {
+		if bl.Kind != archive.FigureRef && strings.TrimSpace(bl.Text) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // fold returns s lower-cased with its white space folded, for comparing.

@@ -1,0 +1,222 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/export"
+)
+
+// Export scopes, as the dialog names them.
+const (
+	scopeSelection  = "The selected articles"
+	scopeSearch     = "The list as shown (search and sidebar)"
+	scopeTag        = "A tag"
+	scopeCollection = "A collection"
+	scopeAll        = "The whole archive"
+)
+
+// exports runs the export dialog and the exports it starts.
+type exports struct {
+	ui *UI
+}
+
+// exportForm holds the inputs of the export dialog.
+type exportForm struct {
+	scope      *widget.RadioGroup
+	tag        *widget.Select
+	collection *widget.Select
+	format     *widget.Select
+	out        *widget.Entry
+	ids        []int64 // the selection, for scopeSelection
+	formats    map[string]export.Format
+}
+
+// exportIDs opens the export dialog on articles ids.
+func (u *UI) exportIDs(ids []int64) { u.exports.show(ids) }
+
+// chooseScope opens the export dialog on the list's selection, if any.
+func (e *exports) chooseScope() { e.show(e.ui.list.selectedIDs()) }
+
+func (e *exports) show(ids []int64) {
+	u := e.ui
+	f := &exportForm{ids: ids, formats: map[string]export.Format{}}
+	scopes := []string{scopeSearch, scopeTag, scopeCollection, scopeAll}
+	if len(ids) > 0 {
+		scopes = append([]string{scopeSelection}, scopes...)
+	}
+	f.scope = widget.NewRadioGroup(scopes, nil)
+	f.scope.Selected = scopes[0]
+	f.tag = widget.NewSelect(u.tags, func(string) { f.scope.SetSelected(scopeTag) })
+	f.collection = widget.NewSelect(nil, func(string) { f.scope.SetSelected(scopeCollection) })
+	var names []string
+	for _, ft := range export.Formats() {
+		name := fmt.Sprintf("%s — %s", ft, export.Describe(ft))
+		names = append(names, name)
+		f.formats[name] = ft
+	}
+	f.format = widget.NewSelect(names, func(string) { f.out.SetText(defaultOut(f.chosenFormat())) })
+	f.out = widget.NewEntry()
+	f.format.SetSelectedIndex(0)
+	choose := widget.NewButton("Choose…", func() { e.chooseOut(f) })
+	items := []*widget.FormItem{
+		{Text: "Export", Widget: f.scope},
+		{Text: "Tag", Widget: f.tag},
+		{Text: "Collection", Widget: f.collection},
+		{Text: "Format", Widget: f.format},
+		{Text: "To", Widget: container.NewBorder(nil, nil, nil, choose, f.out)},
+	}
+	d := dialog.NewForm("Export", "Export", "Cancel", items, func(ok bool) {
+		if ok {
+			e.start(f)
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(620, d.MinSize().Height))
+	d.Show()
+	u.dialogs.export = f
+	e.loadCollections(f)
+}
+
+func (f *exportForm) chosenFormat() export.Format { return f.formats[f.format.Selected] }
+
+// defaultOut proposes where to write a format: in the home folder, a
+// folder or a file named for the export.
+func defaultOut(ft export.Format) string {
+	dir, err := os.UserHomeDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	name := "Clippings export " + time.Now().Format("2006-01-02")
+	return filepath.Join(dir, name+export.Extension(ft))
+}
+
+func (e *exports) loadCollections(f *exportForm) {
+	go func() {
+		cols, err := e.ui.lib.Collections(e.ui.ctx)
+		e.ui.do(func() {
+			if err != nil {
+				return
+			}
+			var paths []string
+			for _, c := range cols {
+				paths = append(paths, c.Path)
+			}
+			f.collection.Options = paths
+			f.collection.Refresh()
+		})
+	}()
+}
+
+// chooseOut asks where to write: a folder for the folder formats, a file
+// name in a folder for the others.
+func (e *exports) chooseOut(f *exportForm) {
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		f.out.SetText(filepath.Join(dir.Path(), filepath.Base(f.out.Text)))
+	}, e.ui.win)
+}
+
+// exportJob is one export running, and its progress dialog.
+type exportJob struct {
+	cancel   context.CancelFunc
+	dialog   dialog.Dialog
+	bar      *widget.ProgressBar
+	finished bool
+}
+
+// start resolves the articles of the scope and exports them, showing the
+// progress; it runs on the UI goroutine.
+func (e *exports) start(f *exportForm) {
+	u := e.ui
+	scope, tag, col, query := f.scope.Selected, f.tag.Selected, f.collection.Selected, u.list.query()
+	opt := export.Options{Format: f.chosenFormat(), Out: strings.TrimSpace(f.out.Text)}
+	ctx, cancel := context.WithCancel(u.ctx)
+	job := &exportJob{cancel: cancel, bar: widget.NewProgressBar()}
+	job.dialog = dialog.NewCustom("Exporting", "Cancel", container.NewVBox(widget.NewLabel("Exporting to "+opt.Out), job.bar), u.win)
+	job.dialog.SetOnClosed(func() {
+		if !job.finished {
+			job.cancel()
+		}
+	})
+	job.dialog.Show()
+	go func() {
+		res, err := e.run(ctx, job, scope, tag, col, query, f.ids, opt)
+		u.do(func() { e.finish(job, res, err) })
+	}()
+}
+
+// run is the background half of an export: select the articles, then
+// export them, reporting progress at most every progressInterval.
+func (e *exports) run(ctx context.Context, job *exportJob, scope, tag, col, query string, sel []int64, opt export.Options) (export.Result, error) {
+	ids, err := e.selectIDs(ctx, scope, tag, col, query, sel)
+	if err != nil {
+		return export.Result{}, err
+	}
+	var (
+		mu   sync.Mutex
+		last time.Time
+	)
+	progress := func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if now := time.Now(); done == total || now.Sub(last) >= progressInterval {
+			last = now
+			e.ui.do(func() {
+				if !job.finished && total > 0 {
+					job.bar.SetValue(float64(done) / float64(total))
+				}
+			})
+		}
+	}
+	return export.Export(ctx, e.ui.lib, ids, opt, progress)
+}
+
+// selectIDs returns the articles of the scope chosen.
+func (e *exports) selectIDs(ctx context.Context, scope, tag, col, query string, sel []int64) ([]int64, error) {
+	lib := e.ui.lib
+	switch scope {
+	case scopeSelection:
+		return sel, nil
+	case scopeTag:
+		return export.SelectTag(ctx, lib, tag)
+	case scopeCollection:
+		return export.SelectCollection(ctx, lib, col)
+	case scopeSearch:
+		if query != "" {
+			return export.SelectQuery(ctx, lib, query)
+		}
+	}
+	return export.SelectAll(ctx, lib)
+}
+
+// finish closes the progress and says what was written.
+func (e *exports) finish(job *exportJob, res export.Result, err error) {
+	job.finished = true
+	job.cancel()
+	job.dialog.Hide()
+	switch {
+	case errors.Is(err, context.Canceled):
+		e.ui.inform("Export cancelled", "Nothing was written.")
+	case err != nil:
+		e.ui.showError("The export failed.", err)
+	default:
+		msg := fmt.Sprintf("Exported %s to %s.", plural(res.Articles, "article", "articles"), res.Out)
+		if len(res.Warnings) > 0 {
+			msg += "\n\n" + strings.Join(res.Warnings[:min(len(res.Warnings), 5)], "\n")
+		}
+		e.ui.inform("Export finished", msg)
+	}
+}

@@ -1,0 +1,172 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+)
+
+// mark is a highlight as the reader draws it: runes [start, end) of the
+// article body, in a colour.
+type mark struct {
+	id         int64
+	start, end int
+	color      string
+}
+
+// highlightColors are the colours a highlight can have, in menu order.
+var highlightColors = []string{"yellow", "green", "blue", "pink", "purple"}
+
+// highlightColor returns the colour a highlight is drawn in; an unknown
+// name is drawn yellow.
+func highlightColor(name string) color.Color {
+	switch name {
+	case "green":
+		return color.NRGBA{R: 0x5c, G: 0xc8, B: 0x6a, A: 0x70}
+	case "blue":
+		return color.NRGBA{R: 0x4a, G: 0x9c, B: 0xff, A: 0x70}
+	case "pink":
+		return color.NRGBA{R: 0xff, G: 0x6e, B: 0xb4, A: 0x70}
+	case "purple":
+		return color.NRGBA{R: 0xa0, G: 0x70, B: 0xe8, A: 0x70}
+	}
+	return color.NRGBA{R: 0xff, G: 0xd4, B: 0x00, A: 0x80}
+}
+
+// itemBox holds the objects that draw one item: highlight and selection
+// rectangles behind the lines of text, or an image. Its objects are
+// reused for whatever item it shows next.
+type itemBox struct {
+	box   *fyne.Container // placed by the view; the objects are placed inside it
+	item  int             // the item drawn; -1 when it must be drawn again
+	texts []*canvas.Text
+	rects []*canvas.Rectangle
+	img   *canvas.Image
+}
+
+func newItemBox() *itemBox {
+	return &itemBox{box: container.NewWithoutLayout(), item: -1}
+}
+
+// clear forgets the item shown.
+func (b *itemBox) clear() {
+	b.item = -1
+	if b.img != nil {
+		b.img.Image = nil // do not keep the picture alive
+	}
+	b.box.Objects = b.box.Objects[:0]
+}
+
+// boxDrawer fills an item box, reusing its objects.
+type boxDrawer struct {
+	b      *itemBox
+	objs   []fyne.CanvasObject
+	nr, nt int
+}
+
+func (d *boxDrawer) rect(x, y, w, h float32, c color.Color) {
+	if d.nr == len(d.b.rects) {
+		d.b.rects = append(d.b.rects, &canvas.Rectangle{})
+	}
+	r := d.b.rects[d.nr]
+	d.nr++
+	r.FillColor = c
+	r.CornerRadius = 2
+	r.Move(fyne.NewPos(x, y))
+	r.Resize(fyne.NewSize(w, h))
+	d.objs = append(d.objs, r)
+}
+
+func (d *boxDrawer) text(s string, x, y, w, h, size float32, st fyne.TextStyle, c color.Color) {
+	if d.nt == len(d.b.texts) {
+		d.b.texts = append(d.b.texts, &canvas.Text{})
+	}
+	t := d.b.texts[d.nt]
+	d.nt++
+	t.Text, t.TextSize, t.TextStyle, t.Color = s, size, st, c
+	t.Move(fyne.NewPos(x, y))
+	t.Resize(fyne.NewSize(w, h)) // measured by the layout: MinSize would shape the text again
+	d.objs = append(d.objs, t)
+}
+
+// drawItem places box b for item i and, unless it shows item i already,
+// draws it.
+func (v *blockView) drawItem(b *itemBox, i int) {
+	it := &v.items[i]
+	b.box.Move(fyne.NewPos(v.left(it), v.tops[i]))
+	b.box.Resize(fyne.NewSize(v.textWidth(it, v.width), v.tops[i+1]-v.tops[i]))
+	if b.item == i {
+		return
+	}
+	b.item = i
+	d := &boxDrawer{b: b, objs: b.box.Objects[:0]}
+	if it.kind == itemImage {
+		v.drawImage(d, it)
+	} else {
+		v.drawText(d, i)
+	}
+	b.box.Objects = d.objs
+	b.box.Refresh()
+}
+
+func (v *blockView) drawImage(d *boxDrawer, it *readerItem) {
+	if d.b.img == nil {
+		d.b.img = &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleSmooth}
+	}
+	img := d.b.img
+	w := v.textWidth(it, v.width)
+	h := imageHeight(it, w)
+	img.Image = it.img
+	img.Move(fyne.NewPos(0, 0))
+	img.Resize(fyne.NewSize(w, h))
+	img.Refresh()
+	d.objs = append(d.objs, img)
+}
+
+func (v *blockView) drawText(d *boxDrawer, i int) {
+	l, it := v.layouts[i], &v.items[i]
+	for _, m := range v.marks {
+		if s, e, ok := v.markRange(it, len(l.runes), m); ok {
+			v.rangeRects(d, l, s, e, highlightColor(m.color))
+		}
+	}
+	if s, e, ok := v.sel.inItem(i, len(l.runes)); ok {
+		v.rangeRects(d, l, s, e, theme.ColorForWidget(theme.ColorNameSelection, v))
+	}
+	for _, line := range l.lines {
+		for _, f := range l.fragments(line) {
+			d.text(f.text, f.x, line.y, f.w, line.height, v.textSize(f.style), f.style.style, theme.ColorForWidget(f.style.color, v))
+		}
+	}
+}
+
+// markRange returns the runes of item it (of n runes) that mark m covers.
+func (v *blockView) markRange(it *readerItem, n int, m mark) (int, int, bool) {
+	bs, be, ok := it.bodyRange(n)
+	if !ok || m.end <= bs || m.start >= be {
+		return 0, 0, false
+	}
+	return it.prefix + max(m.start, bs) - bs, it.prefix + min(m.end, be) - bs, true
+}
+
+// rangeRects draws rectangles behind runes [s, e) of layout l.
+func (v *blockView) rangeRects(d *boxDrawer, l *textLayout, s, e int, c color.Color) {
+	for _, line := range l.lines {
+		if line.end <= s || line.start >= e {
+			continue
+		}
+		x1 := l.xAt(line, s)
+		var x2 float32
+		if e >= line.end {
+			x2 = l.width(line.start, line.end)
+		} else {
+			x2 = l.xAt(line, e)
+		}
+		if x2-x1 >= 1 {
+			d.rect(x1, line.y, x2-x1, line.height, c)
+		}
+	}
+}

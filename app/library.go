@@ -1,0 +1,78 @@
+package app
+
+import (
+	"context"
+
+	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/export"
+	"github.com/clippings/clippings/importer"
+)
+
+// Library is what the window needs of the archive. *archive.Store
+// satisfies it. It is made of small interfaces, one per concern, so that
+// a screen's tests can see what it uses.
+type Library interface {
+	importer.Sink
+	Reader
+	Searcher
+	Annotator
+	Tagger
+	Organiser
+	export.Source
+	export.Selector
+}
+
+// Reader reads articles and what they show (export.Source reads the
+// rest: articles, versions, images).
+type Reader interface {
+	Count(ctx context.Context) (int, error)
+	List(ctx context.Context, f archive.ListFilter) ([]archive.Summary, error)
+}
+
+// Searcher runs queries in the archive's search language.
+type Searcher interface {
+	Search(ctx context.Context, query string, opt archive.SearchOptions) ([]archive.Hit, error)
+	Find(ctx context.Context, query string, opt archive.SearchOptions) (*archive.Results, error)
+	Facets(ctx context.Context, query string) (*archive.Facets, error)
+	SearchIDs(ctx context.Context, query string) ([]int64, error)
+	SearchCount(ctx context.Context, query string) (int, error)
+	SaveSearch(ctx context.Context, name, query string) error
+	DeleteSavedSearch(ctx context.Context, name string) error
+}
+
+// Annotator keeps highlights and notes.
+type Annotator interface {
+	AddHighlight(ctx context.Context, id int64, h archive.NewHighlight) (*archive.Annotation, error)
+	UpdateAnnotation(ctx context.Context, id int64, u archive.AnnotationUpdate) error
+	DeleteAnnotation(ctx context.Context, id int64) error
+	SetNote(ctx context.Context, id int64, text string) error
+}
+
+// Tagger keeps tags.
+type Tagger interface {
+	Tags(ctx context.Context) ([]archive.TagCount, error)
+	AddTags(ctx context.Context, ids []int64, tags ...string) (int, error)
+	RemoveTags(ctx context.Context, ids []int64, tags ...string) (int, error)
+}
+
+// Organiser keeps collections and the read and starred states.
+type Organiser interface {
+	CreateCollection(ctx context.Context, parent int64, name string) (int64, error)
+	AddToCollection(ctx context.Context, id int64, articles ...int64) (int, error)
+	SetRead(ctx context.Context, read bool, ids ...int64) error
+	SetStarred(ctx context.Context, starred bool, ids ...int64) error
+}
+
+// The archive does not offer these yet; the window uses them when the
+// library it is given does, and goes without otherwise.
+type (
+	// urlFinder finds the article saved from an address (related links
+	// open inside Clippings when the archive holds their page).
+	urlFinder interface {
+		ArticleByURL(ctx context.Context, url string) (int64, error) // archive.ErrNotFound when absent
+	}
+	// deleter deletes articles; the list offers Delete when present.
+	deleter interface {
+		DeleteArticles(ctx context.Context, ids ...int64) error
+	}
+)

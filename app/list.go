@@ -1,0 +1,322 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// articleList is the middle pane: the articles of the sidebar's choice
+// (all, unread, a tag, a collection…) narrowed by the search, in a
+// virtualised list fetched a page at a time, with a sort menu, several
+// rows selectable, and a bar of actions on the selection.
+type articleList struct {
+	ui         *UI
+	onSelected func(id int64)                // an article was chosen
+	onLoaded   func(query string, total int) // a new query's first page is shown
+	current    func() int64                  // the article in the reader, to highlight
+
+	list    *widget.List
+	status  *widget.Label
+	sortSel *widget.Select
+	bulk    *bulkBar
+
+	scope      string    // the sidebar's query ("" for all articles)
+	scopeOrder listOrder // the order the sidebar's choice comes in
+	text       string    // the search's query
+	order      listOrder // the order the user chose, if userOrder
+	userOrder  bool
+
+	selected map[int64]bool // the rows selected (by article)
+	anchor   int            // the row a Shift-click extends from
+
+	cur  *listModel // what the list shows
+	next *listModel // a query whose first page is on its way
+}
+
+func (l *articleList) buildUI() fyne.CanvasObject {
+	l.selected = map[int64]bool{}
+	l.anchor = -1
+	l.cur = newListModel(l.ui.ctx, "", orderAdded)
+	l.list = &widget.List{Length: l.length, CreateItem: l.createItem, UpdateItem: l.updateItem,
+		OnSelected: l.keyboardSelected}
+	l.status = &widget.Label{SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance,
+		Truncation: fyne.TextTruncateEllipsis}
+	l.sortSel = &widget.Select{Options: orderNames, Selected: orderNames[orderAdded], OnChanged: l.sortChanged}
+	l.bulk = &bulkBar{l: l}
+	bottom := container.NewVBox(l.bulk.buildUI(), container.NewBorder(nil, nil, nil, l.sortSel, l.status))
+	return container.NewBorder(nil, bottom, nil, nil, l.list)
+}
+
+func (l *articleList) length() int { return l.cur.total }
+
+func (l *articleList) withSnippets() bool {
+	return l.cur != nil && l.cur.order == orderRelevance && l.text != ""
+}
+
+func (l *articleList) createItem() fyne.CanvasObject { return newListRow(l) }
+
+// updateItem shows row id from the page in memory; a page not loaded yet
+// is fetched in the background and the row says "Loading…" meanwhile.
+func (l *articleList) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
+	r, ok := l.cur.row(id)
+	failed := l.cur.failed[id/pageSize]
+	o.(*listRow).show(id, r, ok, failed, ok && l.isSelected(r.id))
+	if !ok && !failed {
+		l.fetch(id / pageSize)
+	}
+}
+
+// isSelected reports whether the row of article id is drawn selected:
+// chosen in the selection, or the article in the reader.
+func (l *articleList) isSelected(id int64) bool {
+	if len(l.selected) > 0 {
+		return l.selected[id]
+	}
+	return l.current != nil && id == l.current()
+}
+
+// keyboardSelected opens the row chosen with the keyboard (the list's
+// own selection); rows draw the selection themselves.
+func (l *articleList) keyboardSelected(id widget.ListItemID) {
+	l.list.UnselectAll()
+	l.rowTapped(id, 0)
+}
+
+// query is the query the list shows: the sidebar's and the search's.
+func (l *articleList) query() string {
+	return strings.TrimSpace(l.scope + " " + l.text)
+}
+
+// effectiveOrder is the user's order, else relevance for a search, else
+// the sidebar choice's order.
+func (l *articleList) effectiveOrder() listOrder {
+	switch {
+	case l.userOrder:
+		return l.order
+	case strings.TrimSpace(l.text) != "":
+		return orderRelevance
+	}
+	return l.scopeOrder
+}
+
+// setSearch shows the hits of the search text (with the sidebar's scope).
+func (l *articleList) setSearch(text string) {
+	l.text = text
+	l.reload()
+}
+
+// setScope shows the sidebar's choice: a query and the order it comes in.
+func (l *articleList) setScope(scope string, order listOrder) {
+	l.scope, l.scopeOrder, l.userOrder = scope, order, false
+	l.reload()
+}
+
+func (l *articleList) sortChanged(name string) {
+	for i, n := range orderNames {
+		if n == name {
+			l.order, l.userOrder = listOrder(i), true
+		}
+	}
+	l.reload()
+}
+
+// reload shows the current query in the current order. The rows on screen
+// stay until the first page of the new query arrives; a reload still on
+// its way is cancelled.
+func (l *articleList) reload() {
+	l.cancelPending()
+	m := newListModel(l.ui.ctx, l.query(), l.effectiveOrder())
+	l.next = m
+	start := l.ui.timing.start()
+	loader := l.ui.loader()
+	go func() {
+		p, err := loader.load(m.ctx, m.query, m.order, 0)
+		l.ui.do(func() {
+			l.applyFirst(m, p, err)
+			l.ui.timing.since("list "+m.query, start)
+		})
+	}()
+}
+
+// cancelPending cancels a reload still on its way, if any.
+func (l *articleList) cancelPending() {
+	if l.next != nil {
+		l.next.cancel()
+		l.next = nil
+	}
+}
+
+// applyFirst makes m, whose first page is p, the list's model.
+func (l *articleList) applyFirst(m *listModel, p listPage, err error) {
+	if l.next != m { // superseded or cancelled
+		return
+	}
+	l.next = nil
+	if err != nil {
+		m.cancel()
+		l.showLoadError(m.query, err)
+		return
+	}
+	// Back to the top while the old rows are still there: with the new,
+	// maybe shorter, model the old offset could show (and fetch) far rows.
+	l.list.ScrollToOffset(0) // unlike ScrollToTop, safe before the list is first drawn
+	l.cur.cancel()
+	l.cur = m
+	m.pages[0], m.total = p.rows, p.total
+	l.loadTags(m, 0)
+	l.clearSelection()
+	l.showOrder()
+	l.list.Refresh()
+	l.updateStatus()
+	if l.onLoaded != nil {
+		l.onLoaded(m.query, m.total)
+	}
+}
+
+// showOrder shows the order of the list in the sort menu.
+func (l *articleList) showOrder() {
+	l.sortSel.OnChanged = nil
+	l.sortSel.SetSelected(orderNames[l.cur.order])
+	l.sortSel.OnChanged = l.sortChanged
+}
+
+func (l *articleList) showLoadError(query string, err error) {
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	if query == "" {
+		l.ui.showError("Could not read the list of articles.", err)
+		return
+	}
+	// A half-typed query may not parse; say so quietly rather than in a dialog.
+	l.ui.log.Warn("search failed", "query", query, "err", err)
+	l.status.SetText("Search failed: " + searchProblem(err))
+}
+
+// fetch loads page n of the current model in the background, once.
+func (l *articleList) fetch(n int) {
+	m := l.cur
+	if m.pending[n] || m.failed[n] || m.pages[n] != nil {
+		return
+	}
+	m.pending[n] = true
+	loader := l.ui.loader()
+	go func() {
+		p, err := loader.load(m.ctx, m.query, m.order, n)
+		l.ui.do(func() { l.applyPage(m, n, p, err) })
+	}()
+}
+
+func (l *articleList) applyPage(m *listModel, n int, p listPage, err error) {
+	delete(m.pending, n)
+	if l.cur != m {
+		return
+	}
+	if err != nil {
+		m.failed[n] = true
+		if !errors.Is(err, context.Canceled) {
+			l.ui.log.Error("load list page", "query", m.query, "page", n, "err", err)
+		}
+		l.list.Refresh()
+		return
+	}
+	m.pages[n] = p.rows
+	l.loadTags(m, n)
+	l.list.Refresh()
+}
+
+func (l *articleList) updateStatus() {
+	m := l.cur
+	switch {
+	case strings.TrimSpace(l.text) == "":
+		l.status.SetText(plural(m.total, "article", "articles"))
+	case m.total == 0:
+		l.status.SetText("No matches")
+	default:
+		l.status.SetText(plural(m.total, "match", "matches"))
+	}
+	l.bulk.update()
+}
+
+// step opens the article d rows after (or before) the one in the reader.
+func (l *articleList) step(d int) {
+	i := l.indexOf(l.current())
+	if i < 0 && d < 0 {
+		return
+	}
+	j := i + d
+	if _, ok := l.cur.row(j); !ok {
+		return
+	}
+	l.rowTapped(j, 0)
+	l.list.ScrollTo(j)
+}
+
+// indexOf returns the row of article id among the rows loaded, or -1.
+func (l *articleList) indexOf(id int64) int {
+	for n, p := range l.cur.pages {
+		for i, r := range p {
+			if r.id == id {
+				return n*pageSize + i
+			}
+		}
+	}
+	return -1
+}
+
+// setRead marks the row of article id read or unread.
+func (l *articleList) setRead(id int64, read bool) {
+	if i := l.indexOf(id); i >= 0 {
+		l.cur.pages[i/pageSize][i%pageSize].read = read
+		l.list.RefreshItem(i)
+	}
+}
+
+// annotated records that article id has annotations (or has none any
+// more) and redraws its row.
+func (l *articleList) annotated(id int64, has bool) {
+	l.ui.notes.set(id, has)
+	if i := l.indexOf(id); i >= 0 {
+		l.cur.pages[i/pageSize][i%pageSize].notes = has
+		l.list.RefreshItem(i)
+	}
+}
+
+// refreshNotes marks the rows loaded that have annotations.
+func (l *articleList) refreshNotes() {
+	for _, p := range l.cur.pages {
+		for i := range p {
+			p[i].notes = l.ui.notes.has(p[i].id)
+		}
+	}
+	l.list.Refresh()
+}
+
+// changed fetches the rows loaded again (states or tags changed), keeping
+// the position in the list.
+func (l *articleList) changed() {
+	m := l.cur
+	loader := l.ui.loader()
+	for n := range m.pages {
+		go func() {
+			p, err := loader.load(m.ctx, m.query, m.order, n)
+			l.ui.do(func() {
+				if err == nil && l.cur == m {
+					m.pages[n] = p.rows
+					l.loadTags(m, n)
+					if n == 0 {
+						m.total = p.total
+						l.updateStatus()
+					}
+					l.list.Refresh()
+				}
+			})
+		}()
+	}
+}

@@ -1,0 +1,230 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/clippings/clippings/archive"
+)
+
+// pageSize is how many rows the list fetches at a time: a few screens.
+// Each hit of a search costs a snippet, so a small first page is what
+// makes results appear soon after a keystroke.
+const pageSize = 40
+
+// listOrder is how the list is sorted.
+type listOrder int
+
+const (
+	orderAdded     listOrder = iota // most recently imported first (the archive's List)
+	orderRelevance                  // best match first; newest without words
+	orderNewest                     // by date, newest first
+	orderOldest                     // by date, oldest first
+)
+
+// orderNames are the list's orders as the sort menu names them.
+var orderNames = []string{"Recently added", "Relevance", "Newest", "Oldest"}
+
+// allQuery is a query that finds every article (every article has a
+// date: published, else captured, else imported), for sorting the whole
+// archive by date.
+const allQuery = "date:<9999-01-01"
+
+// row is one line of the article list, formatted when its page is loaded so
+// that UpdateItem only copies strings.
+type row struct {
+	id      int64
+	title   string
+	meta    string // "site · date"
+	tags    string // "korea, trade"
+	snippet []archive.Span
+	read    bool
+	starred bool
+	notes   bool // has highlights or a note
+}
+
+// listPage is what loading one page of the list yields.
+type listPage struct {
+	rows  []row
+	total int // the number of articles the query finds (page 0 only)
+}
+
+// listModel is one query's rows: pages fetched on demand as the list
+// scrolls. The first page brings the total, so the list has its length
+// from the start.
+type listModel struct {
+	query   string // the query as the archive gets it; "" for every article
+	order   listOrder
+	ctx     context.Context
+	cancel  context.CancelFunc
+	total   int
+	pages   map[int][]row
+	pending map[int]bool // pages being fetched
+	failed  map[int]bool // pages that could not be fetched; not retried
+}
+
+func newListModel(parent context.Context, query string, order listOrder) *listModel {
+	ctx, cancel := context.WithCancel(parent)
+	return &listModel{query: query, order: order, ctx: ctx, cancel: cancel,
+		pages: map[int][]row{}, pending: map[int]bool{}, failed: map[int]bool{}}
+}
+
+func (m *listModel) row(i int) (row, bool) {
+	if i < 0 {
+		return row{}, false
+	}
+	p := m.pages[i/pageSize]
+	if i%pageSize < len(p) {
+		return p[i%pageSize], true
+	}
+	return row{}, false
+}
+
+// rowDetailer gives the tags of articles, for the list's rows. The
+// archive does not offer it yet; without it rows show no tags.
+type rowDetailer interface {
+	ArticleTags(ctx context.Context, ids []int64) (map[int64][]string, error)
+}
+
+// loadTags fills in the tags of page n of m when the library cannot give
+// them with the page (no rowDetailer): article by article, after the page
+// is shown, so that a search's first rows are not held up by them.
+func (l *articleList) loadTags(m *listModel, n int) {
+	if _, ok := l.ui.lib.(rowDetailer); ok || len(m.pages[n]) == 0 {
+		return
+	}
+	ids := make([]int64, len(m.pages[n]))
+	for i, r := range m.pages[n] {
+		ids[i] = r.id
+	}
+	lib := l.ui.lib
+	go func() {
+		tags := make(map[int64]string, len(ids))
+		for _, id := range ids {
+			a, err := lib.Article(m.ctx, id)
+			if err != nil {
+				return // cancelled (a new query), or gone: the rows go without tags
+			}
+			tags[id] = strings.Join(a.Tags, ", ")
+		}
+		l.ui.do(func() { l.applyTags(m, n, tags) })
+	}()
+}
+
+// applyTags shows the tags loaded for page n of m.
+func (l *articleList) applyTags(m *listModel, n int, tags map[int64]string) {
+	if l.cur != m {
+		return
+	}
+	for i := range m.pages[n] {
+		if t, ok := tags[m.pages[n][i].id]; ok {
+			m.pages[n][i].tags = t
+		}
+	}
+	l.list.Refresh()
+}
+
+// pageLoader loads pages of the list off the UI goroutine.
+type pageLoader struct {
+	lib       Library
+	annotated func(id int64) bool // whether an article has highlights or a note
+}
+
+// load fetches page n of the query in the given order.
+func (pl pageLoader) load(ctx context.Context, query string, order listOrder, n int) (listPage, error) {
+	var p listPage
+	if query == "" && order == orderAdded {
+		if n == 0 {
+			total, err := pl.lib.Count(ctx)
+			if err != nil {
+				return p, fmt.Errorf("count articles: %w", err)
+			}
+			p.total = total
+		}
+		sums, err := pl.lib.List(ctx, archive.ListFilter{Offset: n * pageSize, Limit: pageSize})
+		if err != nil {
+			return p, fmt.Errorf("list articles: %w", err)
+		}
+		p.rows = pl.rows(ctx, sums, nil)
+		return p, nil
+	}
+	q := query
+	if q == "" {
+		q = allQuery
+	}
+	res, err := pl.lib.Find(ctx, q, archive.SearchOptions{Offset: n * pageSize, Limit: pageSize, Sort: order.sort()})
+	if err != nil {
+		return p, fmt.Errorf("search %q: %w", query, err)
+	}
+	sums := make([]archive.Summary, len(res.Hits))
+	snippets := make([][]archive.Span, len(res.Hits))
+	for i, h := range res.Hits {
+		sums[i], snippets[i] = h.Summary, h.Snippet
+	}
+	p.total = res.Total
+	p.rows = pl.rows(ctx, sums, snippets)
+	return p, nil
+}
+
+func (o listOrder) sort() archive.Sort {
+	switch o {
+	case orderNewest, orderAdded:
+		return archive.SortNewest
+	case orderOldest:
+		return archive.SortOldest
+	}
+	return archive.SortRelevance
+}
+
+// rows formats summaries (and their snippets, if any) as rows.
+func (pl pageLoader) rows(ctx context.Context, sums []archive.Summary, snippets [][]archive.Span) []row {
+	var tags map[int64][]string
+	if d, ok := pl.lib.(rowDetailer); ok {
+		ids := make([]int64, len(sums))
+		for i, s := range sums {
+			ids[i] = s.ID
+		}
+		tags, _ = d.ArticleTags(ctx, ids) // without them, rows show no tags
+	}
+	rows := make([]row, len(sums))
+	for i, s := range sums {
+		rows[i] = newRow(s)
+		rows[i].tags = strings.Join(tags[s.ID], ", ")
+		if snippets != nil {
+			rows[i].snippet = snippets[i]
+		}
+		if pl.annotated != nil {
+			rows[i].notes = pl.annotated(s.ID)
+		}
+	}
+	return rows
+}
+
+func newRow(s archive.Summary) row {
+	title := strings.TrimSpace(s.Title)
+	if title == "" {
+		title = "Untitled"
+	}
+	return row{id: s.ID, title: title, meta: metaLine(s.Site, s.Published), read: s.Read, starred: s.Starred}
+}
+
+// metaLine joins a site and a date as the list and the reader show them.
+func metaLine(site string, date time.Time) string {
+	var parts []string
+	if site = strings.TrimSpace(site); site != "" {
+		parts = append(parts, site)
+	}
+	if !date.IsZero() {
+		parts = append(parts, date.Format("2 Jan 2006"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,206 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/clippings/clippings/archive"
+)
+
+// rowWidget returns the drawn row of the list showing row i.
+func rowWidget(t *testing.T, u *UI, i int) *listRow {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(u.list.list) {
+		if r, ok := o.(*listRow); ok && r.index == i && r.Visible() {
+			return r
+		}
+	}
+	t.Fatalf("row %d is not drawn", i)
+	return nil
+}
+
+// click taps a row with modifiers held, as the desktop driver does:
+// the button goes down, then the tap.
+func click(r *listRow, mods fyne.KeyModifier) {
+	r.MouseDown(&desktop.MouseEvent{Button: desktop.MouseButtonPrimary, Modifier: mods})
+	test.Tap(r)
+}
+
+func rowIDs(u *UI, rows ...int) []int64 {
+	var ids []int64
+	for _, i := range rows {
+		r, _ := u.list.cur.row(i)
+		ids = append(ids, r.id)
+	}
+	return ids
+}
+
+func TestMultiSelect(t *testing.T) {
+	u, q := newFilledUI(t)
+	s := u.lib.(*archive.Store)
+	ctx := context.Background()
+
+	t.Run("ClickOpens", func(t *testing.T) {
+		click(rowWidget(t, u, 0), 0)
+		waitFor(t, q, "the article", func() bool { return u.reader.doc != nil && u.reader.doc.id == rowIDs(u, 0)[0] })
+		if u.list.bulk.box.Visible() {
+			t.Error("one click shows the selection bar")
+		}
+	})
+	t.Run("CtrlClickAdds", func(t *testing.T) {
+		click(rowWidget(t, u, 2), fyne.KeyModifierShortcutDefault)
+		if got, want := u.list.selectedIDs(), rowIDs(u, 0, 2); !slices.Equal(got, want) {
+			t.Errorf("selection = %v, want %v (the open article and the row clicked)", got, want)
+		}
+		if got, want := u.list.bulk.label.Text, "2 articles selected"; !u.list.bulk.box.Visible() || got != want {
+			t.Errorf("bar says %q (shown %v), want %q", got, u.list.bulk.box.Visible(), want)
+		}
+		if !rowWidget(t, u, 2).bg.Visible() || rowWidget(t, u, 1).bg.Visible() {
+			t.Error("rows 0 and 2 should be drawn selected, row 1 not")
+		}
+	})
+	t.Run("ShiftClickExtends", func(t *testing.T) {
+		click(rowWidget(t, u, 1), fyne.KeyModifierShift)
+		if got, want := u.list.selectedIDs(), rowIDs(u, 1, 2); !slices.Equal(got, want) {
+			t.Errorf("selection = %v, want %v (from the last row clicked)", got, want)
+		}
+	})
+	t.Run("MenuOnSecondaryTap", func(t *testing.T) {
+		test.TapSecondary(rowWidget(t, u, 1))
+		top := u.win.Canvas().Overlays().Top()
+		if top == nil || !strings.Contains(test.RenderObjectToMarkup(top), "Add to collection…") {
+			t.Fatal("no menu of actions")
+		}
+		if strings.Contains(test.RenderObjectToMarkup(top), "Delete") {
+			t.Error("the menu offers Delete, which the archive cannot do")
+		}
+		top.Hide()
+	})
+	ids := rowIDs(u, 1, 2)
+	t.Run("StarAndRead", func(t *testing.T) {
+		u.setStarred(u.list.selectedIDs(), true)
+		u.setRead(u.list.selectedIDs(), true)
+		waitFor(t, q, "the stars", func() bool {
+			n, _ := s.SearchCount(ctx, "is:starred")
+			return n == 2 && u.sidebar.data.nodes[nodeStarred].count == 2
+		})
+		if n, _ := s.SearchCount(ctx, "is:unread"); n != 0 {
+			t.Errorf("%d unread, want 0 (one opened, two marked)", n)
+		}
+	})
+	t.Run("Tag", func(t *testing.T) {
+		u.tagDialog(u.list.selectedIDs())
+		test.Type(u.dialogs.tag.entry, "korea/summits")
+		u.dialogs.tag.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		tapButton(t, u, "Tag")
+		waitFor(t, q, "the tag in the sidebar", func() bool { return u.sidebar.data.nodes["tag:korea/summits"].count == 2 })
+		got, _ := s.SearchIDs(ctx, "tag:korea")
+		if slices.Sort(got); !slices.Equal(got, sorted(ids)) {
+			t.Errorf("tagged %v, want %v", got, ids)
+		}
+		if parent := u.sidebar.data.children["tag:korea"]; !slices.Contains(parent, "tag:korea/summits") {
+			t.Errorf("tag tree: korea has %v, want korea/summits below it", parent)
+		}
+	})
+	t.Run("AddToNewCollection", func(t *testing.T) {
+		u.collectionDialog(u.list.selectedIDs())
+		waitFor(t, q, "the dialog", func() bool { return u.dialogs.newCollection != nil })
+		test.Type(u.dialogs.newCollection, "Reading/Summits")
+		tapButton(t, u, "Add")
+		waitFor(t, q, "the collection", func() bool {
+			c, err := s.CollectionByPath(ctx, "Reading/Summits")
+			return err == nil && c.Count == 2
+		})
+		waitFor(t, q, "the sidebar's collections", func() bool { return len(u.sidebar.data.children[secCollections]) == 1 })
+	})
+	t.Run("AddToExistingCollection", func(t *testing.T) {
+		c, _ := s.CollectionByPath(ctx, "Reading/Summits")
+		u.dialogs.newCollection = nil
+		u.collectionDialog(rowIDs(u, 0))
+		waitFor(t, q, "the dialog", func() bool { return u.dialogs.newCollection != nil })
+		u.dialogs.collection.SetSelected("Reading/Summits")
+		tapButton(t, u, "Add")
+		waitFor(t, q, "three articles in it", func() bool {
+			c, err := s.CollectionByPath(ctx, "Reading/Summits")
+			return err == nil && c.Count == 3
+		})
+		_ = c
+	})
+	t.Run("SidebarScopes", func(t *testing.T) {
+		for _, tt := range []struct {
+			node string
+			want int
+		}{{"tag:korea", 2}, {nodeStarred, 2}, {nodeUnread, 0}, {nodeAll, 3}, {"saved:none", -1}} {
+			if tt.want < 0 {
+				continue
+			}
+			u.sidebar.tree.Select(tt.node)
+			waitFor(t, q, tt.node, func() bool { return u.list.cur.query == u.sidebar.data.nodes[tt.node].scope && u.list.next == nil })
+			if got := u.list.length(); got != tt.want {
+				t.Errorf("%s shows %d articles, want %d", tt.node, got, tt.want)
+			}
+		}
+		col := u.sidebar.data.children[secCollections][0]
+		u.sidebar.tree.Select(col)
+		waitFor(t, q, "the collection's articles", func() bool { return u.list.cur.query == `collection:"Reading"` && u.list.length() == 3 })
+	})
+	t.Run("StepThroughList", func(t *testing.T) {
+		u.sidebar.tree.Select(nodeRecent)
+		waitFor(t, q, "all articles", func() bool { return u.list.cur.query == "" && u.list.length() == 3 })
+		click(rowWidget(t, u, 0), 0)
+		waitFor(t, q, "row 0", func() bool { return u.reader.doc != nil && u.reader.doc.id == rowIDs(u, 0)[0] })
+		u.readerKey('j')
+		waitFor(t, q, "row 1", func() bool { return u.reader.doc.id == rowIDs(u, 1)[0] })
+		u.readerKey('k')
+		waitFor(t, q, "row 0 again", func() bool { return u.reader.doc.id == rowIDs(u, 0)[0] })
+	})
+}
+
+func sorted(ids []int64) []int64 {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return out
+}
+
+const ctrlMod = fyne.KeyModifierShortcutDefault
+
+// deletingStore records the articles the window deletes (the archive
+// cannot delete yet).
+type deletingStore struct {
+	*archive.Store
+	deleted []int64
+}
+
+func (s *deletingStore) DeleteArticles(_ context.Context, ids ...int64) error {
+	s.deleted = append(s.deleted, ids...)
+	return nil
+}
+
+func TestDeleteAsksFirst(t *testing.T) {
+	s := openStore(t)
+	addFile(t, s, sealsFile)
+	addFile(t, s, beesFile)
+	ds := &deletingStore{Store: s}
+	u, q := newTestUI(t, ds)
+	waitFor(t, q, "the list", func() bool { return u.list.length() == 2 })
+	click(rowWidget(t, u, 0), 0)
+	click(rowWidget(t, u, 1), ctrlMod)
+	if items := u.list.bulk.menu().Items; items[len(items)-1].Label != "Delete…" {
+		t.Error("the actions offer no Delete… when the library can delete")
+	}
+	u.confirmDelete(u.list.selectedIDs())
+	tapButton(t, u, "No")
+	q.drain()
+	if len(ds.deleted) != 0 {
+		t.Fatalf("deleted %v without a yes", ds.deleted)
+	}
+	u.confirmDelete(u.list.selectedIDs())
+	tapButton(t, u, "Yes")
+	waitFor(t, q, "the deletion", func() bool { return len(ds.deleted) == 2 })
+}

@@ -1,0 +1,236 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif" // decoders for figure images
+	_ "image/jpeg"
+	_ "image/png"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	_ "golang.org/x/image/webp"
+
+	"github.com/clippings/clippings/archive"
+)
+
+// readerItem is one laid-out piece of an article: a block of text, an image
+// or a caption. Items are built off the UI goroutine, widgets from them on it.
+type readerItem struct {
+	kind   itemKind
+	text   string
+	credit string      // captions only
+	indent int         // list nesting depth, quotes 1
+	img    image.Image // itemImage only
+
+	// Where the text is in the article's body (Article.Text()), for
+	// highlights: inBody items show runes [start, start+len-prefix) of
+	// it after prefix runes of their own (a list marker).
+	inBody bool
+	start  int
+	prefix int
+	link   int // itemLink: index into readerDoc.links
+}
+
+// readerDoc is an article ready to be shown.
+type readerDoc struct {
+	id       int64
+	article  *archive.Article
+	items    []readerItem
+	links    []relatedLink
+	notes    []archive.Annotation // the article's highlights and free note
+	versions []archive.Version    // oldest first; the last is the current text
+	version  int                  // the version shown; 0 for the current one
+}
+
+// current reports whether the doc shows the article's current text, the
+// one highlights refer to.
+func (d *readerDoc) current() bool {
+	return d.version == 0 || d.version == len(d.versions)
+}
+
+// reader is the right pane: the article chosen in the list, its toolbar
+// and the panel of its tags, note and highlights.
+type reader struct {
+	ui      *UI
+	view    *blockView
+	tools   *readerTools
+	panel   *notesPanel
+	current int64 // the article shown or on its way
+	doc     *readerDoc
+	cancel  context.CancelFunc
+}
+
+func (r *reader) buildUI() fyne.CanvasObject {
+	r.view = newBlockView()
+	r.view.setItems([]readerItem{{kind: itemMeta, text: "Choose an article in the list to read it."}})
+	r.view.onLink = r.openLink
+	r.view.onMark = r.markMenu
+	r.view.onMenu = r.contextMenu
+	r.view.onKey = r.ui.readerKey
+	r.view.onSelect = r.selectionChanged
+	r.view.scale = r.ui.prefs.fontScale()
+	r.tools = &readerTools{r: r}
+	r.panel = &notesPanel{r: r}
+	split := container.NewHSplit(r.view, r.panel.buildUI())
+	split.Offset = 0.72
+	return container.NewBorder(r.tools.buildUI(), nil, nil, nil, split)
+}
+
+// show loads article id in the background and shows it when it arrives,
+// cancelling the load of the article chosen before.
+func (r *reader) show(id int64) { r.showVersion(id, 0) }
+
+// showVersion shows version n of article id (0: the current one).
+func (r *reader) showVersion(id int64, n int) {
+	if r.cancel != nil {
+		r.cancel()
+	}
+	ctx, cancel := context.WithCancel(r.ui.ctx)
+	r.current, r.cancel = id, cancel
+	start := r.ui.timing.start()
+	go func() {
+		doc, err := loadArticle(ctx, r.ui.lib, id, n)
+		r.ui.timing.since("open article: read", start)
+		r.ui.do(func() {
+			applied := r.ui.timing.start()
+			r.apply(id, doc, err)
+			r.ui.timing.since("open article: lay out", applied)
+			r.ui.timing.since("open article", start)
+		})
+	}()
+}
+
+// apply shows doc, the article id, unless another was chosen meanwhile.
+func (r *reader) apply(id int64, doc *readerDoc, err error) {
+	if id != r.current {
+		return
+	}
+	if err != nil {
+		r.current = 0 // choosing it again tries again
+		r.ui.showError("Could not open the article.", err)
+		return
+	}
+	r.doc = doc
+	r.view.setItems(doc.items)
+	r.showMarks()
+	r.tools.update(doc)
+	r.panel.update(doc)
+	r.ui.win.SetTitle(doc.article.Title + " — Clippings")
+	if !doc.article.Read {
+		r.ui.markRead(id)
+	}
+}
+
+// showMarks draws the highlights of the article shown, if its current
+// text is shown.
+func (r *reader) showMarks() {
+	var marks []mark
+	if r.doc != nil && r.doc.current() {
+		for _, a := range r.doc.notes {
+			if a.Kind == archive.KindHighlight && !a.Orphaned {
+				marks = append(marks, mark{id: a.ID, start: a.Start, end: a.End, color: a.Color})
+			}
+		}
+	}
+	r.view.setMarks(marks)
+}
+
+// loadArticle reads version n of article id (0: the current one), the
+// images of its figures, its annotations and versions, and finds which
+// related links the archive holds, and turns it all into reader items. It
+// runs off the UI goroutine. A figure whose image cannot be read is shown
+// by its caption alone; only a failure to read the article is an error.
+func loadArticle(ctx context.Context, lib Library, id int64, n int) (*readerDoc, error) {
+	doc := &readerDoc{id: id, version: n}
+	var err error
+	if doc.versions, err = lib.Versions(ctx, id); err != nil {
+		return nil, fmt.Errorf("versions of article %d: %w", id, err)
+	}
+	if n > 0 && n < len(doc.versions) {
+		doc.article, err = lib.ArticleVersion(ctx, id, n)
+	} else {
+		doc.version = 0
+		doc.article, err = lib.Article(ctx, id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("article %d: %w", id, err)
+	}
+	if doc.notes, err = lib.Annotations(ctx, archive.AnnotationFilter{ArticleID: id, Limit: maxAnnotations}); err != nil {
+		return nil, fmt.Errorf("annotations of article %d: %w", id, err)
+	}
+	images, err := loadImages(ctx, lib, doc.article)
+	if err != nil {
+		return nil, err
+	}
+	doc.links = resolveLinks(ctx, lib, doc.article.Related)
+	doc.items = articleItems(doc.article, images, doc.links)
+	return doc, nil
+}
+
+// maxAnnotations is more highlights than an article will ever have.
+const maxAnnotations = 100_000
+
+func loadImages(ctx context.Context, lib Library, a *archive.Article) (map[int]image.Image, error) {
+	images := make(map[int]image.Image)
+	for i, f := range a.Figures {
+		if f.ImageSHA == "" {
+			continue
+		}
+		img, err := loadImage(ctx, lib, f.ImageSHA)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			continue // shown as a missing image; the caption stays
+		}
+		images[i] = img
+	}
+	return images, nil
+}
+
+func loadImage(ctx context.Context, lib Library, sha string) (image.Image, error) {
+	im, err := lib.Image(ctx, sha)
+	if err != nil {
+		return nil, fmt.Errorf("image %s: %w", sha, err)
+	}
+	img, _, err := image.Decode(bytes.NewReader(im.Data))
+	if err != nil {
+		return nil, fmt.Errorf("decode image %s (%s): %w", sha, im.MIME, err)
+	}
+	return img, nil
+}
+
+// resolveLinks finds the related links whose page the archive holds, when
+// the library can look addresses up.
+func resolveLinks(ctx context.Context, lib Library, related []archive.Link) []relatedLink {
+	links := make([]relatedLink, len(related))
+	finder, ok := lib.(urlFinder)
+	for i, l := range related {
+		links[i].Link = l
+		if ok && l.URL != "" {
+			if id, err := finder.ArticleByURL(ctx, l.URL); err == nil {
+				links[i].id = id
+			} else if !errors.Is(err, archive.ErrNotFound) {
+				continue // a failed lookup shows the address, as for a page not held
+			}
+		}
+	}
+	return links
+}
+
+// reload loads the article shown again (its annotations changed
+// elsewhere, or its tags), keeping the version.
+func (r *reader) reload() {
+	if r.doc != nil && r.current == r.doc.id {
+		r.showVersion(r.doc.id, r.doc.version)
+	}
+}
+
+// selectionChanged enables the highlight tools when text is selected.
+func (r *reader) selectionChanged() {
+	r.tools.selectionChanged(!r.view.sel.empty())
+}

@@ -1,0 +1,121 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/clippings/clippings/archive"
+)
+
+// linkedStore is an archive that can find articles by address, as the
+// reader's related links need (the archive does not offer it yet).
+type linkedStore struct {
+	*archive.Store
+	urls map[string]int64
+}
+
+func (s linkedStore) ArticleByURL(_ context.Context, url string) (int64, error) {
+	if id, ok := s.urls[url]; ok {
+		return id, nil
+	}
+	return 0, archive.ErrNotFound
+}
+
+func versioned(text string, captured time.Time) *archive.Capture {
+	c := textCapture(&archive.Article{
+		Title: "Summit talks", Site: "Example", URL: "https://example.org/summit",
+		Blocks:  []archive.Block{{Kind: archive.Paragraph, Text: text}},
+		Related: []archive.Link{{Title: "Earlier talks", URL: "https://example.org/earlier"}, {Title: "Elsewhere", URL: "https://elsewhere.example/x"}},
+	})
+	c.Articles[0].Captured = captured
+	c.Articles[0].CaptureURL = "https://example.org/summit?utm=1"
+	return c
+}
+
+func TestReaderMeta(t *testing.T) {
+	s := openStore(t)
+	ids := addCapture(t, s, versioned("The talks began on Monday.", time.Date(2019, 2, 1, 0, 0, 0, 0, time.UTC)))
+	addCapture(t, s, versioned("The talks began on Monday and ended on Tuesday.", time.Date(2019, 2, 3, 0, 0, 0, 0, time.UTC)))
+	earlier := addCapture(t, s, textCapture(&archive.Article{Title: "Earlier talks", Blocks: []archive.Block{{Kind: archive.Paragraph, Text: "Before."}}}))
+	u, q := newTestUI(t, linkedStore{s, map[string]int64{"https://example.org/earlier": earlier[0]}})
+	waitFor(t, q, "the list", func() bool { return u.list.length() == 2 })
+	u.reader.show(ids[0])
+	waitFor(t, q, "the article", func() bool { return u.reader.doc != nil && u.reader.doc.id == ids[0] })
+	v, tools := u.reader.view, u.reader.tools
+
+	t.Run("Provenance", func(t *testing.T) {
+		texts := itemTexts(v)
+		if !containsText(texts, "captured 3 Feb 2019") {
+			t.Errorf("reader shows %q, want the captured date", texts)
+		}
+		if !containsText(texts, "From Summit talks.txt (text) · SHA-256 ") || !containsText(texts, "saved from https://example.org/summit?utm=1") {
+			t.Errorf("reader shows %q, want the provenance line", texts)
+		}
+	})
+	t.Run("Versions", func(t *testing.T) {
+		if !tools.versions.Visible() || len(tools.versions.Options) != 2 {
+			t.Fatalf("version picker shown %v with %q, want two versions", tools.versions.Visible(), tools.versions.Options)
+		}
+		if !strings.HasSuffix(tools.versions.Selected, "(current)") {
+			t.Errorf("picker shows %q, want the current version", tools.versions.Selected)
+		}
+		tools.versions.SetSelected(tools.versions.Options[0])
+		waitFor(t, q, "version 1", func() bool { return u.reader.doc.version == 1 })
+		if texts := itemTexts(v); !slices.Contains(texts, "The talks began on Monday.") {
+			t.Errorf("version 1 shows %q", texts)
+		}
+		v.setSelection(textPos{5, 0}, textPos{5, 5})
+		u.reader.highlight("yellow", "")
+		if got := overlayTexts(u); !containsText(got, "Show the current version") {
+			t.Errorf("highlighting an old version says %q", got)
+		}
+		u.win.Canvas().Overlays().Top().Hide()
+		tools.versions.SetSelected(tools.versions.Options[1])
+		waitFor(t, q, "the current version", func() bool { return u.reader.doc.current() })
+	})
+	t.Run("LinkInArchiveOpens", func(t *testing.T) {
+		i := itemIndex(t, v, "• Earlier talks")
+		test.TapAt(v.page, pagePos(v, i, 3))
+		waitFor(t, q, "the linked article", func() bool { return u.reader.doc.id == earlier[0] })
+	})
+	t.Run("LinkElsewhereShowsAddress", func(t *testing.T) {
+		u.reader.show(ids[0])
+		waitFor(t, q, "the article", func() bool { return u.reader.doc.id == ids[0] })
+		i := itemIndex(t, v, "• Elsewhere")
+		test.TapAt(v.page, pagePos(v, i, 3))
+		tapButton(t, u, "Copy address")
+		if got, want := u.app.Clipboard().Content(), "https://elsewhere.example/x"; got != want {
+			t.Errorf("clipboard = %q, want %q", got, want)
+		}
+	})
+	t.Run("FontSize", func(t *testing.T) {
+		before := v.tops[len(v.items)]
+		u.zoomText(4)
+		if got, want := u.prefs.fontSize(), float32(defaultFontSize+4); got != want {
+			t.Errorf("font size = %v, want %v", got, want)
+		}
+		if after := v.tops[len(v.items)]; after <= before {
+			t.Errorf("article height %v after enlarging, was %v", after, before)
+		}
+		u.zoomText(-4)
+	})
+	t.Run("StarButton", func(t *testing.T) {
+		test.Tap(tools.star)
+		waitFor(t, q, "the star", func() bool { return tools.star.Text == "Starred" })
+		if n, _ := s.SearchCount(context.Background(), "is:starred"); n != 1 {
+			t.Errorf("%d starred, want 1", n)
+		}
+	})
+}
+
+func TestResolveLinksWithoutFinder(t *testing.T) {
+	links := resolveLinks(context.Background(), nil, []archive.Link{{URL: "https://x.example"}})
+	if len(links) != 1 || links[0].id != 0 {
+		t.Errorf("links = %+v, want one not in the archive", links)
+	}
+}

@@ -1,0 +1,151 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/archive"
+)
+
+func TestLiveQuery(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"   ", ""},
+		{"kim", "kim*"},
+		{" kim trump", "kim trump*"},
+		{"kim ", "kim"},
+		{`"north korea`, `"north korea`},
+		{`"north korea"`, `"north korea"`},
+		{"kim*", "kim*"},
+		{"Pyŏngyang", "Pyŏngyang*"},
+		{"2019", "2019*"},
+		{"ki", "ki"},
+		{"kim tr", "kim tr"},
+		{"site:bbc", "site:bbc"},
+	} {
+		if got := liveQuery(tt.in); got != tt.want {
+			t.Errorf("liveQuery(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSearchFeatures(t *testing.T) {
+	u, q := newFilledUI(t)
+	s := u.lib.(*archive.Store)
+
+	t.Run("CtrlFFocuses", func(t *testing.T) {
+		u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+		if u.win.Canvas().Focused() != u.search.entry {
+			t.Errorf("Ctrl+F focuses %T, want the search entry", u.win.Canvas().Focused())
+		}
+	})
+	t.Run("SnippetMarksMatches", func(t *testing.T) {
+		test.Type(u.search.entry, "estuary")
+		waitFor(t, q, "the hit", func() bool { return slices.Equal(shownTitles(u), []string{sealsTitle}) })
+		r, _ := u.list.cur.row(0)
+		if !slices.ContainsFunc(r.snippet, func(s archive.Span) bool { return s.Match && strings.EqualFold(s.Text, "estuary") }) {
+			t.Errorf("snippet %+v marks no match", r.snippet)
+		}
+		if !u.list.withSnippets() {
+			t.Error("rows of a search show no snippet")
+		}
+	})
+	t.Run("FieldFilter", func(t *testing.T) {
+		u.search.entry.SetText(`site:"Coast Gazette"`)
+		waitFor(t, q, "the filtered list", func() bool { return slices.Equal(shownTitles(u), []string{sealsTitle}) })
+	})
+	t.Run("BadQuerySaysWhere", func(t *testing.T) {
+		u.search.entry.SetText(`(seals`)
+		waitFor(t, q, "the error", func() bool { return strings.HasPrefix(u.list.status.Text, "Search failed") })
+		if !strings.Contains(u.list.status.Text, "at character") {
+			t.Errorf("status = %q, want where the query is wrong", u.list.status.Text)
+		}
+	})
+	t.Run("Facets", func(t *testing.T) {
+		u.search.entry.SetText("")
+		waitFor(t, q, "facets of the whole archive", func() bool {
+			return u.search.facets.query == "" && len(buttonTexts(u.search.facets.chips)) >= 2
+		})
+		if got := buttonTexts(u.search.facets.chips); !slices.Contains(got, "Coast Gazette 1") {
+			t.Errorf("site facets = %q, want Coast Gazette 1", got)
+		}
+		test.Tap(u.search.facets.chips.Objects[slices.Index(buttonTexts(u.search.facets.chips), "Coast Gazette 1")].(*widget.Button))
+		if got, want := u.search.entry.Text, `site:"Coast Gazette"`; got != want {
+			t.Errorf("search = %q, want %q", got, want)
+		}
+		waitFor(t, q, "the site's articles", func() bool { return slices.Equal(shownTitles(u), []string{sealsTitle}) })
+	})
+	t.Run("TimelineNarrows", func(t *testing.T) {
+		u.search.entry.SetText("")
+		tl := u.search.facets.timeline
+		waitFor(t, q, "the timeline", func() bool { return u.search.facets.query == "" && len(tl.bins) > 0 })
+		i := slices.IndexFunc(tl.bins, func(b timeBin) bool { return b.from == "2024-03" })
+		if i < 0 {
+			t.Fatalf("no bar for March 2024 in %+v", tl.bins)
+		}
+		w := tl.Size().Width / float32(len(tl.bins))
+		test.TapAt(tl, fyne.NewPos(float32(i)*w+w/2, 30))
+		if got, want := u.search.entry.Text, "date:2024-03"; got != want {
+			t.Errorf("search = %q, want %q", got, want)
+		}
+		waitFor(t, q, "the month's articles", func() bool { return slices.Equal(shownTitles(u), []string{sealsTitle}) })
+	})
+	t.Run("TimelineDragNarrowsToRange", func(t *testing.T) {
+		u.search.entry.SetText("")
+		tl := u.search.facets.timeline
+		waitFor(t, q, "the timeline", func() bool { return u.search.facets.query == "" && len(tl.bins) > 2 })
+		w := min(tl.Size().Width/float32(len(tl.bins)), maxBarWidth)
+		origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(tl)
+		from, to := origin.AddXY(w/2, 30), origin.AddXY(w*2.5, 30)
+		test.Drag(u.win.Canvas(), to, to.X-from.X, 0)
+		want := "date:" + tl.bins[0].from + ".." + tl.bins[2].to
+		if got := u.search.entry.Text; got != want {
+			t.Errorf("search = %q, want %q", got, want)
+		}
+	})
+	t.Run("SaveSearch", func(t *testing.T) {
+		u.search.entry.SetText("seals")
+		u.search.saveSearch()
+		test.Type(u.win.Canvas().Focused(), "Seals")
+		tapButton(t, u, "Save")
+		waitFor(t, q, "the saved search in the sidebar", func() bool { _, ok := u.sidebar.data.nodes["saved:Seals"]; return ok })
+		ss, err := s.SavedSearch(context.Background(), "Seals")
+		if err != nil || ss.Query != "seals" {
+			t.Errorf("saved search = %+v, %v; want query seals", ss, err)
+		}
+	})
+}
+
+func TestWithDates(t *testing.T) {
+	for _, tt := range []struct{ text, from, to, want string }{
+		{"", "2019-03", "2019-03", "date:2019-03"},
+		{"kim", "2019-01", "2019-12", "kim date:2019-01..2019-12"},
+		{"kim date:2018 trump", "2019-03", "2019-05", "kim trump date:2019-03..2019-05"},
+	} {
+		if got := withDates(tt.text, tt.from, tt.to); got != tt.want {
+			t.Errorf("withDates(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestBinsFor(t *testing.T) {
+	months := []archive.FacetCount{{Value: "2018-11", Count: 2}, {Value: "2019-02", Count: 5}}
+	bins := binsFor(months, 400)
+	if got, want := len(bins), 4; got != want {
+		t.Fatalf("%d bars, want %d (Nov to Feb, empty months too)", got, want)
+	}
+	if bins[3].count != 5 || bins[1].count != 0 || bins[0].label != "Nov 2018" {
+		t.Errorf("bars = %+v", bins)
+	}
+	long := []archive.FacetCount{{Value: "1990-01", Count: 1}, {Value: "2019-06", Count: 3}}
+	if bins := binsFor(long, 300); len(bins) != 30 || bins[29].from != "2019-01" || bins[29].count != 3 {
+		t.Errorf("30 years in 300 px: %d bars, last %+v; want a bar a year", len(bins), bins[len(bins)-1])
+	}
+}

@@ -1,0 +1,266 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/archive"
+)
+
+// Sidebar node IDs: a section ("sec:…") or an entry ("lib:…", "col:ID",
+// "saved:NAME", "tag:NAME", "site:NAME").
+const (
+	secLibrary     = "sec:library"
+	secCollections = "sec:collections"
+	secSaved       = "sec:saved"
+	secTags        = "sec:tags"
+	secSites       = "sec:sites"
+	nodeAll        = "lib:all"
+	nodeUnread     = "lib:unread"
+	nodeStarred    = "lib:starred"
+	nodeRecent     = "lib:recent"
+)
+
+// sidebarNode is an entry of the sidebar: its label, its count (-1 for
+// none) and the query and order the list shows when it is chosen.
+type sidebarNode struct {
+	label string
+	count int
+	scope string
+	order listOrder
+}
+
+// sidebarData is what the sidebar shows: its entries and their children.
+type sidebarData struct {
+	nodes    map[string]sidebarNode
+	children map[string][]string
+}
+
+// sidebar is the left pane: the library's views, collections, saved
+// searches, the tag tree and the sites, each with its count. Choosing one
+// sets the list's scope.
+type sidebar struct {
+	ui     *UI
+	tree   *widget.Tree
+	data   sidebarData
+	chosen string
+}
+
+func (s *sidebar) buildUI() fyne.CanvasObject {
+	s.data = baseSidebar()
+	s.tree = &widget.Tree{ChildUIDs: s.childIDs, IsBranch: s.isBranch, CreateNode: s.createNode,
+		UpdateNode: s.updateNode}
+	s.tree.ExtendBaseWidget(s.tree)
+	s.tree.OpenBranch(secLibrary)
+	s.tree.OpenBranch(secCollections)
+	s.tree.OpenBranch(secSaved)
+	s.tree.OpenBranch(secTags)
+	s.chosen = nodeRecent
+	s.tree.Select(nodeRecent) // what the list shows at first
+	s.tree.OnSelected = s.selected
+	add := &widget.Button{Text: "New collection…", Icon: theme.ContentAddIcon(), Importance: widget.LowImportance,
+		OnTapped: s.ui.newCollection}
+	return container.NewBorder(nil, add, nil, nil, s.tree)
+}
+
+// baseSidebar is the sidebar before anything is loaded.
+func baseSidebar() sidebarData {
+	d := sidebarData{nodes: map[string]sidebarNode{
+		secLibrary:     {label: "Library", count: -1},
+		secCollections: {label: "Collections", count: -1},
+		secSaved:       {label: "Saved searches", count: -1},
+		secTags:        {label: "Tags", count: -1},
+		secSites:       {label: "Sites", count: -1},
+		nodeAll:        {label: "All articles", count: -1, order: orderNewest},
+		nodeUnread:     {label: "Unread", count: -1, scope: "is:unread", order: orderNewest},
+		nodeStarred:    {label: "Starred", count: -1, scope: "is:starred", order: orderNewest},
+		nodeRecent:     {label: "Recently added", count: -1, order: orderAdded},
+	}, children: map[string][]string{
+		"":         {secLibrary, secCollections, secSaved, secTags, secSites},
+		secLibrary: {nodeRecent, nodeAll, nodeUnread, nodeStarred},
+	}}
+	return d
+}
+
+func (s *sidebar) childIDs(id widget.TreeNodeID) []widget.TreeNodeID { return s.data.children[id] }
+
+func (s *sidebar) isBranch(id widget.TreeNodeID) bool {
+	return strings.HasPrefix(id, "sec:") || len(s.data.children[id]) > 0
+}
+
+func (s *sidebar) createNode(bool) fyne.CanvasObject {
+	count := &widget.Label{Text: "0", SizeName: theme.SizeNameCaptionText}
+	name := &widget.Label{Text: "Name", Truncation: fyne.TextTruncateEllipsis}
+	return container.NewBorder(nil, nil, nil, count, name)
+}
+
+func (s *sidebar) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
+	c := o.(*fyne.Container)
+	name, count := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
+	n := s.data.nodes[id]
+	name.TextStyle.Bold = strings.HasPrefix(id, "sec:")
+	name.SetText(n.label)
+	shown := count.Visible()
+	if n.count >= 0 {
+		count.SetText(strconv.Itoa(n.count))
+		count.Show()
+	} else {
+		count.Hide()
+	}
+	if shown != count.Visible() || n.count >= 0 {
+		c.Refresh() // lay the row out again: the count's width changed
+	}
+}
+
+// selected shows the entry's articles in the list; a section only opens.
+func (s *sidebar) selected(id widget.TreeNodeID) {
+	n, ok := s.data.nodes[id]
+	if !ok || strings.HasPrefix(id, "sec:") {
+		s.tree.ToggleBranch(id)
+		s.tree.Select(s.chosen)
+		return
+	}
+	s.chosen = id
+	s.ui.list.setScope(n.scope, n.order)
+}
+
+// reload loads the counts, collections, saved searches, tags and sites
+// again, in the background.
+func (s *sidebar) reload() {
+	lib := s.ui.lib
+	go func() {
+		d, err := loadSidebar(s.ui.ctx, lib)
+		s.ui.do(func() { s.apply(d, err) })
+	}()
+}
+
+func (s *sidebar) apply(d sidebarData, err error) {
+	if err != nil {
+		s.ui.log.Warn("load sidebar", "err", err)
+		return
+	}
+	s.data = d
+	if _, ok := d.nodes[s.chosen]; !ok { // the entry shown went (a tag deleted)
+		s.chosen = nodeRecent
+		s.selected(nodeRecent)
+	}
+	s.tree.Refresh()
+}
+
+// loadSidebar reads what the sidebar shows. It runs off the UI goroutine.
+func loadSidebar(ctx context.Context, lib Library) (sidebarData, error) {
+	d := baseSidebar()
+	total, err := lib.Count(ctx)
+	if err != nil {
+		return d, err
+	}
+	setCount(d, nodeAll, total)
+	setCount(d, nodeRecent, total)
+	for id, q := range map[string]string{nodeUnread: "is:unread", nodeStarred: "is:starred"} {
+		n, err := lib.SearchCount(ctx, q)
+		if err != nil {
+			return d, err
+		}
+		setCount(d, id, n)
+	}
+	cols, err := lib.Collections(ctx)
+	if err != nil {
+		return d, err
+	}
+	addCollections(d, cols)
+	saved, err := lib.SavedSearches(ctx)
+	if err != nil {
+		return d, err
+	}
+	for _, ss := range saved {
+		id := "saved:" + ss.Name
+		d.nodes[id] = sidebarNode{label: ss.Name, count: -1, scope: "saved:" + quoteValue(ss.Name), order: orderNewest}
+		d.children[secSaved] = append(d.children[secSaved], id)
+	}
+	tags, err := lib.Tags(ctx)
+	if err != nil {
+		return d, err
+	}
+	addTags(d, tags)
+	facets, err := lib.Facets(ctx, "")
+	if err != nil {
+		return d, err
+	}
+	for _, f := range facets.Sites {
+		id := "site:" + f.Value
+		d.nodes[id] = sidebarNode{label: f.Value, count: f.Count, scope: "site:" + quoteValue(f.Value), order: orderNewest}
+		d.children[secSites] = append(d.children[secSites], id)
+	}
+	return d, nil
+}
+
+// addCount changes the count of entry id by delta (an article was read).
+func (s *sidebar) addCount(id string, delta int) {
+	if n, ok := s.data.nodes[id]; ok && n.count >= 0 {
+		setCount(s.data, id, max(n.count+delta, 0))
+		s.tree.RefreshItem(id)
+	}
+}
+
+func setCount(d sidebarData, id string, n int) {
+	node := d.nodes[id]
+	node.count = n
+	d.nodes[id] = node
+}
+
+// addCollections adds collections, nested, each counting its articles
+// and those of the collections inside it (as collection: finds them).
+func addCollections(d sidebarData, cols []archive.Collection) {
+	parents := map[int64]int64{}
+	for _, c := range cols { // tree order: a parent before its children
+		id := fmt.Sprintf("col:%d", c.ID)
+		d.nodes[id] = sidebarNode{label: c.Name, count: 0, scope: "collection:" + quoteValue(c.Path), order: orderNewest}
+		parent := secCollections
+		if c.ParentID != 0 {
+			parent = fmt.Sprintf("col:%d", c.ParentID)
+		}
+		parents[c.ID] = c.ParentID
+		d.children[parent] = append(d.children[parent], id)
+	}
+	for _, c := range cols {
+		for p := c.ID; p != 0; p = parents[p] {
+			n := d.nodes[fmt.Sprintf("col:%d", p)]
+			n.count += c.Count
+			d.nodes[fmt.Sprintf("col:%d", p)] = n
+		}
+	}
+}
+
+// addTags adds the tag tree: korea/diplomacy below korea, each with the
+// articles of the tag and those below it.
+func addTags(d sidebarData, tags []archive.TagCount) {
+	sort.Slice(tags, func(i, j int) bool { return strings.ToLower(tags[i].Name) < strings.ToLower(tags[j].Name) })
+	for _, t := range tags {
+		id := "tag:" + t.Name
+		label := t.Name
+		parent := secTags
+		if i := strings.LastIndex(t.Name, "/"); i >= 0 {
+			label = t.Name[i+1:]
+			if _, ok := d.nodes["tag:"+t.Name[:i]]; ok {
+				parent = "tag:" + t.Name[:i]
+			} else {
+				label = t.Name
+			}
+		}
+		d.nodes[id] = sidebarNode{label: label, count: t.Total, scope: "tag:" + quoteValue(t.Name), order: orderNewest}
+		d.children[parent] = append(d.children[parent], id)
+	}
+}
+
+// quoteValue quotes a filter value for the search language.
+func quoteValue(v string) string {
+	return `"` + strings.ReplaceAll(v, `"`, "") + `"`
+}

@@ -1,0 +1,64 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/clippings/clippings/archive"
+)
+
+func TestSidebar(t *testing.T) {
+	u, q := newFilledUI(t)
+	s := u.lib.(*archive.Store)
+	ctx := context.Background()
+	ids, _ := s.SearchIDs(ctx, "seals OR bees")
+	if _, err := s.AddTags(ctx, ids, "nature/animals"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddTags(ctx, ids[:1], "nature"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveSearch(ctx, "Coast", `site:"Coast Gazette"`); err != nil {
+		t.Fatal(err)
+	}
+	u.sidebar.reload()
+	waitFor(t, q, "the tags", func() bool { _, ok := u.sidebar.data.nodes["tag:nature/animals"]; return ok })
+	d := u.sidebar.data
+
+	t.Run("Counts", func(t *testing.T) {
+		for id, want := range map[string]int{nodeAll: 3, nodeUnread: 3, nodeStarred: 0, "tag:nature": 2, "tag:nature/animals": 2} {
+			if got := d.nodes[id].count; got != want {
+				t.Errorf("%s count = %d, want %d", id, got, want)
+			}
+		}
+		if got := d.children["tag:nature"]; !slices.Equal(got, []string{"tag:nature/animals"}) {
+			t.Errorf("below nature: %q", got)
+		}
+		if got := len(d.children[secSites]); got < 2 {
+			t.Errorf("%d sites, want the test pages' sites", got)
+		}
+	})
+	t.Run("SavedSearch", func(t *testing.T) {
+		u.sidebar.tree.Select("saved:Coast")
+		waitFor(t, q, "the saved search's articles", func() bool {
+			return u.list.cur.query == `saved:"Coast"` && slices.Equal(shownTitles(u), []string{sealsTitle})
+		})
+	})
+	t.Run("SectionOnlyOpens", func(t *testing.T) {
+		u.sidebar.tree.Select(secSites)
+		if !u.sidebar.tree.IsBranchOpen(secSites) {
+			t.Error("choosing Sites does not open it")
+		}
+		if got := u.sidebar.chosen; got != "saved:Coast" {
+			t.Errorf("chosen = %q, want the entry chosen before", got)
+		}
+	})
+	t.Run("Golden", func(t *testing.T) {
+		u.sidebar.tree.Select(nodeRecent)
+		q.drain()
+		test.AssertObjectRendersToMarkup(t, "sidebar.xml", u.sidebar.tree)
+	})
+}

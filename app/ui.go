@@ -1,0 +1,292 @@
+// Package app is Clippings' Fyne GUI: one window with a sidebar (library
+// views, collections, saved searches, tags, sites), the article list with
+// its search box, facets and timeline, and the reader, where text can be
+// selected, highlighted and annotated, with the article's tags, note and
+// highlights beside it. Import, export, preferences and help are in the
+// toolbar and the main menu; an empty archive shows a welcome screen that
+// offers to import the bundled sample articles.
+//
+// Each screen lives in its own file (sidebar.go, list.go, search.go,
+// reader.go, notespanel.go, importdialog.go, exportdialog.go, prefsdialog.go,
+// help.go, welcome.go) as a small struct holding its widgets. Work
+// that touches the archive or the disk runs on a goroutine (a load step) and
+// its result reaches the widgets on the UI goroutine through fyne.Do (an
+// apply step), so tests can drive both halves. The package calls archive and
+// importer, never SQL.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/importer"
+)
+
+// Option changes how New builds the window.
+type Option func(*UI)
+
+// WithLogger sends the window's log (the detail behind the errors it shows)
+// to l instead of slog.Default().
+func WithLogger(l *slog.Logger) Option {
+	return func(u *UI) { u.log = l }
+}
+
+// WithImportOptions sets the options of the imports started from the
+// window (by default one worker per CPU).
+func WithImportOptions(opt importer.Options) Option {
+	return func(u *UI) { u.importOpt = opt }
+}
+
+// UI is the main window of Clippings.
+type UI struct {
+	app       fyne.App
+	win       fyne.Window
+	lib       Library
+	log       *slog.Logger
+	importOpt importer.Options
+	prefs     prefs
+	timing    timing
+	tags      []string // the archive's tag names, for completion
+	notes     idSet    // the articles with highlights or a note, for the list's marks
+	themeSet  bool     // the window set the app's theme
+
+	ctx    context.Context // lives as long as the window; ends running work on close
+	cancel context.CancelFunc
+
+	// do runs f on the UI goroutine; fyne.Do except in tests, which run
+	// the queued functions on the test goroutine.
+	do func(f func())
+	// debounce is how long the search waits after the last keystroke;
+	// facetDelay how long the facets wait after the list.
+	debounce, facetDelay time.Duration
+
+	sidebar *sidebar
+	list    *articleList
+	search  *searchBar
+	reader  *reader
+	imports *imports
+	exports *exports
+	welcome *welcome
+	dialogs dialogWidgets
+
+	content *fyne.Container // holds either main or the welcome screen
+	main    fyne.CanvasObject
+	started time.Time
+	ready   bool // the first list has been shown
+}
+
+// dialogWidgets are the inputs of the dialog open last, for tests.
+type dialogWidgets struct {
+	tag           *tagEditor
+	collection    *widget.Select
+	newCollection *widget.Entry
+	help          *fyne.Container
+	prefs         *prefsForm
+	export        *exportForm
+}
+
+// New builds the main window on a and starts loading the newest articles
+// of lib. It does not show the window; call ShowAndRun (or Window().Show).
+func New(a fyne.App, lib Library, opts ...Option) *UI {
+	u := &UI{
+		app:        a,
+		lib:        lib,
+		log:        slog.Default(),
+		do:         fyne.Do,
+		debounce:   60 * time.Millisecond,
+		facetDelay: facetDelay,
+		started:    time.Now(),
+		notes:      idSet{m: map[int64]bool{}},
+	}
+	for _, o := range opts {
+		o(u)
+	}
+	u.prefs = prefs{a.Preferences()}
+	u.timing = newTiming(u.log)
+	u.ctx, u.cancel = context.WithCancel(context.Background())
+	u.applyTheme()
+	u.win = a.NewWindow("Clippings")
+	u.buildUI()
+	if stop := startProfile(u.log); stop != nil {
+		a.Lifecycle().SetOnStopped(stop)
+	}
+	u.win.SetOnClosed(u.cancel)
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.list.reload() // the rest loads once the list is shown (onListLoaded)
+	if paths := filepath.SplitList(os.Getenv(importEnv)); len(paths) > 0 {
+		u.imports.start(fixedPaths(paths...))
+	}
+	return u
+}
+
+// importEnv names files and folders (separated as in PATH) that the
+// window imports when it opens, as if they were dropped on it; for
+// scripts such as scripts/screenshots.sh.
+const importEnv = "CLIPPINGS_IMPORT"
+
+// Window returns the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// ShowAndRun shows the window and runs the application until it quits.
+func (u *UI) ShowAndRun() {
+	u.win.ShowAndRun()
+}
+
+// Close stops the work the window started (searches, imports) and closes it.
+func (u *UI) Close() {
+	u.cancel()
+	u.win.Close()
+}
+
+func (u *UI) buildUI() {
+	u.reader = &reader{ui: u}
+	u.list = &articleList{ui: u, onSelected: u.reader.show, onLoaded: u.onListLoaded,
+		current: func() int64 { return u.reader.current }}
+	u.search = &searchBar{ui: u, list: u.list}
+	u.sidebar = &sidebar{ui: u}
+	u.imports = &imports{ui: u}
+	u.exports = &exports{ui: u}
+	u.welcome = &welcome{ui: u}
+
+	listPane := container.NewBorder(u.search.buildUI(), nil, nil, nil, u.list.buildUI())
+	inner := container.NewHSplit(listPane, u.reader.buildUI())
+	inner.Offset = 0.36
+	outer := container.NewHSplit(u.sidebar.buildUI(), inner)
+	outer.Offset = 0.17
+	u.main = container.NewBorder(u.buildToolbar(), nil, nil, nil, outer)
+	u.content = container.NewStack(u.main)
+
+	u.win.SetContent(u.content)
+	u.win.SetMainMenu(u.buildMenu())
+	u.win.SetOnDropped(u.imports.onDropped)
+	u.addShortcuts()
+}
+
+func (u *UI) buildToolbar() fyne.CanvasObject {
+	button := func(text string, icon fyne.Resource, f func()) *widget.Button {
+		return &widget.Button{Text: text, Icon: icon, OnTapped: f, Importance: widget.LowImportance}
+	}
+	return container.NewHBox(
+		button("Import…", theme.FileIcon(), u.imports.chooseFiles),
+		button("Import folder…", theme.FolderOpenIcon(), u.imports.chooseFolder),
+		button("Export…", theme.DocumentSaveIcon(), u.exports.chooseScope),
+		button("Preferences", theme.SettingsIcon(), u.showPreferences),
+		button("Help", theme.HelpIcon(), u.showHelp),
+	)
+}
+
+// loader returns what loads the list's pages.
+func (u *UI) loader() pageLoader {
+	return pageLoader{lib: u.lib, annotated: u.notes.has}
+}
+
+// loadNotes reads which articles have annotations, for the list's marks.
+func (u *UI) loadNotes() {
+	go func() {
+		ids, err := u.lib.SearchIDs(u.ctx, "has:notes")
+		if err != nil {
+			u.log.Warn("load annotated articles", "err", err)
+			return
+		}
+		u.notes.reset(ids)
+		u.do(u.list.refreshNotes)
+	}()
+}
+
+// onListLoaded is called on the UI goroutine each time the list shows a new
+// query: an empty archive (no query, no articles) swaps in the welcome
+// screen, anything else the main view. The facets follow the list.
+func (u *UI) onListLoaded(query string, total int) {
+	empty := query == "" && total == 0
+	u.showWelcome(empty)
+	if !u.ready {
+		u.ready = true
+		u.timing.since("window built to first list", u.started)
+		u.timing.since("process start to first list", processStart)
+		// What the first list does not need loads after it, not against it.
+		u.loadNotes()
+		u.tagsChanged()
+		u.sidebar.reload()
+	}
+	if !u.search.typed.IsZero() {
+		u.timing.since("keystroke to list", u.search.typed)
+		u.search.typed = time.Time{}
+	}
+	u.search.facets.load(query)
+}
+
+func (u *UI) showWelcome(show bool) {
+	want := u.main
+	if show {
+		want = u.welcome.view()
+	}
+	if len(u.content.Objects) == 1 && u.content.Objects[0] == want {
+		return
+	}
+	u.content.Objects = []fyne.CanvasObject{want}
+	u.content.Refresh()
+}
+
+// showError tells the user in one sentence what failed and logs the
+// detail; cancelled work is not an error worth showing. It is the one way
+// errors reach the user. It runs on the UI goroutine: background work hands
+// its error, with its result, to its apply step through u.do (fyne.Do).
+func (u *UI) showError(sentence string, err error) {
+	if err == nil || errors.Is(err, context.Canceled) {
+		return
+	}
+	u.log.Error(sentence, "err", err)
+	dialog.ShowError(fmt.Errorf("%s\n\n%s", sentence, userDetail(err)), u.win)
+}
+
+// userDetail is the part of err worth showing under the sentence.
+func userDetail(err error) string {
+	if errors.Is(err, archive.ErrNotFound) {
+		return "It is no longer in the archive."
+	}
+	return err.Error()
+}
+
+// idSet is a set of article IDs shared with the loading goroutines.
+type idSet struct {
+	mu sync.RWMutex
+	m  map[int64]bool
+}
+
+func (s *idSet) has(id int64) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.m[id]
+}
+
+func (s *idSet) set(id int64, on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if on {
+		s.m[id] = true
+	} else {
+		delete(s.m, id)
+	}
+}
+
+func (s *idSet) reset(ids []int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.m = make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		s.m[id] = true
+	}
+}

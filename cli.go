@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+
+	"github.com/clippings/clippings/archive"
+)
+
+// command is one subcommand of the command line.
+type command struct {
+	summary string
+	usage   string // arguments after the command name
+	run     func(ctx context.Context, c *cli, args []string) error
+}
+
+// commands is the dispatch table of the command line. It is filled in
+// init because the commands' own usage messages refer back to it; files
+// with more commands add theirs in their own init.
+var commands map[string]command
+
+func init() {
+	commands = map[string]command{
+		"import":  {"import saved pages (files or folders) into the archive", "[--archive A] PATH...", runImport},
+		"extract": {"print the cleaned article of a saved page; touches no archive", "[--json] FILE", runExtract},
+		"search":  {"search the archive, best matches first", "[--archive A] [--json] [--limit N] QUERY", runSearch},
+		"list":    {"list the archive's articles, newest first", "[--archive A] [--limit N] [--offset N]", runList},
+		"show":    {"print one article as text", "[--archive A] ID", runShow},
+	}
+}
+
+// cli carries what every command needs.
+type cli struct {
+	stdout, stderr io.Writer
+	archivePath    string // from --archive; empty means the default place
+}
+
+// errUsage marks an error already explained by a usage message.
+var errUsage = errors.New("usage")
+
+func run(args []string, stdout, stderr io.Writer) int {
+	c := &cli{stdout: stdout, stderr: stderr}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	global := c.flags("clippings", "")
+	help := global.Bool("help", false, "show this help")
+	global.Usage = func() { c.usage() }
+	if err := global.Parse(args); err != nil {
+		return 2
+	}
+	if *help || (global.NArg() > 0 && global.Arg(0) == "help") {
+		c.usage()
+		return 0
+	}
+	if global.NArg() == 0 {
+		return c.report(runGUI(c))
+	}
+	name, rest := global.Arg(0), global.Args()[1:]
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "clippings: unknown command %q\n\n", name)
+		c.usage()
+		return 2
+	}
+	return c.report(cmd.run(ctx, c, rest))
+}
+
+func (c *cli) report(err error) int {
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	}
+	fmt.Fprintf(c.stderr, "clippings: %v\n", err)
+	return 1
+}
+
+func (c *cli) usage() {
+	fmt.Fprint(c.stderr, `Clippings keeps saved news articles cleaned, searchable and citable, offline.
+
+Usage:
+  clippings [--archive A]          open the window
+  clippings COMMAND [ARGS]         work on the command line
+
+Commands:
+`)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(c.stderr, "  %-9s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprint(c.stderr, `
+The archive is one SQLite file: --archive A, else $CLIPPINGS_ARCHIVE, else
+$XDG_DATA_HOME/clippings/archive.db (~/.local/share/clippings/archive.db).
+Run "clippings COMMAND --help" for a command's options.
+`)
+}
+
+// flags returns a flag set for a command that knows --archive.
+func (c *cli) flags(name, args string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	fs.StringVar(&c.archivePath, "archive", c.archivePath, "the archive file (default $CLIPPINGS_ARCHIVE or ~/.local/share/clippings/archive.db)")
+	fs.Usage = func() {
+		fmt.Fprintf(c.stderr, "Usage: clippings %s %s\n\n%s.\n\nOptions:\n", name, args, commands[name].summary)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags that may come before, between or after the positional
+// arguments, and returns the positional ones. Everything after "--" is
+// positional, so a query may start with "-".
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var tail []string
+	for i, a := range args {
+		if a == "--" {
+			args, tail = args[:i], args[i+1:]
+			break
+		}
+	}
+	var pos []string
+	for {
+		if err := fs.Parse(args); err == flag.ErrHelp {
+			return nil, err
+		} else if err != nil {
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		if fs.NArg() == 0 {
+			return append(pos, tail...), nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// open opens the archive named by --archive, $CLIPPINGS_ARCHIVE or the default place.
+func (c *cli) open(ctx context.Context) (*archive.Store, error) {
+	path := c.archivePath
+	if path == "" {
+		p, err := archive.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	s, err := archive.Open(ctx, path)
+	if err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", path, err)
+	}
+	return s, nil
+}

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/clippings/clippings/archive"
+)
+
+func runSearch(ctx context.Context, c *cli, args []string) error {
+	fs := c.flags("search", commands["search"].usage)
+	asJSON := fs.Bool("json", false, "print the hits as JSON")
+	limit := fs.Int("limit", 20, "show at most `N` hits")
+	words, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(words) == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	store, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	hits, err := store.Search(ctx, strings.Join(words, " "), archive.SearchOptions{Limit: *limit})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeHitsJSON(c.stdout, hits)
+	}
+	bold := isTerminal(c.stdout)
+	for _, h := range hits {
+		fmt.Fprintf(c.stdout, "%5d  %s\n", h.ID, summaryLine(h.Summary))
+		fmt.Fprintf(c.stdout, "       %s\n", snippetText(h.Snippet, bold))
+	}
+	fmt.Fprintf(c.stdout, "%d hits\n", len(hits))
+	return nil
+}
+
+type hitJSON struct {
+	ID        int64   `json:"id"`
+	Title     string  `json:"title"`
+	Site      string  `json:"site"`
+	URL       string  `json:"url"`
+	Published string  `json:"published"`
+	Snippet   string  `json:"snippet"` // matched terms between [ and ]
+	Rank      float64 `json:"rank"`
+}
+
+func writeHitsJSON(w io.Writer, hits []archive.Hit) error {
+	out := make([]hitJSON, len(hits))
+	for i, h := range hits {
+		out[i] = hitJSON{ID: h.ID, Title: h.Title, Site: h.Site, URL: h.URL,
+			Published: rfc3339(h.Published), Snippet: snippetText(h.Snippet, false), Rank: h.Rank}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func runList(ctx context.Context, c *cli, args []string) error {
+	fs := c.flags("list", commands["list"].usage)
+	limit := fs.Int("limit", 50, "list at most `N` articles")
+	offset := fs.Int("offset", 0, "skip the newest `N` articles")
+	if rest, err := parse(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	store, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	list, err := store.List(ctx, archive.ListFilter{Offset: *offset, Limit: *limit})
+	if err != nil {
+		return err
+	}
+	for _, s := range list {
+		fmt.Fprintf(c.stdout, "%5d  %s\n", s.ID, summaryLine(s))
+	}
+	return nil
+}
+
+func runShow(ctx context.Context, c *cli, args []string) error {
+	fs := c.flags("show", commands["show"].usage)
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	id, err := strconv.ParseInt(rest[0], 10, 64)
+	if err != nil {
+		return fmt.Errorf("show: %q is not an article number", rest[0])
+	}
+	store, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	a, err := store.Article(ctx, id)
+	if err != nil {
+		return fmt.Errorf("show %d: %w", id, err)
+	}
+	writeArticle(c.stdout, a)
+	return nil
+}
+
+// summaryLine is "Title — site, date".
+func summaryLine(s archive.Summary) string {
+	line := s.Title
+	var meta []string
+	if s.Site != "" {
+		meta = append(meta, s.Site)
+	}
+	if !s.Published.IsZero() {
+		meta = append(meta, s.Published.Format("2006-01-02"))
+	}
+	if len(meta) > 0 {
+		line += " — " + strings.Join(meta, ", ")
+	}
+	return line
+}
+
+// writeArticle prints an article as plain text for reading in a terminal.
+func writeArticle(w io.Writer, a *archive.Article) {
+	fmt.Fprintln(w, a.Title)
+	fmt.Fprintln(w, strings.Repeat("=", min(len([]rune(a.Title)), 78)))
+	for _, s := range []string{a.Subtitle, a.Byline, strings.Join(nonEmpty(a.Site, date(a.Published)), ", "), a.URL} {
+		if s != "" {
+			fmt.Fprintln(w, s)
+		}
+	}
+	for _, b := range a.Blocks {
+		fmt.Fprintln(w)
+		switch b.Kind {
+		case archive.Heading:
+			fmt.Fprintf(w, "%s %s\n", strings.Repeat("#", max(b.Level, 2)), b.Text)
+		case archive.ListItem:
+			fmt.Fprintf(w, "%s• %s\n", strings.Repeat("  ", max(b.Level-1, 0)), b.Text)
+		case archive.Quote:
+			fmt.Fprintf(w, "> %s\n", b.Text)
+		case archive.FigureRef:
+			if b.Figure >= 0 && b.Figure < len(a.Figures) {
+				f := a.Figures[b.Figure]
+				fmt.Fprintf(w, "[Figure: %s]\n", strings.Join(nonEmpty(f.Caption, f.Credit), " — "))
+			}
+		default:
+			fmt.Fprintln(w, b.Text)
+		}
+	}
+	if len(a.Related) > 0 {
+		fmt.Fprintln(w, "\nRelated:")
+		for _, l := range a.Related {
+			fmt.Fprintf(w, "  %s <%s>\n", l.Title, l.URL)
+		}
+	}
+	fmt.Fprintf(w, "\nSource: %s (%s), SHA-256 %s\n", a.FileName, a.Format, a.OriginalSHA)
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 January 2006")
+}
+
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+// snippetText joins a snippet's spans, marking matches in bold on a
+// terminal and between [ and ] elsewhere.
+func snippetText(spans []archive.Span, bold bool) string {
+	open, closing := "[", "]"
+	if bold {
+		open, closing = "\x1b[1m", "\x1b[0m"
+	}
+	var b strings.Builder
+	for _, s := range spans {
+		if s.Match {
+			b.WriteString(open + s.Text + closing)
+		} else {
+			b.WriteString(s.Text)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

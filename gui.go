@@ -1,0 +1,27 @@
+package main
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/clippings/clippings/app"
+	"github.com/clippings/clippings/assets"
+)
+
+// appID is Clippings' reverse-DNS application ID, as in FyneApp.toml.
+const appID = "io.github.clippings.Clippings"
+
+// runGUI opens the window on the archive and returns when it is closed.
+func runGUI(c *cli) error {
+	store, err := c.open(context.Background())
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	app.New(a, store).ShowAndRun()
+	return nil
+}

@@ -1,0 +1,21 @@
+// Command clippings is an offline news archive for researchers: it imports
+// saved web pages, cleans them into articles and keeps them searchable in
+// one SQLite file. Without arguments it opens the window; with a command
+// (import, extract, search, list, show) it works on the command line.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/clippings/clippings/archive"
+)
+
+func main() {
+	if err := archive.CheckFTS5(); err != nil {
+		fmt.Fprintf(os.Stderr, "clippings: this binary was built without SQLite FTS5 (%v).\n"+
+			"Rebuild it with: go build -tags sqlite_fts5 .\n", err)
+		os.Exit(2)
+	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
