@@ -78,6 +78,12 @@ func readFileAtMost(name string, max int64) ([]byte, error) {
 // readRootFile reads the regular file at the slash-separated name below
 // root; os.Root refuses names and symlinks that lead out of it.
 func readRootFile(root *os.Root, name string, max int64) ([]byte, error) {
+	// Stat first: opening a FIFO or a device would block or read forever.
+	if st, err := root.Stat(filepath.FromSlash(name)); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
 	f, err := root.Open(filepath.FromSlash(name))
 	if err != nil {
 		return nil, err
