@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -15,12 +16,16 @@ const appID = "io.github.clippings.Clippings"
 
 // runGUI opens the window on the archive and returns when it is closed.
 func runGUI(c *cli) error {
+	a := fyneapp.NewWithID(appID)
+	// --archive and $CLIPPINGS_ARCHIVE win over the place chosen in Preferences.
+	if c.archivePath == "" && os.Getenv("CLIPPINGS_ARCHIVE") == "" {
+		c.archivePath = app.ArchivePath(a)
+	}
 	store, err := c.open(context.Background())
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	app.New(a, store).ShowAndRun()
 	return nil

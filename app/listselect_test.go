@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -174,12 +175,21 @@ const ctrlMod = fyne.KeyModifierShortcutDefault
 // cannot delete yet).
 type deletingStore struct {
 	*archive.Store
+	mu      sync.Mutex
 	deleted []int64
 }
 
 func (s *deletingStore) DeleteArticles(_ context.Context, ids ...int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.deleted = append(s.deleted, ids...)
 	return nil
+}
+
+func (s *deletingStore) count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.deleted)
 }
 
 func TestDeleteAsksFirst(t *testing.T) {
@@ -197,10 +207,10 @@ func TestDeleteAsksFirst(t *testing.T) {
 	u.confirmDelete(u.list.selectedIDs())
 	tapButton(t, u, "No")
 	q.drain()
-	if len(ds.deleted) != 0 {
-		t.Fatalf("deleted %v without a yes", ds.deleted)
+	if n := ds.count(); n != 0 {
+		t.Fatalf("deleted %d articles without a yes", n)
 	}
 	u.confirmDelete(u.list.selectedIDs())
 	tapButton(t, u, "Yes")
-	waitFor(t, q, "the deletion", func() bool { return len(ds.deleted) == 2 })
+	waitFor(t, q, "the deletion", func() bool { return ds.count() == 2 })
 }

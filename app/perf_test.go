@@ -163,8 +163,9 @@ func TestPerf(t *testing.T) {
 	t.Logf("open article: first %v, then p50 %v p99 %v (of %d)", ms(opens[0]), ms(pct(opens[1:], 50)), ms(pct(opens[1:], 99)), len(opens)-1)
 
 	var keys []time.Duration
-	for _, query := range []string{"summit", "minister talks", "harbour", "government", "zavo", "\"said the\"",
-		"police tag:politics", "climate published:2019", "market court", "talks summit"} {
+	queries := []string{"summit", "minister talks", "harbour", "government", "zavo", "\"said the\"",
+		"police tag:politics", "climate published:2019", "market court", "talks summit"}
+	for _, query := range queries {
 		u.search.entry.SetText("")
 		stopwatch(t, q, time.Now(), "the list to clear", func() bool { return u.list.cur.query == "" && u.list.next == nil })
 		for _, r := range query {
@@ -177,6 +178,15 @@ func TestPerf(t *testing.T) {
 		keys = append(keys, stopwatch(t, q, start, query, func() bool { return u.list.cur.query == want && u.list.next == nil }))
 	}
 	t.Logf("keystroke to list (debounce %v included): p50 %v p99 %v (of %d)", u.debounce, ms(pct(keys, 50)), ms(pct(keys, 99)), len(keys))
+	var finds []time.Duration
+	for _, query := range queries {
+		start := time.Now()
+		if _, err := s.Find(context.Background(), liveQuery(query), archive.SearchOptions{Limit: pageSize}); err != nil {
+			t.Fatal(err)
+		}
+		finds = append(finds, time.Since(start))
+	}
+	t.Logf("of which the archive's Find of the first page: p50 %v p99 %v", ms(pct(finds, 50)), ms(pct(finds, 99)))
 
 	runtime.GC()
 	var m runtime.MemStats

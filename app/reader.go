@@ -9,6 +9,7 @@ import (
 	_ "image/gif" // decoders for figure images
 	_ "image/jpeg"
 	_ "image/png"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -84,6 +85,13 @@ func (r *reader) buildUI() fyne.CanvasObject {
 // cancelling the load of the article chosen before.
 func (r *reader) show(id int64) { r.showVersion(id, 0) }
 
+// quickLoad is how long the UI goroutine waits for an article to load
+// before it goes on and lets the load hand the article over through
+// fyne.Do. Reading an article takes about a millisecond, and applying it
+// at once saves waiting for the next frame (tens of milliseconds with
+// software rendering); a slow load never holds the window up longer.
+const quickLoad = 8 * time.Millisecond
+
 // showVersion shows version n of article id (0: the current one).
 func (r *reader) showVersion(id int64, n int) {
 	if r.cancel != nil {
@@ -92,16 +100,31 @@ func (r *reader) showVersion(id int64, n int) {
 	ctx, cancel := context.WithCancel(r.ui.ctx)
 	r.current, r.cancel = id, cancel
 	start := r.ui.timing.start()
+	var (
+		doc  *readerDoc
+		err  error
+		done = make(chan struct{})
+	)
 	go func() {
-		doc, err := loadArticle(ctx, r.ui.lib, id, n)
+		doc, err = loadArticle(ctx, r.ui.lib, id, n)
 		r.ui.timing.since("open article: read", start)
-		r.ui.do(func() {
-			applied := r.ui.timing.start()
-			r.apply(id, doc, err)
-			r.ui.timing.since("open article: lay out", applied)
-			r.ui.timing.since("open article", start)
-		})
+		close(done)
 	}()
+	apply := func() {
+		applied := r.ui.timing.start()
+		r.apply(id, doc, err)
+		r.ui.timing.since("open article: lay out", applied)
+		r.ui.timing.since("open article", start)
+	}
+	select {
+	case <-done:
+		apply()
+	case <-time.After(quickLoad):
+		go func() {
+			<-done
+			r.ui.do(apply)
+		}()
+	}
 }
 
 // apply shows doc, the article id, unless another was chosen meanwhile.

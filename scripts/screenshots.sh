@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CORPUS=${CORPUS:-../shared/corpus}
+CORPUS=${CORPUS:-${SHARED:-../shared}/corpus}
 OUT=${OUT:-docs/screenshots}
 DISPLAY_NUM=${DISPLAY_NUM:-}
 W=1280
