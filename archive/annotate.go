@@ -243,3 +243,35 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	return tx.Commit()
 }
+
+// RestoreAnnotation stores a as it was exported — quote, offsets, colour,
+// note, orphaned flag and times unchanged — on article id, for merging a
+// bundle into another archive. It returns the new annotation's ID, or an
+// error wrapping ErrNotFound (no such article) or ErrInvalid (no kind).
+func (s *Store) RestoreAnnotation(ctx context.Context, id int64, a Annotation) (int64, error) {
+	if a.Kind == "" {
+		return 0, fmt.Errorf("restore annotation: %w: no kind", ErrInvalid)
+	}
+	var newID int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := articleText(ctx, tx, id); err != nil {
+			return err
+		}
+		a.ArticleID = id
+		if a.Created.IsZero() {
+			a.Created = time.Now().UTC()
+		}
+		if a.Modified.IsZero() {
+			a.Modified = a.Created
+		}
+		var err error
+		if newID, err = insertAnnotation(ctx, tx, &a); err != nil {
+			return err
+		}
+		return refreshNotes(ctx, tx, id)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("restore annotation on article %d: %w", id, err)
+	}
+	return newID, nil
+}

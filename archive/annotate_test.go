@@ -216,3 +216,29 @@ func TestReanchor(t *testing.T) {
 		}
 	})
 }
+
+func TestRestoreAnnotation(t *testing.T) {
+	ctx := context.Background()
+	s, id := annotated(t)
+	when := time.Date(2021, 5, 4, 3, 2, 1, 0, time.UTC)
+	want := Annotation{Kind: KindHighlight, Quote: TextQuote{Exact: "Geneva", Prefix: "met in ", Suffix: ". The"},
+		Start: 21, End: 27, Color: "green", Note: "venue", Orphaned: true, Created: when, Modified: when.Add(time.Hour)}
+	if _, err := s.RestoreAnnotation(ctx, id, want); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.Annotations(ctx, AnnotationFilter{ArticleID: id})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("annotations %v, %v; want one", list, err)
+	}
+	got := list[0]
+	if got.Quote != want.Quote || got.Start != want.Start || got.End != want.End || got.Color != want.Color ||
+		got.Note != want.Note || got.Orphaned != want.Orphaned || !got.Created.Equal(want.Created) || !got.Modified.Equal(want.Modified) {
+		t.Errorf("restored %+v, want %+v", got, want)
+	}
+	if _, err := s.RestoreAnnotation(ctx, 999, want); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing article: %v", err)
+	}
+	if _, err := s.RestoreAnnotation(ctx, id, Annotation{}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("no kind: %v", err)
+	}
+}
