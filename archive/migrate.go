@@ -50,12 +50,17 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if err != nil {
 		return err
 	}
+	done := make(map[string]bool, len(applied))
 	for _, n := range applied {
 		if !known[n] {
 			return fmt.Errorf("database has migration %s unknown to this program (made by a newer version?)", n)
 		}
+		done[n] = true
 	}
 	for _, n := range names {
+		if done[path.Base(n)] {
+			continue // an up-to-date archive opens without taking the write lock
+		}
 		if err := applyMigration(ctx, db, n); err != nil {
 			return fmt.Errorf("migration %s: %w", path.Base(n), err)
 		}
