@@ -7,7 +7,8 @@
 #   FUZZTIME=10m scripts/reliability.sh   also runs every fuzz target that long, one at a time
 #
 # CLIPPINGS_CRASH_SEED replays the random kills of a failed run (the seed is
-# in its log); CLIPPINGS_CRASH_KILLS overrides the number of kills.
+# in its log); CLIPPINGS_CRASH_KILLS overrides the number of kills;
+# CLIPPINGS_RUN_OPEN=1 also runs the tests of open issues, which skip by default.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,7 +49,7 @@ if [ -n "${FUZZTIME:-}" ]; then
 		"./archive/ FuzzParseQuery"; do
 		set -- $target
 		echo "reliability: fuzz $2 for $FUZZTIME"
-		if ! $GO test -tags "$TAGS" -run '^$' -fuzz "^$2\$" -fuzztime "$FUZZTIME" -parallel 1 "$1" >"$LOG/fuzz-$2.log" 2>&1; then
+		if ! $GO test -tags "$TAGS" -run '^$' -fuzz "^$2\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 10s -parallel 1 "$1" >"$LOG/fuzz-$2.log" 2>&1; then
 			status=1
 		fi
 		tail -n 1 "$LOG/fuzz-$2.log" | sed "s/^/  $2: /"
