@@ -78,9 +78,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	// Planner statistics for tables that lack them or changed much: cheap
-	// (analysis_limit), and the search plans rely on them. Best effort: a
-	// read-only archive, or one another process is writing, still opens.
-	_, _ = db.ExecContext(ctx, `PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002`)
+	// (analysis_limit), and the search plans rely on them.
+	if _, err := db.ExecContext(ctx, `PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002`); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: optimize: %w", path, err)
+	}
 	return &Store{db: db, path: abs}, nil
 }
 
@@ -104,12 +106,15 @@ func dsn(abs string) string {
 // Path returns the absolute path of the archive file.
 func (s *Store) Path() string { return s.path }
 
-// Close lets SQLite refresh its query-planner statistics (best effort: a
-// read-only or busy archive skips them), then closes the database.
+// Close lets SQLite refresh its query-planner statistics, then closes the
+// database. It returns the first error met.
 func (s *Store) Close() error {
-	_, _ = s.db.Exec("PRAGMA optimize")
+	_, optErr := s.db.Exec("PRAGMA optimize")
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", s.path, err)
+	}
+	if optErr != nil {
+		return fmt.Errorf("close %s: optimize: %w", s.path, optErr)
 	}
 	return nil
 }
