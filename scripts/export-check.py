@@ -27,7 +27,9 @@ def titles(out):
 
 
 def squash(s):
-    return re.sub(r"\s+", "", s)
+    # pdftotext joins a line ending in "-" to the next one, dropping the
+    # hyphen, so hyphens are left out of the comparison like white space.
+    return re.sub(r"[\s\-\u2010\u2011]+", "", s)
 
 
 def check_pdf(out, n):
