@@ -49,7 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
-	global := c.flags("clippings", "")
+	global := c.flags("clippings")
 	help := global.Bool("help", false, "show this help")
 	global.Usage = func() { c.usage() }
 	if err := global.Parse(args); err != nil {
@@ -110,12 +110,13 @@ Run "clippings COMMAND --help" for a command's options.
 }
 
 // flags returns a flag set for a command that knows --archive.
-func (c *cli) flags(name, args string) *flag.FlagSet {
+func (c *cli) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(c.stderr)
 	fs.StringVar(&c.archivePath, "archive", c.archivePath, "the archive file (default $CLIPPINGS_ARCHIVE or ~/.local/share/clippings/archive.db)")
 	fs.Usage = func() {
-		fmt.Fprintf(c.stderr, "Usage: clippings %s %s\n\n%s.\n\nOptions:\n", name, args, commands[name].summary)
+		cmd := commands[name]
+		fmt.Fprintf(c.stderr, "Usage: clippings %s %s\n\n%s.\n\nOptions:\n", name, cmd.usage, cmd.summary)
 		fs.PrintDefaults()
 	}
 	return fs

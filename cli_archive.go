@@ -44,7 +44,7 @@ type orgOpts struct {
 
 // parseOpts parses args for command name and returns the positional ones.
 func (c *cli) parseOpts(name string, args []string, o *orgOpts) ([]string, error) {
-	fs := c.flags(name, commands[name].usage)
+	fs := c.flags(name)
 	fs.BoolVar(&o.json, "json", false, "print JSON")
 	fs.StringVar(&o.query, "query", "", "act on the articles this search finds")
 	switch name {

@@ -21,7 +21,7 @@ func init() {
 }
 
 func runExport(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("export", commands["export"].usage)
+	fs := c.flags("export")
 	var opt export.Options
 	var format, query, tag, collection, ids string
 	fs.StringVar(&format, "format", "", "the format: "+formatNames())

@@ -45,7 +45,7 @@ func newExtracted(a *archive.Article) extracted {
 }
 
 func runExtract(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("extract", commands["extract"].usage)
+	fs := c.flags("extract")
 	asJSON := fs.Bool("json", false, "print JSON (title, subtitle, byline, site, url, published, language, text, headings, figures, related)")
 	files, err := parse(fs, args)
 	if err != nil {

@@ -17,7 +17,7 @@ import (
 )
 
 func runImport(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("import", commands["import"].usage)
+	fs := c.flags("import")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err

@@ -14,7 +14,7 @@ import (
 )
 
 func runSearch(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("search", commands["search"].usage)
+	fs := c.flags("search")
 	asJSON := fs.Bool("json", false, "print the hits as JSON")
 	limit := fs.Int("limit", 20, "show at most `N` hits")
 	words, err := parse(fs, args)
@@ -69,7 +69,7 @@ func writeHitsJSON(w io.Writer, hits []archive.Hit) error {
 }
 
 func runList(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("list", commands["list"].usage)
+	fs := c.flags("list")
 	limit := fs.Int("limit", 50, "list at most `N` articles")
 	offset := fs.Int("offset", 0, "skip the newest `N` articles")
 	if rest, err := parse(fs, args); err != nil {
@@ -94,7 +94,7 @@ func runList(ctx context.Context, c *cli, args []string) error {
 }
 
 func runShow(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("show", commands["show"].usage)
+	fs := c.flags("show")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err

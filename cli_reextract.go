@@ -15,7 +15,7 @@ func init() {
 }
 
 func runReextract(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("reextract", commands["reextract"].usage)
+	fs := c.flags("reextract")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
