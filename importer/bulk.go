@@ -98,7 +98,7 @@ const optimizeAfter = 200
 // Import reads every file named in paths (folders are walked recursively)
 // and stores what it cleans from them in sink. Each file is first hashed:
 // one already stored is reported as such without being cleaned. The others
-// are cleaned in parallel and stored by the goroutine that cleaned them,
+// are cleaned in parallel and stored by one writer goroutine,
 // several to a transaction when the sink allows it, so that an
 // interruption leaves whole files stored or not at all and the next run
 // completes the work. A bad file is recorded in the report and the import
@@ -150,23 +150,32 @@ type cleaned struct {
 	result  FileResult
 }
 
-// run cleans the files on workers goroutines (0: one per CPU). Each
-// worker stores what it cleans itself, in batches: compressing the
-// originals and preparing the rows then happen in parallel too, and only
-// the transactions take turns (SQLite has one writer at a time).
+// run cleans the files on workers goroutines (0: one per CPU) and stores
+// what they clean on one more, the writer, in batches. SQLite has one
+// writer at a time anyway; with the storing on its own goroutine the
+// cleaners never wait for a transaction, and the import keeps every core
+// busy (docs/importer-bench.md).
 func (b *bulk) run(workers int) {
 	if workers == 0 {
 		workers = runtime.NumCPU()
 	}
 	jobs := make(chan int)
-	var wg sync.WaitGroup
+	// A few captures may wait for the writer; a full queue holds the
+	// cleaners back, so memory stays bounded.
+	queue := make(chan cleaned, 2*workers)
+	var cleaners sync.WaitGroup
 	for w := 0; w < workers; w++ {
-		wg.Add(1)
+		cleaners.Add(1)
 		go func() {
-			defer wg.Done()
-			b.work(jobs)
+			defer cleaners.Done()
+			b.clean(jobs, queue)
 		}()
 	}
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		b.write(queue)
+	}()
 	for i := range b.files {
 		select {
 		case jobs <- i:
@@ -176,38 +185,60 @@ func (b *bulk) run(workers int) {
 		break
 	}
 	close(jobs)
-	wg.Wait()
+	cleaners.Wait()
+	close(queue)
+	<-written
 }
 
-// work cleans the files it is given and stores them in batches of at most
-// batchFiles files and batchBytes of originals, at least every batchWait.
-func (b *bulk) work(jobs <-chan int) {
-	var (
-		batch []cleaned
-		size  int
-		since time.Time
-	)
+// clean cleans the files it is given and queues the captures to store.
+func (b *bulk) clean(jobs <-chan int, queue chan<- cleaned) {
 	for i := range jobs {
-		item := b.clean(i)
+		item := b.cleanFile(i)
 		if item.capture == nil {
 			b.record(item.i, item.result)
 			continue
 		}
-		if len(batch) == 0 {
-			since = time.Now()
-		}
-		batch = append(batch, item)
-		size += len(item.capture.Original.Data)
-		if len(batch) >= batchFiles || size >= batchBytes || time.Since(since) >= batchWait {
-			b.flush(batch)
-			batch, size = nil, 0
-		}
+		queue <- item
 	}
-	b.flush(batch)
 }
 
-// clean reads, hashes and cleans file i.
-func (b *bulk) clean(i int) cleaned {
+// write stores the queued captures in batches of at most batchFiles files
+// and batchBytes of originals, committing at least every batchWait.
+func (b *bulk) write(queue <-chan cleaned) {
+	var (
+		batch []cleaned
+		size  int
+	)
+	timer := time.NewTimer(batchWait)
+	timer.Stop()
+	flush := func() {
+		timer.Stop()
+		b.flush(batch)
+		batch, size = nil, 0
+	}
+	for {
+		select {
+		case item, ok := <-queue:
+			if !ok {
+				flush()
+				return
+			}
+			if len(batch) == 0 {
+				timer.Reset(batchWait)
+			}
+			batch = append(batch, item)
+			size += len(item.capture.Original.Data)
+			if len(batch) >= batchFiles || size >= batchBytes {
+				flush()
+			}
+		case <-timer.C:
+			flush()
+		}
+	}
+}
+
+// cleanFile reads, hashes and cleans file i.
+func (b *bulk) cleanFile(i int) cleaned {
 	path := b.files[i]
 	res := FileResult{Path: path}
 	fail := func(err error) cleaned {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -222,5 +223,50 @@ func TestImportOptimizesLargeImports(t *testing.T) {
 	}
 	if small.optimized.Load() != 0 || large.optimized.Load() != 1 {
 		t.Errorf("optimized %d times after 1 file and %d after %d, want 0 and 1", small.optimized.Load(), large.optimized.Load(), optimizeAfter)
+	}
+}
+
+// batchingSink records the size of every transaction it is asked for.
+type batchingSink struct {
+	*archive.Store
+	mu      sync.Mutex
+	batches []int
+}
+
+func (s *batchingSink) AddCaptures(ctx context.Context, cs []*archive.Capture) ([]archive.AddResult, error) {
+	s.mu.Lock()
+	s.batches = append(s.batches, len(cs))
+	s.mu.Unlock()
+	return s.Store.AddCaptures(ctx, cs)
+}
+
+// The writer stores many files to a transaction, never more than
+// batchFiles, and every cleaned file exactly once.
+func TestImportBatchesWrites(t *testing.T) {
+	const files = 2*batchFiles + 7
+	dir := t.TempDir()
+	for i := range files {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("p%03d.html", i)), newsPage(i, ""))
+	}
+	sink := &batchingSink{Store: openStore(t)}
+	rep, err := Import(context.Background(), sink, []string{dir}, Options{Workers: 3}, nil)
+	if err != nil || rep.Imported != files {
+		t.Fatalf("imported %d of %d: %v", rep.Imported, files, err)
+	}
+	total := 0
+	for _, n := range sink.batches {
+		if n > batchFiles {
+			t.Errorf("a transaction of %d files, limit %d", n, batchFiles)
+		}
+		total += n
+	}
+	if total != files {
+		t.Errorf("transactions held %d files, want %d (each once)", total, files)
+	}
+	if len(sink.batches) > files/4 {
+		t.Errorf("%d transactions for %d files: hardly batched (%v)", len(sink.batches), files, sink.batches)
+	}
+	if n, _ := sink.Count(context.Background()); n != files {
+		t.Errorf("archive holds %d articles, want %d", n, files)
 	}
 }
