@@ -188,7 +188,7 @@ func (c *cli) open(ctx context.Context) (*archive.Store, error) {
 	}
 	s, err := archive.Open(ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("open archive %s: %w", path, err)
+		return nil, err // it names the file
 	}
 	return s, nil
 }
