@@ -32,6 +32,11 @@ type originalChecker interface {
 	HasOriginal(ctx context.Context, sha string) (bool, error)
 }
 
+// writableChecker tells whether the archive can be written at all.
+type writableChecker interface {
+	CheckWritable(ctx context.Context) error
+}
+
 // optimizer tidies the archive's index after a bulk load.
 type optimizer interface {
 	Optimize(ctx context.Context) error
@@ -107,19 +112,34 @@ const optimizeAfter = 200
 //
 // Import returns an error when a path cannot be walked, when ctx is
 // cancelled (the report then holds what was stored) or when optimising the
-// index after a large import fails.
+// index after a large import fails. When the archive cannot be written
+// (its full disk, read-only or damaged file, or another process holding
+// it: an error wrapping archive.ErrDiskFull, ErrReadOnly, ErrDamaged or
+// ErrBusy) no further file could be stored, so Import stops, before the
+// first file when the sink can tell, and returns that error with the
+// report of the files finished; the files left are not reported failed.
 func Import(ctx context.Context, sink Sink, paths []string, opt Options, progress func(Progress)) (Report, error) {
 	files, err := Walk(paths)
 	if err != nil {
 		return Report{}, err
 	}
-	b := &bulk{ctx: ctx, sink: sink, files: files, progress: progress, results: make([]FileResult, len(files))}
+	if w, ok := sink.(writableChecker); ok && len(files) > 0 {
+		if err := w.CheckWritable(ctx); err != nil {
+			return Report{}, fmt.Errorf("import: %w", err)
+		}
+	}
+	inner, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	b := &bulk{ctx: inner, stop: stop, sink: sink, files: files, progress: progress, results: make([]FileResult, len(files))}
 	b.checker, _ = sink.(originalChecker)
 	b.batcher, _ = sink.(batchSink)
 	b.run(max(opt.Workers, 0))
 	rep := b.report()
 	if err := ctx.Err(); err != nil {
 		return rep, err
+	}
+	if cause := context.Cause(inner); cause != nil {
+		return rep, cause
 	}
 	if o, ok := sink.(optimizer); ok && rep.Imported+rep.Versions >= optimizeAfter {
 		if err := o.Optimize(ctx); err != nil {
@@ -132,6 +152,7 @@ func Import(ctx context.Context, sink Sink, paths []string, opt Options, progres
 // bulk is one run of Import.
 type bulk struct {
 	ctx      context.Context
+	stop     context.CancelCauseFunc // stops the import when the archive cannot be written
 	sink     Sink
 	checker  originalChecker // nil when the sink cannot tell
 	batcher  batchSink       // nil when the sink stores one capture at a time
@@ -256,6 +277,9 @@ func (b *bulk) cleanFile(i int) cleaned {
 	sha := hex.EncodeToString(sum[:])
 	if b.checker != nil {
 		has, err := b.checker.HasOriginal(b.ctx, sha)
+		if b.fatal(err) {
+			return fail(b.ctx.Err()) // stopped, not failed
+		}
 		if err != nil {
 			return fail(err)
 		}
@@ -282,10 +306,14 @@ func (b *bulk) flush(batch []cleaned) {
 		for i, it := range batch {
 			cs[i] = it.capture
 		}
-		if added, err := b.batcher.AddCaptures(b.ctx, cs); err == nil {
+		added, err := b.batcher.AddCaptures(b.ctx, cs)
+		if err == nil {
 			for i, it := range batch {
 				b.record(it.i, FileResult{Path: b.files[it.i], Outcome: added[i].Outcome, IDs: added[i].IDs})
 			}
+			return
+		}
+		if b.fatal(err) {
 			return
 		}
 	}
@@ -295,12 +323,27 @@ func (b *bulk) flush(batch []cleaned) {
 		}
 		path := b.files[it.i]
 		added, err := b.sink.AddCapture(b.ctx, it.capture)
+		if b.fatal(err) {
+			return
+		}
 		if err != nil {
 			b.record(it.i, FileResult{Path: path, Err: fmt.Errorf("store %s: %w", path, err)})
 			continue
 		}
 		b.record(it.i, FileResult{Path: path, Outcome: added.Outcome, IDs: added.IDs})
 	}
+}
+
+// fatal stops the import and reports true when err means that the archive
+// cannot be written (disk full, read-only, damaged, busy): then every
+// further file would fail too.
+func (b *bulk) fatal(err error) bool {
+	if err == nil || !(errors.Is(err, archive.ErrDiskFull) || errors.Is(err, archive.ErrReadOnly) ||
+		errors.Is(err, archive.ErrDamaged) || errors.Is(err, archive.ErrBusy)) {
+		return false
+	}
+	b.stop(err)
+	return true
 }
 
 // record keeps the result of file i and reports progress.
