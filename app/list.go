@@ -169,7 +169,6 @@ func (l *articleList) applyFirst(m *listModel, p listPage, err error) {
 	l.cur.cancel()
 	l.cur = m
 	m.pages[0], m.total = p.rows, p.total
-	l.loadTags(m, 0)
 	l.clearSelection()
 	l.showOrder()
 	l.list.Refresh()
@@ -227,7 +226,6 @@ func (l *articleList) applyPage(m *listModel, n int, p listPage, err error) {
 		return
 	}
 	m.pages[n] = p.rows
-	l.loadTags(m, n)
 	l.list.Refresh()
 }
 
@@ -309,7 +307,6 @@ func (l *articleList) changed() {
 			l.ui.do(func() {
 				if err == nil && l.cur == m {
 					m.pages[n] = p.rows
-					l.loadTags(m, n)
 					if n == 0 {
 						m.total = p.total
 						l.updateStatus()
