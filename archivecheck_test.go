@@ -17,6 +17,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/klauspost/compress/zstd"
+
 	"github.com/clippings/clippings/archive"
 )
 
@@ -128,6 +130,29 @@ func checkFTS(db *sql.DB, bad func(string, ...any)) {
 	}
 }
 
+// decodeOriginal undoes an original's encoding, independently of the
+// archive's own code.
+func decodeOriginal(enc string, blob []byte) ([]byte, error) {
+	switch enc {
+	case "identity":
+		return blob, nil
+	case "gzip":
+		zr, err := gzip.NewReader(bytes.NewReader(blob))
+		if err != nil {
+			return nil, err
+		}
+		return io.ReadAll(zr)
+	case "zstd":
+		zr, err := zstd.NewReader(bytes.NewReader(blob))
+		if err != nil {
+			return nil, err
+		}
+		defer zr.Close()
+		return io.ReadAll(zr)
+	}
+	return nil, fmt.Errorf("unknown encoding %q", enc)
+}
+
 // checkBlobs recomputes the SHA-256 of every original and image.
 func checkBlobs(t testing.TB, db *sql.DB, st *archiveState, bad func(string, ...any)) {
 	rows, err := db.Query(`SELECT sha256, size, encoding, data,
@@ -145,16 +170,10 @@ func checkBlobs(t testing.TB, db *sql.DB, st *archiveState, bad func(string, ...
 		}
 		st.originals++
 		st.originalSHAs[sha] = true
-		data := blob
-		if enc == "gzip" {
-			zr, err := gzip.NewReader(bytes.NewReader(blob))
-			if err == nil {
-				data, err = io.ReadAll(zr)
-			}
-			if err != nil {
-				bad("original %s: %v", sha, err)
-				continue
-			}
+		data, err := decodeOriginal(enc, blob)
+		if err != nil {
+			bad("original %s: %v", sha, err)
+			continue
 		}
 		if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != sha || len(data) != size {
 			bad("original %s: bytes do not match its SHA-256 or size", sha)
