@@ -104,7 +104,7 @@ func quickCheck(ctx context.Context, c *sqlite3.SQLiteConn) error {
 		msg = string(b)
 	}
 	if msg != "ok" {
-		return &storeError{kind: ErrDamaged, err: errors.New("quick check: " + strings.TrimSpace(msg))}
+		return &storeError{kind: ErrDamaged, err: errors.New("quick check: " + strings.Join(strings.Fields(msg), " "))}
 	}
 	return nil
 }
