@@ -128,8 +128,8 @@ func fillAndRecover(t *testing.T, c corpus, db string, ref archiveState, cmd fun
 
 // TestReadOnlyArchive runs every command on an archive the user may not
 // write: the file read-only, and the file and its folder read-only.
-// Reading commands should work (or fail clearly); writing commands must
-// fail saying the archive is read-only; the file must not change. As
+// Reading commands must work; writing commands must fail saying the
+// archive is read-only; the file must not change. As
 // root, permissions do not apply, so the commands then run as nobody.
 func TestReadOnlyArchive(t *testing.T) {
 	db, c := smallArchive(t, 8)
@@ -173,6 +173,8 @@ func TestReadOnlyArchive(t *testing.T) {
 				switch {
 				case write && code == 0:
 					t.Errorf("%s on a read-only archive: exit 0, the edit is lost silently\n%s", args[0], tail(out, 3))
+				case !write && code != 0:
+					t.Errorf("%s on a read-only archive: exit %d, reading must work:\n%s", args[0], code, errs)
 				case code != 0 && !readOnlyMessage(errs):
 					t.Errorf("%s on a read-only archive: exit %d, the message does not say it is read-only:\n%s", args[0], code, errs)
 				}

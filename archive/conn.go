@@ -43,9 +43,12 @@ func withoutGate(ctx context.Context) context.Context {
 // seen classifies err and notes damage.
 func (g *gate) seen(err error) error {
 	err = classify(err)
-	if err != nil && errors.Is(err, ErrDamaged) && g.damaged.CompareAndSwap(false, true) {
-		g.mu.Lock()
-		g.why = err
+	if err != nil && errors.Is(err, ErrDamaged) && !g.damaged.Load() {
+		g.mu.Lock() // why is set before damaged, both under mu, for pass
+		if !g.damaged.Load() {
+			g.why = err
+			g.damaged.Store(true)
+		}
 		g.mu.Unlock()
 	}
 	return err
@@ -64,8 +67,8 @@ func (g *gate) pass(ctx context.Context, c *conn) error {
 			if !errors.Is(err, ErrDamaged) {
 				return err
 			}
-			g.damaged.Store(true)
 			g.why = err
+			g.damaged.Store(true)
 		} else {
 			g.checked.Store(true)
 		}
@@ -104,7 +107,7 @@ func quickCheck(ctx context.Context, c *sqlite3.SQLiteConn) error {
 		msg = string(b)
 	}
 	if msg != "ok" {
-		return &storeError{kind: ErrDamaged, err: errors.New("quick check: " + strings.TrimSpace(msg))}
+		return &storeError{kind: ErrDamaged, err: errors.New("quick check: " + strings.Join(strings.Fields(msg), " "))}
 	}
 	return nil
 }

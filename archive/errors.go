@@ -26,6 +26,14 @@ var (
 	ErrDamaged = errors.New("archive damaged")
 )
 
+// IsFileFault reports whether err is about the archive file itself —
+// wrapping ErrBusy, ErrReadOnly, ErrDiskFull or ErrDamaged — rather than
+// about one request: then no write can succeed for now.
+func IsFileFault(err error) bool {
+	return errors.Is(err, ErrBusy) || errors.Is(err, ErrReadOnly) ||
+		errors.Is(err, ErrDiskFull) || errors.Is(err, ErrDamaged)
+}
+
 // storeError is a database error classified as one of the errors above.
 type storeError struct {
 	kind error // ErrBusy, ErrReadOnly, ErrDiskFull or ErrDamaged

@@ -38,6 +38,9 @@ func TestClassify(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := classify(tc.err)
+			if IsFileFault(got) != (tc.want != nil) {
+				t.Errorf("IsFileFault(%v) = %v", got, !(tc.want != nil))
+			}
 			if tc.want == nil {
 				if got != tc.err {
 					t.Fatalf("classify(%v) = %v, want it unchanged", tc.err, got)

@@ -72,17 +72,35 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, classify(err))
 	}
+	s, err := openDSN(ctx, abs, dsn(abs))
+	if errors.Is(err, ErrReadOnly) && noWAL(abs) {
+		// SQLite cannot read a WAL archive in a folder it may not write
+		// (it needs a -shm file there) unless told that nothing changes
+		// the file: no -wal file holds commits, and we may not write.
+		if ro, roErr := openDSN(ctx, abs, readOnlyDSN(abs)+"&immutable=1"); roErr == nil {
+			s, err = ro, nil
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// openDSN opens the archive at abs through the data source name d and
+// brings its schema up to date.
+func openDSN(ctx context.Context, abs, d string) (*Store, error) {
 	g := &gate{}
-	db := sql.OpenDB(&connector{dsn: dsn(abs), gate: g})
+	db := sql.OpenDB(&connector{dsn: d, gate: g})
 	db.SetMaxIdleConns(4)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, err
 	}
 	migrated, err := migrate(ctx, db)
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, err
 	}
 	if migrated {
 		// Planner statistics for the tables the migrations made or
@@ -91,6 +109,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.ExecContext(ctx, `PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002`)
 	}
 	return &Store{db: db, path: abs, gate: g}, nil
+}
+
+// noWAL reports whether no -wal file is beside the archive file abs.
+func noWAL(abs string) bool {
+	_, err := os.Lstat(abs + "-wal")
+	return errors.Is(err, os.ErrNotExist)
 }
 
 // sqliteHeader starts every SQLite database file.

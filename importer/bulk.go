@@ -338,8 +338,7 @@ func (b *bulk) flush(batch []cleaned) {
 // cannot be written (disk full, read-only, damaged, busy): then every
 // further file would fail too.
 func (b *bulk) fatal(err error) bool {
-	if err == nil || !(errors.Is(err, archive.ErrDiskFull) || errors.Is(err, archive.ErrReadOnly) ||
-		errors.Is(err, archive.ErrDamaged) || errors.Is(err, archive.ErrBusy)) {
+	if !archive.IsFileFault(err) {
 		return false
 	}
 	b.stop(err)
