@@ -70,6 +70,11 @@ func (s *Store) total(ctx context.Context, p *plan, big bool) (int, error) {
 // rankWindow full-text matches only the newest rankWindow of them are
 // ranked; the results among older matches follow, newest first.
 func (s *Store) ranked(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
+	if len(p.where) > 0 {
+		if done, err := s.rankedFiltered(ctx, p, opt, res); done || err != nil {
+			return err
+		}
+	}
 	cutoff, n, err := s.probe(ctx, p)
 	if err != nil {
 		return fmt.Errorf("count: %w", err)
