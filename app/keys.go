@@ -79,6 +79,7 @@ func (u *UI) commands() []command {
 		{"Article", "Highlight with a note…", fyne.KeyH, ctrl | fyne.KeyModifierShift, func() { u.reader.highlightWithNote(u.reader.tools.color) }},
 		{"Article", "Star or unstar", fyne.KeyD, ctrl, u.reader.tools.toggleStar},
 		{"Article", "Mark unread", fyne.KeyU, ctrl, func() { u.setRead(u.list.selectedIDs(), false) }},
+		{"Article", "Delete…", fyne.KeyDelete, ctrl, func() { u.confirmDelete(u.list.selectedIDs()) }},
 		{"Help", "Keyboard shortcuts", fyne.KeySlash, ctrl, u.showHelp},
 	}
 }

@@ -40,6 +40,13 @@ func TestShortcuts(t *testing.T) {
 		}
 		u.win.Canvas().Overlays().Top().Hide()
 	})
+	t.Run("Delete", func(t *testing.T) {
+		press(u, fyne.KeyDelete, ctrlMod)
+		if got := overlayTexts(u); !containsText(got, "Delete 1 article from the archive") {
+			t.Fatalf("Ctrl+Delete shows %q, want the question before deleting the article open", got)
+		}
+		tapButton(t, u, "No")
+	})
 	t.Run("Highlight", func(t *testing.T) {
 		p2 := itemIndex(t, v, sealsP2)
 		v.setSelection(textPos{p2, 4}, textPos{p2, 9})

@@ -27,6 +27,11 @@ type Library interface {
 type Reader interface {
 	Count(ctx context.Context) (int, error)
 	List(ctx context.Context, f archive.ListFilter) ([]archive.Summary, error)
+	// TagsOf gives the tags of a page of the list's rows in one query.
+	TagsOf(ctx context.Context, ids []int64) (map[int64][]string, error)
+	// ArticleByURL finds the article saved from an address, so that a
+	// related link opens it; archive.ErrNotFound when there is none.
+	ArticleByURL(ctx context.Context, url string) (int64, error)
 }
 
 // Searcher runs queries in the archive's search language.
@@ -55,24 +60,12 @@ type Tagger interface {
 	RemoveTags(ctx context.Context, ids []int64, tags ...string) (int, error)
 }
 
-// Organiser keeps collections and the read and starred states.
+// Organiser keeps collections and the read and starred states, and
+// deletes articles.
 type Organiser interface {
 	CreateCollection(ctx context.Context, parent int64, name string) (int64, error)
 	AddToCollection(ctx context.Context, id int64, articles ...int64) (int, error)
 	SetRead(ctx context.Context, read bool, ids ...int64) error
 	SetStarred(ctx context.Context, starred bool, ids ...int64) error
+	DeleteArticles(ctx context.Context, ids ...int64) error
 }
-
-// The archive does not offer these yet; the window uses them when the
-// library it is given does, and goes without otherwise.
-type (
-	// urlFinder finds the article saved from an address (related links
-	// open inside Clippings when the archive holds their page).
-	urlFinder interface {
-		ArticleByURL(ctx context.Context, url string) (int64, error) // archive.ErrNotFound when absent
-	}
-	// deleter deletes articles; the list offers Delete when present.
-	deleter interface {
-		DeleteArticles(ctx context.Context, ids ...int64) error
-	}
-)

@@ -47,10 +47,11 @@ func (l *articleList) buildUI() fyne.CanvasObject {
 		OnSelected: l.keyboardSelected}
 	l.status = &widget.Label{SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance,
 		Truncation: fyne.TextTruncateEllipsis}
-	l.sortSel = &widget.Select{Options: orderNames, Selected: orderNames[orderAdded], OnChanged: l.sortChanged}
+	l.sortSel = &widget.Select{Options: l.sortOptions(), Selected: orderNames[orderAdded], OnChanged: l.sortChanged}
 	l.bulk = &bulkBar{l: l}
-	bottom := container.NewVBox(l.bulk.buildUI(), container.NewBorder(nil, nil, nil, l.sortSel, l.status))
-	return container.NewBorder(nil, bottom, nil, nil, l.list)
+	sortBy := &widget.Label{Text: "Sort", SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(sortBy, l.sortSel), l.status)
+	return container.NewBorder(header, l.bulk.buildUI(), nil, nil, l.list)
 }
 
 func (l *articleList) length() int { return l.cur.total }
@@ -93,16 +94,35 @@ func (l *articleList) query() string {
 	return strings.TrimSpace(l.scope + " " + l.text)
 }
 
+// searching reports whether the list shows a search's hits.
+func (l *articleList) searching() bool { return strings.TrimSpace(l.text) != "" }
+
 // effectiveOrder is the user's order, else relevance for a search, else
-// the sidebar choice's order.
+// the sidebar choice's order. Relevance chosen for a search gives way to
+// the sidebar's order once the search is cleared.
 func (l *articleList) effectiveOrder() listOrder {
 	switch {
-	case l.userOrder:
+	case l.userOrder && (l.order != orderRelevance || l.searching()):
 		return l.order
-	case strings.TrimSpace(l.text) != "":
+	case l.searching():
 		return orderRelevance
 	}
 	return l.scopeOrder
+}
+
+// sortOptions are the orders the sort menu offers: relevance only for a
+// search.
+func (l *articleList) sortOptions() []string {
+	if l.searching() {
+		return orderNames
+	}
+	var out []string
+	for i, n := range orderNames {
+		if listOrder(i) != orderRelevance {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // setSearch shows the hits of the search text (with the sidebar's scope).
@@ -169,7 +189,6 @@ func (l *articleList) applyFirst(m *listModel, p listPage, err error) {
 	l.cur.cancel()
 	l.cur = m
 	m.pages[0], m.total = p.rows, p.total
-	l.loadTags(m, 0)
 	l.clearSelection()
 	l.showOrder()
 	l.list.Refresh()
@@ -182,6 +201,7 @@ func (l *articleList) applyFirst(m *listModel, p listPage, err error) {
 // showOrder shows the order of the list in the sort menu.
 func (l *articleList) showOrder() {
 	l.sortSel.OnChanged = nil
+	l.sortSel.Options = l.sortOptions()
 	l.sortSel.SetSelected(orderNames[l.cur.order])
 	l.sortSel.OnChanged = l.sortChanged
 }
@@ -227,14 +247,13 @@ func (l *articleList) applyPage(m *listModel, n int, p listPage, err error) {
 		return
 	}
 	m.pages[n] = p.rows
-	l.loadTags(m, n)
 	l.list.Refresh()
 }
 
 func (l *articleList) updateStatus() {
 	m := l.cur
 	switch {
-	case strings.TrimSpace(l.text) == "":
+	case !l.searching():
 		l.status.SetText(plural(m.total, "article", "articles"))
 	case m.total == 0:
 		l.status.SetText("No matches")
@@ -309,7 +328,6 @@ func (l *articleList) changed() {
 			l.ui.do(func() {
 				if err == nil && l.cur == m {
 					m.pages[n] = p.rows
-					l.loadTags(m, n)
 					if n == 0 {
 						m.total = p.total
 						l.updateStatus()

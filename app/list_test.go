@@ -1,7 +1,9 @@
 package app
 
 import (
+	"context"
 	"fmt"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -71,4 +73,71 @@ func TestMetaLine(t *testing.T) {
 			t.Errorf("metaLine(%q, %v) = %q, want %q", tt.site, tt.date, got, tt.want)
 		}
 	}
+}
+
+// countingStore counts the calls the list makes for its rows' details.
+type countingStore struct {
+	*archive.Store
+	tagsOf, articles atomic.Int32
+}
+
+func (s *countingStore) TagsOf(ctx context.Context, ids []int64) (map[int64][]string, error) {
+	s.tagsOf.Add(1)
+	return s.Store.TagsOf(ctx, ids)
+}
+
+func (s *countingStore) Article(ctx context.Context, id int64) (*archive.Article, error) {
+	s.articles.Add(1)
+	return s.Store.Article(ctx, id)
+}
+
+func TestRowTagsAndMarks(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	const n = pageSize + 5
+	var ids []int64
+	for i := 0; i < n; i++ {
+		ids = append(ids, addCapture(t, s, textCapture(&archive.Article{
+			Title:  fmt.Sprintf("Article %03d", i),
+			Blocks: []archive.Block{{Kind: archive.Paragraph, Text: fmt.Sprintf("Body %d.", i)}},
+		}))...)
+	}
+	newest, oldest := ids[n-1], ids[0] // the list shows the last imported first
+	for _, id := range []int64{newest, oldest} {
+		if _, err := s.AddTags(ctx, []int64{id}, "trade", "korea"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.AddHighlight(ctx, newest, archive.NewHighlight{Exact: "Body"}); err != nil {
+		t.Fatal(err)
+	}
+	cs := &countingStore{Store: s}
+	u, q := newTestUI(t, cs)
+	waitFor(t, q, "the first page and the marks", func() bool {
+		r, ok := u.list.cur.row(0)
+		return ok && r.notes
+	})
+
+	t.Run("FirstRow", func(t *testing.T) {
+		row := rowWidget(t, u, 0)
+		if got, want := row.meta.Text, "korea, trade"; got != want {
+			t.Errorf("row 0 says %q, want its tags %q", got, want)
+		}
+		if !row.note.Visible() {
+			t.Error("row 0 has a highlight but no mark")
+		}
+		if r := rowWidget(t, u, 1); r.meta.Text != "" || r.note.Visible() {
+			t.Errorf("row 1 says %q (marked %v), want no tags and no mark", r.meta.Text, r.note.Visible())
+		}
+	})
+	t.Run("OneQueryPerPage", func(t *testing.T) {
+		u.list.list.ScrollToBottom()
+		waitFor(t, q, "the last page", func() bool { r, ok := u.list.cur.row(n - 1); return ok && r.tags != "" })
+		if got, want := cs.tagsOf.Load(), int32(2); got != want {
+			t.Errorf("%d TagsOf calls for two pages, want %d", got, want)
+		}
+		if got := cs.articles.Load(); got != 0 {
+			t.Errorf("the list read %d whole articles for its rows, want none", got)
+		}
+	})
 }

@@ -82,50 +82,6 @@ func (m *listModel) row(i int) (row, bool) {
 	return row{}, false
 }
 
-// rowDetailer gives the tags of articles, for the list's rows. The
-// archive does not offer it yet; without it rows show no tags.
-type rowDetailer interface {
-	ArticleTags(ctx context.Context, ids []int64) (map[int64][]string, error)
-}
-
-// loadTags fills in the tags of page n of m when the library cannot give
-// them with the page (no rowDetailer): article by article, after the page
-// is shown, so that a search's first rows are not held up by them.
-func (l *articleList) loadTags(m *listModel, n int) {
-	if _, ok := l.ui.lib.(rowDetailer); ok || len(m.pages[n]) == 0 {
-		return
-	}
-	ids := make([]int64, len(m.pages[n]))
-	for i, r := range m.pages[n] {
-		ids[i] = r.id
-	}
-	lib := l.ui.lib
-	go func() {
-		tags := make(map[int64]string, len(ids))
-		for _, id := range ids {
-			a, err := lib.Article(m.ctx, id)
-			if err != nil {
-				return // cancelled (a new query), or gone: the rows go without tags
-			}
-			tags[id] = strings.Join(a.Tags, ", ")
-		}
-		l.ui.do(func() { l.applyTags(m, n, tags) })
-	}()
-}
-
-// applyTags shows the tags loaded for page n of m.
-func (l *articleList) applyTags(m *listModel, n int, tags map[int64]string) {
-	if l.cur != m {
-		return
-	}
-	for i := range m.pages[n] {
-		if t, ok := tags[m.pages[n][i].id]; ok {
-			m.pages[n][i].tags = t
-		}
-	}
-	l.list.Refresh()
-}
-
 // pageLoader loads pages of the list off the UI goroutine.
 type pageLoader struct {
 	lib       Library
@@ -180,14 +136,11 @@ func (o listOrder) sort() archive.Sort {
 
 // rows formats summaries (and their snippets, if any) as rows.
 func (pl pageLoader) rows(ctx context.Context, sums []archive.Summary, snippets [][]archive.Span) []row {
-	var tags map[int64][]string
-	if d, ok := pl.lib.(rowDetailer); ok {
-		ids := make([]int64, len(sums))
-		for i, s := range sums {
-			ids[i] = s.ID
-		}
-		tags, _ = d.ArticleTags(ctx, ids) // without them, rows show no tags
+	ids := make([]int64, len(sums))
+	for i, s := range sums {
+		ids[i] = s.ID
 	}
+	tags, _ := pl.lib.TagsOf(ctx, ids) // one query for the page; without it, rows show no tags
 	rows := make([]row, len(sums))
 	for i, s := range sums {
 		rows[i] = newRow(s)

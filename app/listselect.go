@@ -177,9 +177,8 @@ func (b *bulkBar) menu() *fyne.Menu {
 		fyne.NewMenuItem("Unstar", func() { u.setStarred(b.l.selectedIDs(), false) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Export…", func() { u.exportIDs(b.l.selectedIDs()) }),
-	}
-	if _, ok := u.lib.(deleter); ok {
-		items = append(items, fyne.NewMenuItem("Delete…", func() { u.confirmDelete(b.l.selectedIDs()) }))
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Delete…", func() { u.confirmDelete(b.l.selectedIDs()) }),
 	}
 	return fyne.NewMenu("", items...)
 }
@@ -218,15 +217,38 @@ func (u *UI) bulk(ids []int64, failure string, action func(ctx context.Context) 
 
 // confirmDelete asks before deleting articles for good.
 func (u *UI) confirmDelete(ids []int64) {
-	d, ok := u.lib.(deleter)
-	if !ok || len(ids) == 0 {
+	if len(ids) == 0 {
 		return
 	}
 	msg := fmt.Sprintf("Delete %s from the archive, with their highlights and notes? This cannot be undone.",
 		plural(len(ids), "article", "articles"))
 	dialog.ShowConfirm("Delete articles", msg, func(yes bool) {
 		if yes {
-			u.bulk(ids, "Could not delete the articles.", func(ctx context.Context) error { return d.DeleteArticles(ctx, ids...) })
+			u.deleteArticles(ids)
 		}
 	}, u.win)
+}
+
+// deleteArticles deletes articles in the background, then takes them
+// out of the list, the reader and the sidebar's counts.
+func (u *UI) deleteArticles(ids []int64) {
+	go func() {
+		err := u.lib.DeleteArticles(u.ctx, ids...)
+		u.do(func() {
+			if err != nil {
+				u.showError("Could not delete the articles.", err)
+				return
+			}
+			for _, id := range ids {
+				u.notes.set(id, false)
+			}
+			if slices.Contains(ids, u.reader.current) {
+				u.reader.clear()
+			}
+			u.list.clearSelection()
+			u.list.changed()
+			u.sidebar.reload()
+			u.tagsChanged()
+		})
+	}()
 }

@@ -2,9 +2,9 @@ package app
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -78,8 +78,8 @@ func TestMultiSelect(t *testing.T) {
 		if top == nil || !strings.Contains(test.RenderObjectToMarkup(top), "Add to collection…") {
 			t.Fatal("no menu of actions")
 		}
-		if strings.Contains(test.RenderObjectToMarkup(top), "Delete") {
-			t.Error("the menu offers Delete, which the archive cannot do")
+		if !strings.Contains(test.RenderObjectToMarkup(top), "Delete…") {
+			t.Error("the menu does not offer Delete…")
 		}
 		top.Hide()
 	})
@@ -171,46 +171,66 @@ func sorted(ids []int64) []int64 {
 
 const ctrlMod = fyne.KeyModifierShortcutDefault
 
-// deletingStore records the articles the window deletes (the archive
-// cannot delete yet).
-type deletingStore struct {
-	*archive.Store
-	mu      sync.Mutex
-	deleted []int64
-}
-
-func (s *deletingStore) DeleteArticles(_ context.Context, ids ...int64) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.deleted = append(s.deleted, ids...)
-	return nil
-}
-
-func (s *deletingStore) count() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.deleted)
-}
-
 func TestDeleteAsksFirst(t *testing.T) {
-	s := openStore(t)
-	addFile(t, s, sealsFile)
-	addFile(t, s, beesFile)
-	ds := &deletingStore{Store: s}
-	u, q := newTestUI(t, ds)
-	waitFor(t, q, "the list", func() bool { return u.list.length() == 2 })
+	u, q := newFilledUI(t)
+	s := u.lib.(*archive.Store)
+	ctx := context.Background()
 	click(rowWidget(t, u, 0), 0)
+	waitFor(t, q, "the article", func() bool { return u.reader.doc != nil && u.reader.doc.id == rowIDs(u, 0)[0] })
 	click(rowWidget(t, u, 1), ctrlMod)
-	if items := u.list.bulk.menu().Items; items[len(items)-1].Label != "Delete…" {
-		t.Error("the actions offer no Delete… when the library can delete")
+	gone, kept := rowIDs(u, 0, 1), shownTitles(u)[2]
+	if _, err := s.AddTags(ctx, gone[1:], "doomed"); err != nil {
+		t.Fatal(err)
 	}
-	u.confirmDelete(u.list.selectedIDs())
-	tapButton(t, u, "No")
-	q.drain()
-	if n := ds.count(); n != 0 {
-		t.Fatalf("deleted %d articles without a yes", n)
+	u.tagsChanged()
+	u.sidebar.reload()
+	waitFor(t, q, "the new tag", func() bool {
+		_, ok := u.sidebar.data.nodes["tag:doomed"]
+		return ok && slices.Contains(u.tagNames(), "doomed")
+	})
+	items := u.list.bulk.menu().Items
+	del := items[len(items)-1]
+	if del.Label != "Delete…" {
+		t.Fatalf("the last action is %q, want Delete…", del.Label)
 	}
-	u.confirmDelete(u.list.selectedIDs())
-	tapButton(t, u, "Yes")
-	waitFor(t, q, "the deletion", func() bool { return ds.count() == 2 })
+
+	t.Run("No", func(t *testing.T) {
+		del.Action()
+		if got := overlayTexts(u); !containsText(got, "Delete 2 articles") {
+			t.Fatalf("the dialog says %q, want how many articles go", got)
+		}
+		tapButton(t, u, "No")
+		q.drain()
+		if n, _ := s.Count(ctx); n != allArticles {
+			t.Fatalf("%d articles left after a no, want %d", n, allArticles)
+		}
+	})
+	t.Run("Yes", func(t *testing.T) {
+		del.Action()
+		tapButton(t, u, "Yes")
+		waitFor(t, q, "the list and the sidebar", func() bool {
+			return u.list.length() == 1 && u.sidebar.data.nodes[nodeAll].count == 1
+		})
+		if n, _ := s.Count(ctx); n != 1 {
+			t.Errorf("%d articles left in the archive, want 1", n)
+		}
+		if _, err := s.Article(ctx, gone[0]); !errors.Is(err, archive.ErrNotFound) {
+			t.Errorf("reading a deleted article: %v, want ErrNotFound", err)
+		}
+		if got := shownTitles(u); !slices.Equal(got, []string{kept}) {
+			t.Errorf("list shows %q, want %q", got, kept)
+		}
+		if u.list.bulk.box.Visible() || len(u.list.selected) != 0 {
+			t.Error("the deleted articles are still selected")
+		}
+		if u.reader.doc != nil || u.reader.current != 0 || u.win.Title() != "Clippings" {
+			t.Errorf("the reader still shows a deleted article (%q)", u.win.Title())
+		}
+	})
+	t.Run("TagGoes", func(t *testing.T) {
+		waitFor(t, q, "the tag to leave the sidebar", func() bool {
+			_, ok := u.sidebar.data.nodes["tag:doomed"]
+			return !ok && !slices.Contains(u.tagNames(), "doomed")
+		})
+	})
 }

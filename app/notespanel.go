@@ -75,6 +75,23 @@ func (p *notesPanel) update(doc *readerDoc) {
 	p.list.Refresh()
 }
 
+// clear empties the panel when no article is shown; a note typed and not
+// saved yet is dropped with its (deleted) article.
+func (p *notesPanel) clear() {
+	if p.noteTimer != nil {
+		p.noteTimer.Stop()
+	}
+	p.noteDirty, p.doc = false, nil
+	p.note.OnChanged = nil
+	p.note.SetText("")
+	p.note.OnChanged = p.noteChanged
+	p.note.Disable()
+	p.tags.setTags(nil)
+	p.marks = p.marks[:0]
+	p.count.SetText("Highlights")
+	p.list.Refresh()
+}
+
 // freeNote returns the text of the free note among an article's
 // annotations.
 func freeNote(notes []archive.Annotation) string {

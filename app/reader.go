@@ -3,7 +3,6 @@ package app
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"image"
 	_ "image/gif" // decoders for figure images
@@ -67,7 +66,7 @@ type reader struct {
 
 func (r *reader) buildUI() fyne.CanvasObject {
 	r.view = newBlockView()
-	r.view.setItems([]readerItem{{kind: itemMeta, text: "Choose an article in the list to read it."}})
+	r.view.setItems([]readerItem{{kind: itemMeta, text: noArticle}})
 	r.view.onLink = r.openLink
 	r.view.onMark = r.markMenu
 	r.view.onMenu = r.contextMenu
@@ -227,23 +226,37 @@ func loadImage(ctx context.Context, lib Library, sha string) (image.Image, error
 	return img, nil
 }
 
-// resolveLinks finds the related links whose page the archive holds, when
-// the library can look addresses up.
+// resolveLinks finds the related links whose page the archive holds. A
+// failed lookup shows the address, as for a page not held.
 func resolveLinks(ctx context.Context, lib Library, related []archive.Link) []relatedLink {
 	links := make([]relatedLink, len(related))
-	finder, ok := lib.(urlFinder)
 	for i, l := range related {
 		links[i].Link = l
-		if ok && l.URL != "" {
-			if id, err := finder.ArticleByURL(ctx, l.URL); err == nil {
-				links[i].id = id
-			} else if !errors.Is(err, archive.ErrNotFound) {
-				continue // a failed lookup shows the address, as for a page not held
-			}
+		if l.URL == "" {
+			continue
+		}
+		if id, err := lib.ArticleByURL(ctx, l.URL); err == nil {
+			links[i].id = id
 		}
 	}
 	return links
 }
+
+// clear empties the reader (the article shown was deleted).
+func (r *reader) clear() {
+	if r.cancel != nil {
+		r.cancel()
+	}
+	r.current, r.doc = 0, nil
+	r.view.setItems([]readerItem{{kind: itemMeta, text: noArticle}})
+	r.view.setMarks(nil)
+	r.tools.clear()
+	r.panel.clear()
+	r.ui.win.SetTitle("Clippings")
+}
+
+// noArticle is what the reader says when it shows no article.
+const noArticle = "Choose an article in the list to read it."
 
 // reload loads the article shown again (its annotations changed
 // elsewhere, or its tags), keeping the version.

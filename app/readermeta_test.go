@@ -12,20 +12,6 @@ import (
 	"github.com/clippings/clippings/archive"
 )
 
-// linkedStore is an archive that can find articles by address, as the
-// reader's related links need (the archive does not offer it yet).
-type linkedStore struct {
-	*archive.Store
-	urls map[string]int64
-}
-
-func (s linkedStore) ArticleByURL(_ context.Context, url string) (int64, error) {
-	if id, ok := s.urls[url]; ok {
-		return id, nil
-	}
-	return 0, archive.ErrNotFound
-}
-
 func versioned(text string, captured time.Time) *archive.Capture {
 	c := textCapture(&archive.Article{
 		Title: "Summit talks", Site: "Example", URL: "https://example.org/summit",
@@ -41,8 +27,11 @@ func TestReaderMeta(t *testing.T) {
 	s := openStore(t)
 	ids := addCapture(t, s, versioned("The talks began on Monday.", time.Date(2019, 2, 1, 0, 0, 0, 0, time.UTC)))
 	addCapture(t, s, versioned("The talks began on Monday and ended on Tuesday.", time.Date(2019, 2, 3, 0, 0, 0, 0, time.UTC)))
-	earlier := addCapture(t, s, textCapture(&archive.Article{Title: "Earlier talks", Blocks: []archive.Block{{Kind: archive.Paragraph, Text: "Before."}}}))
-	u, q := newTestUI(t, linkedStore{s, map[string]int64{"https://example.org/earlier": earlier[0]}})
+	// The related link says https://example.org/earlier; the page was
+	// saved from the same address written otherwise.
+	earlier := addCapture(t, s, textCapture(&archive.Article{Title: "Earlier talks", URL: "http://www.example.org/earlier/",
+		Blocks: []archive.Block{{Kind: archive.Paragraph, Text: "Before."}}}))
+	u, q := newTestUI(t, s)
 	waitFor(t, q, "the list", func() bool { return u.list.length() == 2 })
 	u.reader.show(ids[0])
 	waitFor(t, q, "the article", func() bool { return u.reader.doc != nil && u.reader.doc.id == ids[0] })
@@ -113,9 +102,15 @@ func TestReaderMeta(t *testing.T) {
 	})
 }
 
-func TestResolveLinksWithoutFinder(t *testing.T) {
-	links := resolveLinks(context.Background(), nil, []archive.Link{{URL: "https://x.example"}})
-	if len(links) != 1 || links[0].id != 0 {
-		t.Errorf("links = %+v, want one not in the archive", links)
+func TestResolveLinks(t *testing.T) {
+	s := openStore(t)
+	held := addCapture(t, s, textCapture(&archive.Article{Title: "Held", URL: "https://news.example/held?utm_source=x",
+		Blocks: []archive.Block{{Kind: archive.Paragraph, Text: "Kept."}}}))
+	links := resolveLinks(context.Background(), s, []archive.Link{
+		{URL: "https://news.example/held"}, {URL: "https://news.example/other"}, {URL: "mailto:a@b.example"}, {Title: "no address"}})
+	for i, want := range []int64{held[0], 0, 0, 0} {
+		if got := links[i].id; got != want {
+			t.Errorf("link %d (%q) opens article %d, want %d", i, links[i].URL, got, want)
+		}
 	}
 }

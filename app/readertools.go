@@ -102,6 +102,12 @@ func (t *readerTools) update(doc *readerDoc) {
 	t.versions.Show()
 }
 
+// clear disables the tools that act on an article, when none is shown.
+func (t *readerTools) clear() {
+	t.star.Disable()
+	t.versions.Hide()
+}
+
 // versionLabel names a version in the picker.
 func versionLabel(v archive.Version) string {
 	date := v.Captured

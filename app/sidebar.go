@@ -52,6 +52,7 @@ type sidebar struct {
 	tree   *widget.Tree
 	data   sidebarData
 	chosen string
+	loads  int // reloads started; only the last one's result is applied
 }
 
 func (s *sidebar) buildUI() fyne.CanvasObject {
@@ -133,12 +134,19 @@ func (s *sidebar) selected(id widget.TreeNodeID) {
 }
 
 // reload loads the counts, collections, saved searches, tags and sites
-// again, in the background.
+// again, in the background. A reload that finishes after a later one
+// started is dropped: what it read may be older.
 func (s *sidebar) reload() {
 	lib := s.ui.lib
+	s.loads++
+	n := s.loads
 	go func() {
 		d, err := loadSidebar(s.ui.ctx, lib)
-		s.ui.do(func() { s.apply(d, err) })
+		s.ui.do(func() {
+			if n == s.loads {
+				s.apply(d, err)
+			}
+		})
 	}()
 }
 

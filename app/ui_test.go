@@ -135,6 +135,13 @@ func TestReader(t *testing.T) {
 	}
 
 	t.Run("SearchKeepsHighlight", func(t *testing.T) {
+		// Opening the article marks it read in the background; the golden
+		// draws it read, so the search must not run before the mark is
+		// stored (it would find the article still unread).
+		waitFor(t, q, "the article marked read", func() bool {
+			r, ok := u.list.cur.row(row)
+			return ok && r.read
+		})
 		test.Type(u.search.entry, "estuary")
 		waitFor(t, q, "the search", func() bool { return slices.Equal(shownTitles(u), []string{sealsTitle}) })
 		test.AssertObjectRendersToMarkup(t, "list_search_selected.xml", u.list.list)

@@ -188,7 +188,22 @@ func (p *plan) matchConds(big bool, rowid string, cutoff int64) (string, []any) 
 	return cond, append(args, p.args...)
 }
 
-// byDate fills res with a page of p's results by date.
+// orderBy returns the ORDER BY terms of an order other than relevance.
+// Every order ends with the id, so that pages never overlap.
+func orderBy(o Sort) string {
+	switch o {
+	case SortOldest:
+		return dateExpr + `, a.id`
+	case SortTitle:
+		return `a.title COLLATE NOCASE, a.id`
+	case SortSite:
+		return `a.site COLLATE NOCASE, ` + dateExpr + ` DESC, a.id DESC`
+	}
+	return dateExpr + ` DESC, a.id DESC`
+}
+
+// byDate fills res with a page of p's results in an order other than
+// relevance: by date, title or site.
 func (s *Store) byDate(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
 	matches, err := s.matchCount(ctx, p)
 	if err == nil {
@@ -197,11 +212,13 @@ func (s *Store) byDate(ctx context.Context, p *plan, opt SearchOptions, res *Res
 	if err != nil {
 		return fmt.Errorf("count: %w", err)
 	}
-	dir := " DESC"
-	if res.Sort == SortOldest {
-		dir = ""
+	order := ` ORDER BY ` + orderBy(res.Sort) + ` LIMIT ? OFFSET ?`
+	// The date index serves a date order over many matches; other
+	// orders sort what the filters leave.
+	dateIndex := ` INDEXED BY articles_date`
+	if res.Sort != SortNewest && res.Sort != SortOldest {
+		dateIndex = ""
 	}
-	order := ` ORDER BY ` + dateExpr + dir + `, a.id` + dir + ` LIMIT ? OFFSET ?`
 	limit, offset := page(opt.Offset, opt.Limit)
 	var q string
 	var args []any
@@ -211,7 +228,7 @@ func (s *Store) byDate(ctx context.Context, p *plan, opt SearchOptions, res *Res
 		q += order
 	case matches > bigMatches:
 		ids, idArgs := p.idsQuery(true)
-		q, args = `SELECT a.id FROM articles a INDEXED BY articles_date WHERE a.id IN (`+ids+`)`+order, idArgs
+		q, args = `SELECT a.id FROM articles a`+dateIndex+` WHERE a.id IN (`+ids+`)`+order, idArgs
 	default:
 		ids, idArgs := p.idsQuery(false)
 		q, args = `SELECT a.id FROM articles a INDEXED BY articles_meta WHERE a.id IN (`+ids+`)`+order, idArgs
