@@ -24,6 +24,8 @@ type plan struct {
 	terms []*node  // text not under a NOT, for highlighting
 	cjk   bool     // some term holds CJK text: snippets are made in Go
 	notes bool     // in:notes: snippets come from the notes first
+	// bounds are single words every match contains (see fewMatches).
+	bounds []string
 	// uncovered: where reads columns of articles that the index
 	// articles_meta does not hold.
 	uncovered bool
@@ -72,6 +74,7 @@ func (s *Store) compile(ctx context.Context, q *Query) (*plan, error) {
 	}
 	if e, ok := c.fts(join(nAnd, text)); ok {
 		p.match = e
+		p.bounds = boundWords(text)
 	} else {
 		rest = append(rest, text...)
 	}

@@ -31,14 +31,23 @@ func (s *Store) rankedFiltered(ctx context.Context, p *plan, opt SearchOptions, 
 	if err != nil || n > rankWindow {
 		return false, err
 	}
+	return true, s.rankAll(ctx, p, opt, res)
+}
+
+// rankAll fills res with a page of p's results best first, ranking every
+// result, and the total, in one statement. The caller knows that there
+// are no more than about rankWindow results.
+func (s *Store) rankAll(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
 	limit, offset := page(opt.Offset, opt.Limit)
-	q := `SELECT rowid, rank, count(*) OVER () FROM articles_fts
-WHERE articles_fts MATCH ? AND +rowid IN (SELECT a.id FROM articles a WHERE ` + strings.Join(p.where, " AND ") + `)
-ORDER BY +rank LIMIT ? OFFSET ?`
-	args := append(append([]any{p.match}, p.args...), limit, offset)
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	cond, args := `articles_fts MATCH ?`, []any{p.match}
+	if len(p.where) > 0 {
+		cond += ` AND +rowid IN (SELECT a.id FROM articles a WHERE ` + strings.Join(p.where, " AND ") + `)`
+		args = append(args, p.args...)
+	}
+	q := `SELECT rowid, rank, count(*) OVER () FROM articles_fts WHERE ` + cond + ` ORDER BY +rank LIMIT ? OFFSET ?`
+	rows, err := s.db.QueryContext(ctx, q, append(args, limit, offset)...)
 	if err != nil {
-		return false, err
+		return err
 	}
 	defer rows.Close()
 	var ids []int64
@@ -47,24 +56,73 @@ ORDER BY +rank LIMIT ? OFFSET ?`
 		var id int64
 		var rank float64
 		if err := rows.Scan(&id, &rank, &res.Total); err != nil {
-			return false, err
+			return err
 		}
 		ids, ranks[id] = append(ids, id), rank
 	}
 	if err := rows.Err(); err != nil {
-		return false, err
+		return err
 	}
 	rows.Close()
 	if len(ids) == 0 && offset > 0 { // a page past the end: count them
 		if res.Total, _, err = s.countSplit(ctx, p, true, 0); err != nil {
-			return false, err
+			return err
 		}
 	}
 	if res.Hits, err = s.hits(ctx, ids); err != nil {
-		return false, err
+		return err
 	}
 	for i := range res.Hits {
 		res.Hits[i].Rank = ranks[res.Hits[i].ID]
 	}
-	return true, s.goSnippets(ctx, p, res.Hits)
+	return s.goSnippets(ctx, p, res.Hits)
+}
+
+// fewMatches reports whether one of p's bounding words (see plan.bounds)
+// is in no more than rankWindow articles: then so are p's matches, and
+// they can be ranked without first reading the newest of them (for a
+// phrase of common words, that is a pass over their positions).
+func (s *Store) fewMatches(ctx context.Context, p *plan) (bool, error) {
+	const q = `SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`
+	for _, w := range p.bounds {
+		var n int
+		if err := s.db.QueryRowContext(ctx, q, w, rankWindow+1).Scan(&n); err != nil {
+			return false, err
+		}
+		if n <= rankWindow {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// maxBounds is how many words fewMatches tries.
+const maxBounds = 4
+
+// boundWords returns FTS5 expressions of single words of the phrases and
+// words ANDed at the top of a query (text): every result matches each of
+// them. Only worth it for a phrase or several terms; CJK runs and prefix
+// words are left out.
+func boundWords(text []*node) []string {
+	if len(text) == 1 && !text[0].phrase {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range text {
+		if n.kind != nText || hasCJK(n.text) {
+			continue
+		}
+		words := strings.FieldsFunc(n.text, func(r rune) bool { return !isWordChar(r) })
+		if n.prefix && len(words) > 0 {
+			words = words[:len(words)-1]
+		}
+		for _, w := range words {
+			if k := foldWord(w); !seen[k] && len(out) < maxBounds {
+				seen[k] = true
+				out = append(out, ftsString(w, false))
+			}
+		}
+	}
+	return out
 }

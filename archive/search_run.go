@@ -75,6 +75,14 @@ func (s *Store) ranked(ctx context.Context, p *plan, opt SearchOptions, res *Res
 			return err
 		}
 	}
+	if len(p.where) == 0 {
+		if few, err := s.fewMatches(ctx, p); few || err != nil {
+			if err != nil {
+				return fmt.Errorf("count: %w", err)
+			}
+			return s.rankAll(ctx, p, opt, res)
+		}
+	}
 	cutoff, n, err := s.probe(ctx, p)
 	if err != nil {
 		return fmt.Errorf("count: %w", err)

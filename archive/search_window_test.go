@@ -86,6 +86,9 @@ func TestRankFiltered(t *testing.T) {
 		if i < 3 {
 			a.Tags = append(a.Tags, "few")
 		}
+		if i == 5 || i == 6 {
+			a.Blocks[0].Text = "A grey walrus was seen."
+		}
 		if i%2 == 0 {
 			a.Tags = append(a.Tags, "even")
 		}
@@ -104,6 +107,10 @@ func TestRankFiltered(t *testing.T) {
 		{"walrus tag:few tag:even", 0, 10, 0, 2, ids[0], 2},
 		{"seal tag:few", 0, 10, 0, 0, 0, 0},
 		{"walrus tag:even", 0, 10, 3, 4, -1, 4}, // four pass the filter: the window applies
+		{`"grey walrus"`, 0, 10, 0, 2, -1, 2},   // a rare word: no window
+		{`"grey walrus"`, 1, 10, 0, 2, -1, 1},
+		{`"walrus was"`, 0, 10, 3, 8, -1, 8}, // every word in eight: the window applies
+		{`"walrus was" grey`, 0, 10, 0, 2, -1, 2},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s@%d", tt.query, tt.offset), func(t *testing.T) {
