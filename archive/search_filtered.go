@@ -7,7 +7,8 @@ import (
 
 // Ranking under a selective filter.
 //
-// When the filters of a query leave at most rankWindow articles, every
+// When the filters of a query leave at most rankWindow articles (phraseWindow
+// for a query with a phrase), every
 // result can be ranked: the full-text matches are walked once, each
 // looked up in the set of articles passing the filters, and bm25 is
 // computed for the results only (ORDER BY +rank: FTS5 does not take over
@@ -24,11 +25,11 @@ func (s *Store) filteredSize(ctx context.Context, p *plan, limit int) (int, erro
 }
 
 // rankedFiltered fills res with a page of p's results best first when
-// p's filters leave no more than rankWindow articles, and reports whether
+// p's filters leave no more than p.window() articles, and reports whether
 // it did.
 func (s *Store) rankedFiltered(ctx context.Context, p *plan, opt SearchOptions, res *Results) (bool, error) {
-	n, err := s.filteredSize(ctx, p, rankWindow+1)
-	if err != nil || n > rankWindow {
+	n, err := s.filteredSize(ctx, p, p.window()+1)
+	if err != nil || n > p.window() {
 		return false, err
 	}
 	return true, s.rankAll(ctx, p, opt, res)
@@ -36,7 +37,7 @@ func (s *Store) rankedFiltered(ctx context.Context, p *plan, opt SearchOptions, 
 
 // rankAll fills res with a page of p's results best first, ranking every
 // result, and the total, in one statement. The caller knows that there
-// are no more than about rankWindow results.
+// are no more than about p.window() results.
 func (s *Store) rankAll(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
 	limit, offset := page(opt.Offset, opt.Limit)
 	cond, args := `articles_fts MATCH ?`, []any{p.match}
@@ -79,17 +80,17 @@ func (s *Store) rankAll(ctx context.Context, p *plan, opt SearchOptions, res *Re
 }
 
 // fewMatches reports whether one of p's bounding words (see plan.bounds)
-// is in no more than rankWindow articles: then so are p's matches, and
+// is in no more than p.window() articles: then so are p's matches, and
 // they can be ranked without first reading the newest of them (for a
 // phrase of common words, that is a pass over their positions).
 func (s *Store) fewMatches(ctx context.Context, p *plan) (bool, error) {
 	const q = `SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`
 	for _, w := range p.bounds {
 		var n int
-		if err := s.db.QueryRowContext(ctx, q, w, rankWindow+1).Scan(&n); err != nil {
+		if err := s.db.QueryRowContext(ctx, q, w, p.window()+1).Scan(&n); err != nil {
 			return false, err
 		}
-		if n <= rankWindow {
+		if n <= p.window() {
 			return true, nil
 		}
 	}
@@ -113,7 +114,7 @@ func boundWords(text []*node) []string {
 		if n.kind != nText || hasCJK(n.text) {
 			continue
 		}
-		words := strings.FieldsFunc(n.text, func(r rune) bool { return !isWordChar(r) })
+		words := strings.FieldsFunc(n.text, notWordChar)
 		if n.prefix && len(words) > 0 {
 			words = words[:len(words)-1]
 		}
@@ -126,3 +127,5 @@ func boundWords(text []*node) []string {
 	}
 	return out
 }
+
+func notWordChar(r rune) bool { return !isWordChar(r) }

@@ -73,8 +73,8 @@ func sorted(ids []int64) []int64 {
 func TestRankFiltered(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)
-	defer func(n int) { rankWindow = n }(rankWindow)
-	rankWindow = 3
+	defer func(n, m int) { rankWindow, phraseWindow = n, m }(rankWindow, phraseWindow)
+	rankWindow, phraseWindow = 3, 2
 	// Eight articles with "walrus"; the best match (title) is the oldest.
 	// The first three are tagged "few", the even ones "even".
 	var ids []int64
@@ -109,7 +109,8 @@ func TestRankFiltered(t *testing.T) {
 		{"walrus tag:even", 0, 10, 3, 4, -1, 4}, // four pass the filter: the window applies
 		{`"grey walrus"`, 0, 10, 0, 2, -1, 2},   // a rare word: no window
 		{`"grey walrus"`, 1, 10, 0, 2, -1, 1},
-		{`"walrus was"`, 0, 10, 3, 8, -1, 8}, // every word in eight: the window applies
+		{`"walrus was"`, 0, 10, 2, 8, -1, 8}, // every word in eight: the phrase window applies
+		{`"walrus was" tag:few`, 0, 10, 2, 3, -1, 3},
 		{`"walrus was" grey`, 0, 10, 0, 2, -1, 2},
 	}
 	for _, tt := range tests {
