@@ -67,21 +67,12 @@ func (s *Store) total(ctx context.Context, p *plan, big bool) (int, error) {
 
 // ranked fills res with a page of p's results best first. Ranking costs
 // time in proportion to the matches, so when there are more than
-// rankWindow full-text matches only the newest rankWindow of them are
-// ranked; the results among older matches follow, newest first.
+// p.window() full-text matches only the newest p.window() of them are
+// ranked; the results among older matches follow, newest first (unless
+// rankedAtOnce knows that there are few results).
 func (s *Store) ranked(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
-	if len(p.where) > 0 {
-		if done, err := s.rankedFiltered(ctx, p, opt, res); done || err != nil {
-			return err
-		}
-	}
-	if len(p.where) == 0 {
-		if few, err := s.fewMatches(ctx, p); few || err != nil {
-			if err != nil {
-				return fmt.Errorf("count: %w", err)
-			}
-			return s.rankAll(ctx, p, opt, res)
-		}
+	if done, err := s.rankedAtOnce(ctx, p, opt, res); done || err != nil {
+		return err
 	}
 	cutoff, n, err := s.probe(ctx, p)
 	if err != nil {

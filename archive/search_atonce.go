@@ -5,15 +5,20 @@ import (
 	"strings"
 )
 
-// Ranking under a selective filter.
+// Ranking every result at once.
 //
-// When the filters of a query leave at most rankWindow articles (phraseWindow
-// for a query with a phrase), every
-// result can be ranked: the full-text matches are walked once, each
+// When a query is known to have no more results than its rank window
+// (p.window()), they are all ranked in one statement, which also gives
+// the total by a window count; the rank window then does not apply. It is
+// known when the filters leave no more articles than that (a tag and a
+// date range usually do), or when a word of the query's phrases and ANDed
+// words is in no more articles (counted up to the window's size, which
+// costs little even for a common word). The matches are walked once, each
 // looked up in the set of articles passing the filters, and bm25 is
-// computed for the results only (ORDER BY +rank: FTS5 does not take over
-// the ordering, which would rank every match before the filters apply).
-// One statement gives the page and, by a window count, the total.
+// computed for the results only: ORDER BY +rank keeps FTS5 from taking
+// over the ordering, which would rank every match before the filters
+// apply. Otherwise (ranked in search_run.go) the newest matches are read
+// first to find the window.
 
 // filteredSize returns the number of articles passing p's filters,
 // counting no further than limit.
@@ -24,12 +29,16 @@ func (s *Store) filteredSize(ctx context.Context, p *plan, limit int) (int, erro
 	return n, err
 }
 
-// rankedFiltered fills res with a page of p's results best first when
-// p's filters leave no more than p.window() articles, and reports whether
-// it did.
-func (s *Store) rankedFiltered(ctx context.Context, p *plan, opt SearchOptions, res *Results) (bool, error) {
-	n, err := s.filteredSize(ctx, p, p.window()+1)
-	if err != nil || n > p.window() {
+// rankedAtOnce fills res with a page of p's results best first, and
+// reports that it did, when p is known to have no more results than its
+// rank window.
+func (s *Store) rankedAtOnce(ctx context.Context, p *plan, opt SearchOptions, res *Results) (bool, error) {
+	if len(p.where) > 0 {
+		n, err := s.filteredSize(ctx, p, p.window()+1)
+		if err != nil || n > p.window() {
+			return false, err
+		}
+	} else if few, err := s.fewMatches(ctx, p); err != nil || !few {
 		return false, err
 	}
 	return true, s.rankAll(ctx, p, opt, res)
