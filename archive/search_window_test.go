@@ -133,3 +133,34 @@ func TestRankFiltered(t *testing.T) {
 		})
 	}
 }
+
+func TestBoundWords(t *testing.T) {
+	s := mustOpen(t)
+	tests := []struct {
+		query  string
+		bounds []string
+		phrase bool
+	}{
+		{"walrus", nil, false},
+		{`"walrus"`, []string{`"walrus"`}, false},
+		{`"grey walrus"`, []string{`"grey"`, `"walrus"`}, true},
+		{`"grey walr"*`, []string{`"grey"`}, true},
+		{"grey walrus", []string{`"grey"`, `"walrus"`}, false},
+		{"grey -walrus", []string{`"grey"`}, false},
+		{`"a b c" d e`, []string{`"a"`, `"b"`, `"c"`, `"d"`}, true},
+		{`"北京 talks"`, nil, true},
+		{"grey OR walrus", nil, false},
+		{"grey tag:seals", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			_, p, err := s.prepare(context.Background(), tt.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(p.bounds, tt.bounds) || p.phrase != tt.phrase {
+				t.Errorf("bounds %q phrase %v, want %q %v", p.bounds, p.phrase, tt.bounds, tt.phrase)
+			}
+		})
+	}
+}
