@@ -18,7 +18,7 @@ import (
 
 // The 100,000-article benchmark:
 //
-//	go test -tags sqlite_fts5 -run '^$' -bench Archive100k -benchtime 1x -timeout 30m ./archive/
+//	go test -tags sqlite_fts5 -run '^$' -bench Archive100k -benchtime 1x -timeout 60m ./archive/
 //
 // It builds a generated archive once per run (in a temporary directory,
 // removed at the end), then measures each kind of query many times and

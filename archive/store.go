@@ -162,7 +162,7 @@ func dsn(abs string) string {
 	}
 	u := url.URL{Scheme: "file", Path: p}
 	return u.String() + fmt.Sprintf(
-		"?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_synchronous=NORMAL&_txlock=immediate",
+		"?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_synchronous=NORMAL&_txlock=immediate&_stmt_cache_size=64",
 		busyTimeout)
 }
 
