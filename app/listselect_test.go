@@ -105,6 +105,11 @@ func TestMultiSelect(t *testing.T) {
 		if slices.Sort(got); !slices.Equal(got, sorted(ids)) {
 			t.Errorf("tagged %v, want %v", got, ids)
 		}
+		waitFor(t, q, "the rows to show the tag", func() bool {
+			r1, _ := u.list.cur.row(1)
+			r2, _ := u.list.cur.row(2)
+			return r1.tags == "korea/summits" && r2.tags == "korea/summits"
+		})
 		if parent := u.sidebar.data.children["tag:korea"]; !slices.Contains(parent, "tag:korea/summits") {
 			t.Errorf("tag tree: korea has %v, want korea/summits below it", parent)
 		}
