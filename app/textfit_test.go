@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 func TestWordWidths(t *testing.T) {
@@ -50,4 +51,30 @@ func TestWordWidths(t *testing.T) {
 			t.Errorf("%d words kept after the cache filled up, want it emptied and 1", n)
 		}
 	})
+}
+
+func TestFitLine(t *testing.T) {
+	test.NewTempApp(t)
+	l := newFitLine(theme.SizeNameText)
+	l.set("Harbour seals return to the estuary after a decade away", true)
+	r := test.TempWidgetRenderer(t, l).(*fitLineRenderer)
+	pad := theme.InnerPadding()
+	for _, tt := range []struct {
+		width float32
+		want  string
+	}{
+		{1000, "Harbour seals return to the estuary after a decade away"},
+		{2*pad + fyne.MeasureText("Harbour seals return…", theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 1, "Harbour seals return…"},
+	} {
+		l.Resize(fyne.NewSize(tt.width, l.MinSize().Height))
+		if got := r.t.Text; got != tt.want {
+			t.Errorf("at width %v the line shows %q, want %q", tt.width, got, tt.want)
+		}
+		if !r.t.TextStyle.Bold {
+			t.Error("the line is not bold")
+		}
+		if end := r.t.Position().X + r.t.Size().Width; end > tt.width-pad+0.5 {
+			t.Errorf("at width %v the text ends at %v", tt.width, end)
+		}
+	}
 }
