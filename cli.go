@@ -82,7 +82,30 @@ func (c *cli) report(err error) int {
 		return 2
 	}
 	fmt.Fprintf(c.stderr, "clippings: %v\n", err)
+	if h := hint(err); h != "" {
+		fmt.Fprintln(c.stderr, h)
+	}
 	return 1
+}
+
+// hint says what to do about an error of the archive file.
+func hint(err error) string {
+	switch {
+	case errors.Is(err, archive.ErrBusy):
+		return "The archive is in use by another Clippings (a window or a command still running).\n" +
+			"Close the other Clippings, or wait until it has finished, and run the same command again."
+	case errors.Is(err, archive.ErrReadOnly):
+		return "The archive is read-only: check the permissions of the file and its folder, or copy the\n" +
+			"file somewhere you may write and use --archive COPY. Reading commands work meanwhile."
+	case errors.Is(err, archive.ErrDiskFull):
+		return "The disk holding the archive is full. Nothing stored was lost: free some space and run\n" +
+			"the same command again."
+	case errors.Is(err, archive.ErrDamaged):
+		return "The archive file is damaged (or not a Clippings archive); nothing was written to it.\n" +
+			"Run \"clippings check\" to see what is wrong, and restore the archive from a backup made with\n" +
+			"\"clippings backup\". Never overwrite the damaged file: keep a copy of it as it is."
+	}
+	return ""
 }
 
 func (c *cli) usage() {
@@ -148,19 +171,24 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// path returns the archive file named by --archive, $CLIPPINGS_ARCHIVE or
+// the default place.
+func (c *cli) path() (string, error) {
+	if c.archivePath != "" {
+		return c.archivePath, nil
+	}
+	return archive.DefaultPath()
+}
+
 // open opens the archive named by --archive, $CLIPPINGS_ARCHIVE or the default place.
 func (c *cli) open(ctx context.Context) (*archive.Store, error) {
-	path := c.archivePath
-	if path == "" {
-		p, err := archive.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		path = p
+	path, err := c.path()
+	if err != nil {
+		return nil, err
 	}
 	s, err := archive.Open(ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("open archive %s: %w", path, err)
+		return nil, err // it names the file
 	}
 	return s, nil
 }

@@ -473,18 +473,30 @@ func runBackup(ctx context.Context, c *cli, args []string) error {
 var errCheck = errors.New("the archive has problems")
 
 func runCheck(ctx context.Context, c *cli, args []string) error {
-	return c.runSimple(ctx, "check", args, 0, func(s *archive.Store, rest []string, o *orgOpts) error {
-		rep, err := s.Check(ctx)
-		err = c.output(o, rep, err, func() {
-			for _, p := range rep.Problems {
-				fmt.Fprintln(c.stdout, p)
-			}
-			fmt.Fprintf(c.stdout, "checked %d articles, %d originals, %d images: %d problems\n",
-				rep.Articles, rep.Originals, rep.Images, len(rep.Problems))
-		})
-		if err == nil && !rep.OK() {
-			return errCheck
-		}
+	var o orgOpts
+	rest, err := c.parseOpts("check", args, &o)
+	if err != nil {
 		return err
+	}
+	if len(rest) != 0 {
+		return c.usageErr("check")
+	}
+	path, err := c.path()
+	if err != nil {
+		return err
+	}
+	// CheckFile, not Open: a damaged archive is checked read-only, as far
+	// as it can be read, and its problems listed.
+	rep, err := archive.CheckFile(ctx, path)
+	err = c.output(&o, rep, err, func() {
+		for _, p := range rep.Problems {
+			fmt.Fprintln(c.stdout, p)
+		}
+		fmt.Fprintf(c.stdout, "checked %d articles, %d originals, %d images: %d problems\n",
+			rep.Articles, rep.Originals, rep.Images, len(rep.Problems))
 	})
+	if err == nil && !rep.OK() {
+		return errCheck
+	}
+	return err
 }

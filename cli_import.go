@@ -53,9 +53,14 @@ func runImport(ctx context.Context, c *cli, args []string) error {
 		bar.update(p.Done, p.Total, describe(p.Last), p.Last.Err != nil)
 	})
 	bar.done()
-	printReport(c.stdout, rep)
+	if err == nil || len(rep.Files) > 0 {
+		printReport(c.stdout, rep)
+	}
 	if errors.Is(err, context.Canceled) {
 		return errors.New("import interrupted: run the same command again to import the rest")
+	}
+	if err != nil && len(rep.Files) > 0 && storeFault(err) {
+		return fmt.Errorf("import stopped after %s: %w", plural(len(rep.Files), "file", "files"), err)
 	}
 	if err != nil {
 		return err
@@ -64,6 +69,13 @@ func runImport(ctx context.Context, c *cli, args []string) error {
 		return errors.New("nothing could be imported")
 	}
 	return nil
+}
+
+// storeFault reports whether err is about the archive file, not a page:
+// what report gives a hint for.
+func storeFault(err error) bool {
+	return errors.Is(err, archive.ErrDiskFull) || errors.Is(err, archive.ErrReadOnly) ||
+		errors.Is(err, archive.ErrDamaged) || errors.Is(err, archive.ErrBusy)
 }
 
 // printReport prints the totals of an import, then each failed file and

@@ -48,7 +48,6 @@ func damagedMessage(msg string) bool {
 // `clippings check` and a backup; check must list the problems; writing
 // commands must refuse, saying so; none may crash or write to the file.
 func TestCorruptArchive(t *testing.T) {
-	skipOpen(t, `a damaged archive gives SQLite's own message and a write command can still write to it; see docs/reliability.md, fix 4`)
 	good, c := smallArchive(t, 20)
 	data, err := os.ReadFile(good)
 	if err != nil {
@@ -231,7 +230,6 @@ func queryRows(t *testing.T, path, q string) [][]string {
 // or optimisation in another process does), and runs writing commands:
 // each must fail saying the archive is in use, and change nothing.
 func TestArchiveBusy(t *testing.T) {
-	skipOpen(t, `opening takes the write lock for migrations, so a busy archive is not reported as "in use"; see docs/reliability.md, fixes 1 and 2`)
 	db, _ := smallArchive(t, 5)
 	before := tableSums(t, db)
 	lock := openRaw(t, db)

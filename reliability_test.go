@@ -64,16 +64,6 @@ func editLoop(in io.Reader, out, errw io.Writer) int {
 	return 0
 }
 
-// skipOpen skips a test of a behaviour Clippings lacks yet (an open issue
-// of docs/reliability.md) unless CLIPPINGS_RUN_OPEN=1 asks to run it, as
-// whoever fixes it will.
-func skipOpen(t *testing.T, why string) {
-	t.Helper()
-	if os.Getenv("CLIPPINGS_RUN_OPEN") == "" {
-		t.Skip("open (issue 7): " + why + " (CLIPPINGS_RUN_OPEN=1 runs it)")
-	}
-}
-
 // reliabilitySize is how hard the reliability tests work. The default
 // ("smoke") keeps make test quick; scripts/reliability.sh sets
 // CLIPPINGS_RELIABILITY to "ci" (CI=true) or "full".

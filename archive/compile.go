@@ -18,12 +18,15 @@ import (
 
 // plan is a compiled query.
 type plan struct {
-	match string   // the FTS5 expression to rank by; "" when there is none
-	where []string // conditions on articles a, ANDed
-	args  []any    // arguments of where, in order
-	terms []*node  // text not under a NOT, for highlighting
-	cjk   bool     // some term holds CJK text: snippets are made in Go
-	notes bool     // in:notes: snippets come from the notes first
+	match  string   // the FTS5 expression to rank by; "" when there is none
+	where  []string // conditions on articles a, ANDed
+	args   []any    // arguments of where, in order
+	terms  []*node  // text not under a NOT, for highlighting
+	cjk    bool     // some term holds CJK text: snippets are made in Go
+	notes  bool     // in:notes: snippets come from the notes first
+	phrase bool     // the match holds a phrase: see phraseWindow
+	// bounds are single words every match contains (see fewMatches).
+	bounds []string
 	// uncovered: where reads columns of articles that the index
 	// articles_meta does not hold.
 	uncovered bool
@@ -72,6 +75,10 @@ func (s *Store) compile(ctx context.Context, q *Query) (*plan, error) {
 	}
 	if e, ok := c.fts(join(nAnd, text)); ok {
 		p.match = e
+		p.bounds = boundWords(text)
+		for _, n := range text {
+			p.phrase = p.phrase || (n.kind == nText && n.phrase && len(strings.FieldsFunc(n.text, notWordChar)) > 1)
+		}
 	} else {
 		rest = append(rest, text...)
 	}

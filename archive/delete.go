@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // DeleteArticles deletes the articles ids wholly, in one transaction:
@@ -111,19 +112,48 @@ func dropOriginals(ctx context.Context, tx *sql.Tx, ids []int64) error {
 	return nil
 }
 
-// dropImageQuery deletes an image unless the figures of an article or a
-// version name its SHA-256. It reads the partial indexes of figures
-// (0004_delete.sql) rather than the article rows; a caption that happened
-// to hold the hash would only keep the image.
-const dropImageQuery = `
-DELETE FROM images WHERE sha256 = ?1
-AND NOT EXISTS (SELECT 1 FROM articles INDEXED BY articles_figures WHERE figures <> '[]' AND instr(figures, ?1) > 0)
-AND NOT EXISTS (SELECT 1 FROM article_versions INDEXED BY article_versions_figures WHERE figures <> '[]' AND instr(figures, ?1) > 0)`
+// figuresQuery reads the figures of every article and version that has
+// any, from the partial indexes of 0004_delete.sql rather than the
+// (large) rows.
+const figuresQuery = `
+SELECT figures FROM articles INDEXED BY articles_figures WHERE figures <> '[]'
+UNION ALL
+SELECT figures FROM article_versions INDEXED BY article_versions_figures WHERE figures <> '[]'`
 
-// dropImages deletes those of shas that no figure refers to.
+// dropImages deletes those of shas that no figure refers to any more. It
+// reads the figures once, whatever the number of images: a figure refers
+// to an image by its SHA-256 in the JSON (a caption that happened to
+// hold the hash would only keep the image).
 func dropImages(ctx context.Context, tx *sql.Tx, shas []string) error {
+	if len(shas) == 0 {
+		return nil
+	}
+	left := map[string]bool{}
 	for _, sha := range shas {
-		if _, err := tx.ExecContext(ctx, dropImageQuery, sha); err != nil {
+		left[sha] = true
+	}
+	rows, err := tx.QueryContext(ctx, figuresQuery)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() && len(left) > 0 {
+		var figures string
+		if err := rows.Scan(&figures); err != nil {
+			return err
+		}
+		for sha := range left {
+			if strings.Contains(figures, sha) {
+				delete(left, sha)
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	for sha := range left {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM images WHERE sha256 = ?`, sha); err != nil {
 			return fmt.Errorf("image %s: %w", sha, err)
 		}
 	}

@@ -3,6 +3,7 @@ package archive
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,7 +24,8 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	}
 	tmp := abs + ".partial"
 	os.Remove(tmp)
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+	// VACUUM INTO only reads the archive: no write gate.
+	if _, err := s.db.ExecContext(withoutGate(ctx), `VACUUM INTO ?`, tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("backup to %s: %w", dest, err)
 	}
@@ -48,26 +50,80 @@ func (r *CheckReport) OK() bool { return len(r.Problems) == 0 }
 // Check verifies the archive: SQLite's integrity check of the file, the
 // full-text index against the articles, and the SHA-256 of every stored
 // original and image recomputed from its bytes. What it finds wrong is in
-// the report; it returns an error only when it cannot run (the database
-// fails or ctx ends).
+// the report, damaged pages SQLite meets while checking included; it
+// returns an error only when it cannot run (the database fails otherwise
+// or ctx ends). Check writes nothing.
 func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 	r := &CheckReport{}
-	if err := s.integrity(ctx, r); err != nil {
+	// damaged records an error of a damaged archive as a problem and
+	// returns the others.
+	damaged := func(what string, err error) error {
+		if err != nil && errors.Is(err, ErrDamaged) && ctx.Err() == nil {
+			r.Problems = append(r.Problems, what+": "+err.Error())
+			return nil
+		}
+		return err
+	}
+	if err := damaged("database", s.integrity(ctx, r)); err != nil {
 		return nil, fmt.Errorf("check: %w", err)
 	}
 	const fts = `INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`
-	if _, err := s.db.ExecContext(ctx, fts); err != nil {
+	// The index's own check needs a write transaction (it writes
+	// nothing). A read-only archive skips it: SQLite's integrity check
+	// above checks FTS5 tables too, if less deeply.
+	if _, err := s.db.ExecContext(withoutGate(ctx), fts); err != nil && !errors.Is(err, ErrReadOnly) {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("check: %w", ctx.Err())
 		}
 		r.Problems = append(r.Problems, "full-text index: "+err.Error())
 	}
-	if err := s.checkBlobs(ctx, r); err != nil {
+	if err := damaged("stored files", s.checkBlobs(ctx, r)); err != nil {
 		return nil, fmt.Errorf("check: %w", err)
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&r.Articles); err != nil {
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&r.Articles)
+	if err := damaged("articles", err); err != nil {
 		return nil, fmt.Errorf("check: %w", err)
 	}
+	return r, nil
+}
+
+// CheckFile checks the archive file at path as Check does, also when it
+// cannot be opened normally: a file that is not an SQLite database is
+// reported as a problem, and a damaged one is checked read-only (no
+// migration, nothing written) as far as it can be read. It returns an
+// error naming path when the file is missing, in use or unreadable, or
+// when ctx ends.
+func CheckFile(ctx context.Context, path string) (*CheckReport, error) {
+	abs, err := filepath.Abs(path)
+	if err == nil {
+		_, err = os.Stat(abs)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("check %s: %w", path, err)
+	}
+	if err := checkHeader(abs); errors.Is(err, ErrDamaged) {
+		return &CheckReport{Problems: []string{"file: " + err.Error()}}, nil
+	}
+	s, err := Open(ctx, abs)
+	if err == nil {
+		defer s.Close()
+		return s.Check(ctx)
+	}
+	if !errors.Is(err, ErrDamaged) || ctx.Err() != nil {
+		return nil, fmt.Errorf("check %s: %w", path, err)
+	}
+	opened := "opening: " + err.Error()
+	g := &gate{}
+	s = &Store{db: sql.OpenDB(&connector{dsn: readOnlyDSN(abs), gate: g}), path: abs, gate: g}
+	defer s.db.Close()
+	r, err := s.Check(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("check %s: %w", path, ctx.Err())
+		}
+		r = &CheckReport{Problems: []string{err.Error()}}
+	}
+	r.Problems = append([]string{opened}, r.Problems...)
 	return r, nil
 }
 

@@ -32,14 +32,22 @@ CREATE TABLE IF NOT EXISTS migrations (
 // migrate applies the embedded migrations not yet recorded in the
 // migrations table, in name order, each in its own transaction. It refuses
 // a database that records a migration this program does not know (it was
-// written by a newer version).
-func migrate(ctx context.Context, db *sql.DB) error {
-	if _, err := db.ExecContext(ctx, createMigrationsTable); err != nil {
-		return fmt.Errorf("create migrations table: %w", err)
+// written by a newer version). It reports whether it applied any; an
+// up-to-date archive is only read.
+func migrate(ctx context.Context, db *sql.DB) (bool, error) {
+	var tables int
+	const hasTable = `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'migrations'`
+	if err := db.QueryRowContext(ctx, hasTable).Scan(&tables); err != nil {
+		return false, fmt.Errorf("read schema: %w", err)
+	}
+	if tables == 0 {
+		if _, err := db.ExecContext(ctx, createMigrationsTable); err != nil {
+			return false, fmt.Errorf("create migrations table: %w", err)
+		}
 	}
 	names, err := fs.Glob(migrationFS, "migrations/*.sql")
 	if err != nil {
-		return fmt.Errorf("list migrations: %w", err)
+		return false, fmt.Errorf("list migrations: %w", err)
 	}
 	sort.Strings(names)
 	known := make(map[string]bool, len(names))
@@ -48,24 +56,26 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	}
 	applied, err := appliedMigrations(ctx, db)
 	if err != nil {
-		return err
+		return false, err
 	}
 	done := make(map[string]bool, len(applied))
 	for _, n := range applied {
 		if !known[n] {
-			return fmt.Errorf("database has migration %s unknown to this program (made by a newer version?)", n)
+			return false, fmt.Errorf("database has migration %s unknown to this program (made by a newer version?)", n)
 		}
 		done[n] = true
 	}
+	migrated := false
 	for _, n := range names {
 		if done[path.Base(n)] {
 			continue // an up-to-date archive opens without taking the write lock
 		}
 		if err := applyMigration(ctx, db, n); err != nil {
-			return fmt.Errorf("migration %s: %w", path.Base(n), err)
+			return false, fmt.Errorf("migration %s: %w", path.Base(n), err)
 		}
+		migrated = true
 	}
-	return nil
+	return migrated, nil
 }
 
 // appliedMigrations returns the names recorded in the migrations table.

@@ -28,7 +28,7 @@ import (
 //	published:2019  published:2019-01..2019-03  published:>2019-01-01  published:<=2019-03-05
 //	captured:last-30-days  captured:today  (capture date, else import date)
 //	date:…              published, else captured, else imported
-//	sort:relevance sort:newest sort:oldest
+//	sort:relevance sort:newest sort:oldest sort:title sort:site
 //
 // Words AND, OR, NOT are operators only in capitals. A word made only of
 // punctuation is ignored, as the index would ignore it. Dates are UTC days.
@@ -48,6 +48,8 @@ const (
 	SortRelevance Sort = iota // best match first (bm25, title weighted); newest first when there are no words
 	SortNewest                // by date (published, else captured, else imported), newest first
 	SortOldest                // by date, oldest first
+	SortTitle                 // by title, A to Z (case folded)
+	SortSite                  // by site, A to Z, newest first within a site
 )
 
 func (s Sort) String() string {
@@ -56,6 +58,10 @@ func (s Sort) String() string {
 		return "newest"
 	case SortOldest:
 		return "oldest"
+	case SortTitle:
+		return "title"
+	case SortSite:
+		return "site"
 	}
 	return "relevance"
 }

@@ -231,8 +231,12 @@ func (p *parser) sortBy(t token, v string) error {
 		p.out.sort = SortNewest
 	case "oldest", "old":
 		p.out.sort = SortOldest
+	case "title":
+		p.out.sort = SortTitle
+	case "site":
+		p.out.sort = SortSite
 	default:
-		return p.errAt(t.pos, "sort: takes relevance, newest or oldest")
+		return p.errAt(t.pos, "sort: takes relevance, newest, oldest, title or site")
 	}
 	p.out.sorted = true
 	return nil

@@ -46,6 +46,19 @@ type Results struct {
 // variable for tests.
 var rankWindow = 5_000
 
+// phraseWindow is rankWindow for queries with a phrase: finding a phrase
+// and ranking it reads the positions of its words, which for common words
+// costs several times what a word costs. A variable for tests.
+var phraseWindow = 1_000
+
+// window returns how many matches of p relevance ranking scores at most.
+func (p *plan) window() int {
+	if p.phrase {
+		return phraseWindow
+	}
+	return rankWindow
+}
+
 // Search returns a page of the articles the query finds, each with a
 // snippet with the matched terms marked. See the search language in
 // parse.go: words, "phrases", prefix*, OR, -NOT, (groups) and field

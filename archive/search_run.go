@@ -15,8 +15,8 @@ import (
 // match by match; beyond, the articles passing the filters are collected
 // once and each match is looked up in that set, and results by date are
 // read from the date index newest first, stopping at the page's end.
-// Beyond rankWindow results, relevance ranking covers only the newest
-// rankWindow of them (Results.Window says so).
+// Beyond rankWindow results (phraseWindow with a phrase), relevance
+// ranking covers only the newest of them (Results.Window says so).
 
 // bigMatches is the number of full-text matches from which filters are
 // evaluated as one set.
@@ -67,9 +67,13 @@ func (s *Store) total(ctx context.Context, p *plan, big bool) (int, error) {
 
 // ranked fills res with a page of p's results best first. Ranking costs
 // time in proportion to the matches, so when there are more than
-// rankWindow full-text matches only the newest rankWindow of them are
-// ranked; the results among older matches follow, newest first.
+// p.window() full-text matches only the newest p.window() of them are
+// ranked; the results among older matches follow, newest first (unless
+// rankedAtOnce knows that there are few results).
 func (s *Store) ranked(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
+	if done, err := s.rankedAtOnce(ctx, p, opt, res); done || err != nil {
+		return err
+	}
 	cutoff, n, err := s.probe(ctx, p)
 	if err != nil {
 		return fmt.Errorf("count: %w", err)
@@ -83,13 +87,13 @@ func (s *Store) ranked(ctx context.Context, p *plan, opt SearchOptions, res *Res
 		res.Total = n
 	default:
 		res.Total, err = s.matchCount(ctx, p)
-		inWindow = rankWindow
+		inWindow = p.window()
 	}
 	if err != nil {
 		return fmt.Errorf("count: %w", err)
 	}
 	if cutoff != 0 {
-		res.Window = rankWindow
+		res.Window = p.window()
 	}
 	limit, offset := page(opt.Offset, opt.Limit)
 	if offset < inWindow {
@@ -114,11 +118,11 @@ func (s *Store) ranked(ctx context.Context, p *plan, opt SearchOptions, res *Res
 // rankWindow, else the rowid of the rankWindow-th (the window's start).
 func (s *Store) probe(ctx context.Context, p *plan) (cutoff int64, n int, err error) {
 	const q = `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?`
-	ids, err := s.ids(ctx, q, p.match, rankWindow+1)
-	if err != nil || len(ids) <= rankWindow {
+	ids, err := s.ids(ctx, q, p.match, p.window()+1)
+	if err != nil || len(ids) <= p.window() {
 		return 0, len(ids), err
 	}
-	return ids[rankWindow-1], len(ids), nil
+	return ids[p.window()-1], len(ids), nil
 }
 
 // countSplit returns the number of p's results, and of those with an ID
@@ -183,7 +187,22 @@ func (p *plan) matchConds(big bool, rowid string, cutoff int64) (string, []any) 
 	return cond, append(args, p.args...)
 }
 
-// byDate fills res with a page of p's results by date.
+// orderBy returns the ORDER BY terms of an order other than relevance.
+// Every order ends with the id, so that pages never overlap.
+func orderBy(o Sort) string {
+	switch o {
+	case SortOldest:
+		return dateExpr + `, a.id`
+	case SortTitle:
+		return `a.title COLLATE NOCASE, a.id`
+	case SortSite:
+		return `a.site COLLATE NOCASE, ` + dateExpr + ` DESC, a.id DESC`
+	}
+	return dateExpr + ` DESC, a.id DESC`
+}
+
+// byDate fills res with a page of p's results in an order other than
+// relevance: by date, title or site.
 func (s *Store) byDate(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
 	matches, err := s.matchCount(ctx, p)
 	if err == nil {
@@ -192,11 +211,13 @@ func (s *Store) byDate(ctx context.Context, p *plan, opt SearchOptions, res *Res
 	if err != nil {
 		return fmt.Errorf("count: %w", err)
 	}
-	dir := " DESC"
-	if res.Sort == SortOldest {
-		dir = ""
+	order := ` ORDER BY ` + orderBy(res.Sort) + ` LIMIT ? OFFSET ?`
+	// The date index serves a date order over many matches; other
+	// orders sort what the filters leave.
+	dateIndex := ` INDEXED BY articles_date`
+	if res.Sort != SortNewest && res.Sort != SortOldest {
+		dateIndex = ""
 	}
-	order := ` ORDER BY ` + dateExpr + dir + `, a.id` + dir + ` LIMIT ? OFFSET ?`
 	limit, offset := page(opt.Offset, opt.Limit)
 	var q string
 	var args []any
@@ -206,7 +227,7 @@ func (s *Store) byDate(ctx context.Context, p *plan, opt SearchOptions, res *Res
 		q += order
 	case matches > bigMatches:
 		ids, idArgs := p.idsQuery(true)
-		q, args = `SELECT a.id FROM articles a INDEXED BY articles_date WHERE a.id IN (`+ids+`)`+order, idArgs
+		q, args = `SELECT a.id FROM articles a`+dateIndex+` WHERE a.id IN (`+ids+`)`+order, idArgs
 	default:
 		ids, idArgs := p.idsQuery(false)
 		q, args = `SELECT a.id FROM articles a INDEXED BY articles_meta WHERE a.id IN (`+ids+`)`+order, idArgs

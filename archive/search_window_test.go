@@ -69,3 +69,67 @@ func sorted(ids []int64) []int64 {
 	slices.Sort(out)
 	return out
 }
+
+func TestRankFiltered(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	defer func(n, m int) { rankWindow, phraseWindow = n, m }(rankWindow, phraseWindow)
+	rankWindow, phraseWindow = 3, 2
+	// Eight articles with "walrus"; the best match (title) is the oldest.
+	// The first three are tagged "few", the even ones "even".
+	var ids []int64
+	for i := range 8 {
+		a := &Article{Title: fmt.Sprintf("Report %d", i), Blocks: []Block{{Kind: Paragraph, Text: "A walrus was seen."}}}
+		if i == 0 {
+			a.Title = "Walrus walrus"
+		}
+		if i < 3 {
+			a.Tags = append(a.Tags, "few")
+		}
+		if i == 5 || i == 6 {
+			a.Blocks[0].Text = "A grey walrus was seen."
+		}
+		if i%2 == 0 {
+			a.Tags = append(a.Tags, "even")
+		}
+		ids = append(ids, mustAdd(t, s, newCapture(a.Title, a.Title, a))[0])
+	}
+	tests := []struct {
+		query         string
+		offset, limit int
+		window, total int
+		first         int64 // 0: no hits
+		hits          int
+	}{
+		{"walrus tag:few", 0, 2, 0, 3, ids[0], 2},
+		{"walrus tag:few", 2, 2, 0, 3, -1, 1},
+		{"walrus tag:few", 5, 2, 0, 3, 0, 0},
+		{"walrus tag:few tag:even", 0, 10, 0, 2, ids[0], 2},
+		{"seal tag:few", 0, 10, 0, 0, 0, 0},
+		{"walrus tag:even", 0, 10, 3, 4, -1, 4}, // four pass the filter: the window applies
+		{`"grey walrus"`, 0, 10, 0, 2, -1, 2},   // a rare word: no window
+		{`"grey walrus"`, 1, 10, 0, 2, -1, 1},
+		{`"walrus was"`, 0, 10, 2, 8, -1, 8}, // every word in eight: the phrase window applies
+		{`"walrus was" tag:few`, 0, 10, 2, 3, -1, 3},
+		{`"walrus was" grey`, 0, 10, 0, 2, -1, 2},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%s@%d", tt.query, tt.offset), func(t *testing.T) {
+			res, err := s.Find(ctx, tt.query, SearchOptions{Offset: tt.offset, Limit: tt.limit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Window != tt.window || res.Total != tt.total || len(res.Hits) != tt.hits {
+				t.Fatalf("window %d total %d hits %d, want %d, %d, %d", res.Window, res.Total, len(res.Hits), tt.window, tt.total, tt.hits)
+			}
+			if tt.first > 0 && (res.Hits[0].ID != tt.first || res.Hits[0].Rank >= 0) {
+				t.Errorf("first hit %+v, want article %d ranked", res.Hits[0], tt.first)
+			}
+			for _, h := range res.Hits {
+				if len(h.Snippet) == 0 {
+					t.Errorf("hit %d has no snippet", h.ID)
+				}
+			}
+		})
+	}
+}

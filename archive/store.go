@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -12,7 +13,7 @@ import (
 	"sync"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the "sqlite3" driver; build with -tags sqlite_fts5
+	_ "github.com/mattn/go-sqlite3" // the "sqlite3" driver (conn.go wraps it); build with -tags sqlite_fts5
 )
 
 // Errors callers act on.
@@ -35,6 +36,7 @@ const busyTimeout = 10000
 type Store struct {
 	db   *sql.DB
 	path string
+	gate *gate            // refuses writes to a damaged archive (conn.go)
 	now  func() time.Time // the clock of relative dates; nil means time.Now
 }
 
@@ -48,8 +50,11 @@ func (s *Store) clock() time.Time {
 
 // Open opens the archive at path, creating the file and its parent
 // directory (mode 0700) when missing, and brings its schema up to date. It
-// returns an error wrapping ErrNoFTS5 when the driver lacks FTS5, and an
-// error naming path when the file cannot be opened or migrated.
+// returns an error wrapping ErrNoFTS5 when the driver lacks FTS5; one
+// wrapping ErrDamaged when the file is not an SQLite database (the file
+// is left as it is); and otherwise an error naming path, wrapping ErrBusy,
+// ErrReadOnly or ErrDiskFull when that is the cause. Opening an
+// up-to-date archive writes nothing.
 func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open archive: empty path")
@@ -61,29 +66,63 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	if err := checkHeader(abs); err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, fmt.Errorf("open %s: %w", path, classify(err))
 	}
-	db, err := sql.Open("sqlite3", dsn(abs))
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
+	g := &gate{}
+	db := sql.OpenDB(&connector{dsn: dsn(abs), gate: g})
 	db.SetMaxIdleConns(4)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	if err := migrate(ctx, db); err != nil {
+	migrated, err := migrate(ctx, db)
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	// Planner statistics for tables that lack them or changed much: cheap
-	// (analysis_limit), and the search plans rely on them.
-	if _, err := db.ExecContext(ctx, `PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002`); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open %s: optimize: %w", path, err)
+	if migrated {
+		// Planner statistics for the tables the migrations made or
+		// changed: cheap (analysis_limit), and the search plans rely on
+		// them. Best effort: without them searches are slower, not wrong.
+		db.ExecContext(ctx, `PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002`)
 	}
-	return &Store{db: db, path: abs}, nil
+	return &Store{db: db, path: abs, gate: g}, nil
+}
+
+// sqliteHeader starts every SQLite database file.
+const sqliteHeader = "SQLite format 3\x00"
+
+// checkHeader returns an error wrapping ErrDamaged when the file at path
+// exists, is not empty and does not start as an SQLite database does. It
+// reads the file only.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return classify(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if st.IsDir() {
+		return errors.New("is a folder, not an archive")
+	}
+	if st.Size() == 0 {
+		return nil // a new archive
+	}
+	head := make([]byte, len(sqliteHeader))
+	if _, err := io.ReadFull(f, head); err != nil || string(head) != sqliteHeader {
+		return &storeError{kind: ErrDamaged, err: errors.New("not a Clippings archive (no SQLite header)")}
+	}
+	return nil
 }
 
 // dsn returns the data source name for the database file at the absolute
@@ -99,22 +138,52 @@ func dsn(abs string) string {
 	}
 	u := url.URL{Scheme: "file", Path: p}
 	return u.String() + fmt.Sprintf(
-		"?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_synchronous=NORMAL&_txlock=immediate",
+		"?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_synchronous=NORMAL&_txlock=immediate&_stmt_cache_size=64",
 		busyTimeout)
+}
+
+// readOnlyDSN is dsn for reading a file that may be damaged: read-only,
+// and without the journal-mode change that could write to it.
+func readOnlyDSN(abs string) string {
+	d := dsn(abs)
+	d = strings.Replace(d, "_journal_mode=WAL&", "", 1)
+	return d + "&mode=ro"
 }
 
 // Path returns the absolute path of the archive file.
 func (s *Store) Path() string { return s.path }
 
-// Close lets SQLite refresh its query-planner statistics, then closes the
-// database. It returns the first error met.
+// Close closes the database. When the store wrote to the archive, it
+// first lets SQLite refresh its query-planner statistics (best effort: a
+// busy or full archive just keeps the old ones); a store that only read
+// leaves the file as it was.
 func (s *Store) Close() error {
-	_, optErr := s.db.Exec("PRAGMA optimize")
+	if s.gate.written() {
+		s.db.Exec("PRAGMA optimize")
+	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", s.path, err)
 	}
-	if optErr != nil {
-		return fmt.Errorf("close %s: optimize: %w", s.path, optErr)
+	return nil
+}
+
+// CheckWritable returns nil when the archive can be written now, and
+// otherwise an error wrapping ErrDamaged (the quick check before the
+// first write failed), ErrReadOnly or ErrBusy (another process held the
+// write lock longer than a write waits). It writes nothing: a bulk import
+// asks first, so that it does not read and clean every file only to fail
+// to store them.
+func (s *Store) CheckWritable(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: takes the write lock
+	if err != nil {
+		return fmt.Errorf("write to %s: %w", s.path, err)
+	}
+	defer tx.Rollback()
+	// In WAL mode a read-only file lets BEGIN IMMEDIATE through; a row
+	// written (unchanged, and rolled back) is refused.
+	const probe = `UPDATE migrations SET applied = applied WHERE rowid = (SELECT min(rowid) FROM migrations)`
+	if _, err := tx.ExecContext(ctx, probe); err != nil {
+		return fmt.Errorf("write to %s: %w", s.path, err)
 	}
 	return nil
 }

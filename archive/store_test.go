@@ -238,8 +238,8 @@ func TestOriginal(t *testing.T) {
 		if err := s.db.QueryRow("SELECT encoding, length(data) FROM originals WHERE sha256 = ?", c.Original.SHA256).Scan(&enc, &stored); err != nil {
 			t.Fatal(err)
 		}
-		if enc != encGzip || stored >= len(data) {
-			t.Errorf("stored %d bytes as %q, want fewer than %d as gzip", stored, enc, len(data))
+		if enc != encZstd || stored >= len(data) {
+			t.Errorf("stored %d bytes as %q, want fewer than %d as zstd", stored, enc, len(data))
 		}
 	})
 	t.Run("Incompressible", func(t *testing.T) {

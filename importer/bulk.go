@@ -32,6 +32,11 @@ type originalChecker interface {
 	HasOriginal(ctx context.Context, sha string) (bool, error)
 }
 
+// writableChecker tells whether the archive can be written at all.
+type writableChecker interface {
+	CheckWritable(ctx context.Context) error
+}
+
 // optimizer tidies the archive's index after a bulk load.
 type optimizer interface {
 	Optimize(ctx context.Context) error
@@ -98,7 +103,7 @@ const optimizeAfter = 200
 // Import reads every file named in paths (folders are walked recursively)
 // and stores what it cleans from them in sink. Each file is first hashed:
 // one already stored is reported as such without being cleaned. The others
-// are cleaned in parallel and stored by the goroutine that cleaned them,
+// are cleaned in parallel and stored by one writer goroutine,
 // several to a transaction when the sink allows it, so that an
 // interruption leaves whole files stored or not at all and the next run
 // completes the work. A bad file is recorded in the report and the import
@@ -107,19 +112,34 @@ const optimizeAfter = 200
 //
 // Import returns an error when a path cannot be walked, when ctx is
 // cancelled (the report then holds what was stored) or when optimising the
-// index after a large import fails.
+// index after a large import fails. When the archive cannot be written
+// (its full disk, read-only or damaged file, or another process holding
+// it: an error wrapping archive.ErrDiskFull, ErrReadOnly, ErrDamaged or
+// ErrBusy) no further file could be stored, so Import stops, before the
+// first file when the sink can tell, and returns that error with the
+// report of the files finished; the files left are not reported failed.
 func Import(ctx context.Context, sink Sink, paths []string, opt Options, progress func(Progress)) (Report, error) {
 	files, err := Walk(paths)
 	if err != nil {
 		return Report{}, err
 	}
-	b := &bulk{ctx: ctx, sink: sink, files: files, progress: progress, results: make([]FileResult, len(files))}
+	if w, ok := sink.(writableChecker); ok && len(files) > 0 {
+		if err := w.CheckWritable(ctx); err != nil {
+			return Report{}, fmt.Errorf("import: %w", err)
+		}
+	}
+	inner, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	b := &bulk{ctx: inner, stop: stop, sink: sink, files: files, progress: progress, results: make([]FileResult, len(files))}
 	b.checker, _ = sink.(originalChecker)
 	b.batcher, _ = sink.(batchSink)
 	b.run(max(opt.Workers, 0))
 	rep := b.report()
 	if err := ctx.Err(); err != nil {
 		return rep, err
+	}
+	if cause := context.Cause(inner); cause != nil {
+		return rep, cause
 	}
 	if o, ok := sink.(optimizer); ok && rep.Imported+rep.Versions >= optimizeAfter {
 		if err := o.Optimize(ctx); err != nil {
@@ -132,6 +152,7 @@ func Import(ctx context.Context, sink Sink, paths []string, opt Options, progres
 // bulk is one run of Import.
 type bulk struct {
 	ctx      context.Context
+	stop     context.CancelCauseFunc // stops the import when the archive cannot be written
 	sink     Sink
 	checker  originalChecker // nil when the sink cannot tell
 	batcher  batchSink       // nil when the sink stores one capture at a time
@@ -150,23 +171,32 @@ type cleaned struct {
 	result  FileResult
 }
 
-// run cleans the files on workers goroutines (0: one per CPU). Each
-// worker stores what it cleans itself, in batches: compressing the
-// originals and preparing the rows then happen in parallel too, and only
-// the transactions take turns (SQLite has one writer at a time).
+// run cleans the files on workers goroutines (0: one per CPU) and stores
+// what they clean on one more, the writer, in batches. SQLite has one
+// writer at a time anyway; with the storing on its own goroutine the
+// cleaners never wait for a transaction, and the import keeps every core
+// busy (docs/importer-bench.md).
 func (b *bulk) run(workers int) {
 	if workers == 0 {
 		workers = runtime.NumCPU()
 	}
 	jobs := make(chan int)
-	var wg sync.WaitGroup
+	// A few captures may wait for the writer; a full queue holds the
+	// cleaners back, so memory stays bounded.
+	queue := make(chan cleaned, 2*workers)
+	var cleaners sync.WaitGroup
 	for w := 0; w < workers; w++ {
-		wg.Add(1)
+		cleaners.Add(1)
 		go func() {
-			defer wg.Done()
-			b.work(jobs)
+			defer cleaners.Done()
+			b.clean(jobs, queue)
 		}()
 	}
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		b.write(queue)
+	}()
 	for i := range b.files {
 		select {
 		case jobs <- i:
@@ -176,38 +206,60 @@ func (b *bulk) run(workers int) {
 		break
 	}
 	close(jobs)
-	wg.Wait()
+	cleaners.Wait()
+	close(queue)
+	<-written
 }
 
-// work cleans the files it is given and stores them in batches of at most
-// batchFiles files and batchBytes of originals, at least every batchWait.
-func (b *bulk) work(jobs <-chan int) {
-	var (
-		batch []cleaned
-		size  int
-		since time.Time
-	)
+// clean cleans the files it is given and queues the captures to store.
+func (b *bulk) clean(jobs <-chan int, queue chan<- cleaned) {
 	for i := range jobs {
-		item := b.clean(i)
+		item := b.cleanFile(i)
 		if item.capture == nil {
 			b.record(item.i, item.result)
 			continue
 		}
-		if len(batch) == 0 {
-			since = time.Now()
-		}
-		batch = append(batch, item)
-		size += len(item.capture.Original.Data)
-		if len(batch) >= batchFiles || size >= batchBytes || time.Since(since) >= batchWait {
-			b.flush(batch)
-			batch, size = nil, 0
-		}
+		queue <- item
 	}
-	b.flush(batch)
 }
 
-// clean reads, hashes and cleans file i.
-func (b *bulk) clean(i int) cleaned {
+// write stores the queued captures in batches of at most batchFiles files
+// and batchBytes of originals, committing at least every batchWait.
+func (b *bulk) write(queue <-chan cleaned) {
+	var (
+		batch []cleaned
+		size  int
+	)
+	timer := time.NewTimer(batchWait)
+	timer.Stop()
+	flush := func() {
+		timer.Stop()
+		b.flush(batch)
+		batch, size = nil, 0
+	}
+	for {
+		select {
+		case item, ok := <-queue:
+			if !ok {
+				flush()
+				return
+			}
+			if len(batch) == 0 {
+				timer.Reset(batchWait)
+			}
+			batch = append(batch, item)
+			size += len(item.capture.Original.Data)
+			if len(batch) >= batchFiles || size >= batchBytes {
+				flush()
+			}
+		case <-timer.C:
+			flush()
+		}
+	}
+}
+
+// cleanFile reads, hashes and cleans file i.
+func (b *bulk) cleanFile(i int) cleaned {
 	path := b.files[i]
 	res := FileResult{Path: path}
 	fail := func(err error) cleaned {
@@ -225,6 +277,9 @@ func (b *bulk) clean(i int) cleaned {
 	sha := hex.EncodeToString(sum[:])
 	if b.checker != nil {
 		has, err := b.checker.HasOriginal(b.ctx, sha)
+		if b.fatal(err) {
+			return fail(b.ctx.Err()) // stopped, not failed
+		}
 		if err != nil {
 			return fail(err)
 		}
@@ -251,10 +306,14 @@ func (b *bulk) flush(batch []cleaned) {
 		for i, it := range batch {
 			cs[i] = it.capture
 		}
-		if added, err := b.batcher.AddCaptures(b.ctx, cs); err == nil {
+		added, err := b.batcher.AddCaptures(b.ctx, cs)
+		if err == nil {
 			for i, it := range batch {
 				b.record(it.i, FileResult{Path: b.files[it.i], Outcome: added[i].Outcome, IDs: added[i].IDs})
 			}
+			return
+		}
+		if b.fatal(err) {
 			return
 		}
 	}
@@ -264,12 +323,27 @@ func (b *bulk) flush(batch []cleaned) {
 		}
 		path := b.files[it.i]
 		added, err := b.sink.AddCapture(b.ctx, it.capture)
+		if b.fatal(err) {
+			return
+		}
 		if err != nil {
 			b.record(it.i, FileResult{Path: path, Err: fmt.Errorf("store %s: %w", path, err)})
 			continue
 		}
 		b.record(it.i, FileResult{Path: path, Outcome: added.Outcome, IDs: added.IDs})
 	}
+}
+
+// fatal stops the import and reports true when err means that the archive
+// cannot be written (disk full, read-only, damaged, busy): then every
+// further file would fail too.
+func (b *bulk) fatal(err error) bool {
+	if err == nil || !(errors.Is(err, archive.ErrDiskFull) || errors.Is(err, archive.ErrReadOnly) ||
+		errors.Is(err, archive.ErrDamaged) || errors.Is(err, archive.ErrBusy)) {
+		return false
+	}
+	b.stop(err)
+	return true
 }
 
 // record keeps the result of file i and reports progress.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -223,4 +224,113 @@ func TestImportOptimizesLargeImports(t *testing.T) {
 	if small.optimized.Load() != 0 || large.optimized.Load() != 1 {
 		t.Errorf("optimized %d times after 1 file and %d after %d, want 0 and 1", small.optimized.Load(), large.optimized.Load(), optimizeAfter)
 	}
+}
+
+// batchingSink records the size of every transaction it is asked for.
+type batchingSink struct {
+	*archive.Store
+	mu      sync.Mutex
+	batches []int
+}
+
+func (s *batchingSink) AddCaptures(ctx context.Context, cs []*archive.Capture) ([]archive.AddResult, error) {
+	s.mu.Lock()
+	s.batches = append(s.batches, len(cs))
+	s.mu.Unlock()
+	return s.Store.AddCaptures(ctx, cs)
+}
+
+// The writer stores many files to a transaction, never more than
+// batchFiles, and every cleaned file exactly once.
+func TestImportBatchesWrites(t *testing.T) {
+	const files = 2*batchFiles + 7
+	dir := t.TempDir()
+	for i := range files {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("p%03d.html", i)), newsPage(i, ""))
+	}
+	sink := &batchingSink{Store: openStore(t)}
+	rep, err := Import(context.Background(), sink, []string{dir}, Options{Workers: 3}, nil)
+	if err != nil || rep.Imported != files {
+		t.Fatalf("imported %d of %d: %v", rep.Imported, files, err)
+	}
+	total := 0
+	for _, n := range sink.batches {
+		if n > batchFiles {
+			t.Errorf("a transaction of %d files, limit %d", n, batchFiles)
+		}
+		total += n
+	}
+	if total != files {
+		t.Errorf("transactions held %d files, want %d (each once)", total, files)
+	}
+	if len(sink.batches) > files/4 {
+		t.Errorf("%d transactions for %d files: hardly batched (%v)", len(sink.batches), files, sink.batches)
+	}
+	if n, _ := sink.Count(context.Background()); n != files {
+		t.Errorf("archive holds %d articles, want %d", n, files)
+	}
+}
+
+// failingSink stores the first ok captures, then fails every further one
+// with err; writable is what CheckWritable returns.
+type failingSink struct {
+	ok       int64
+	err      error
+	writable error
+	calls    atomic.Int64
+}
+
+func (s *failingSink) AddCapture(context.Context, *archive.Capture) (archive.AddResult, error) {
+	n := s.calls.Add(1)
+	if n > s.ok {
+		return archive.AddResult{}, fmt.Errorf("add: %w", s.err)
+	}
+	return archive.AddResult{Outcome: archive.Imported, IDs: []int64{n}}, nil
+}
+
+func (s *failingSink) CheckWritable(context.Context) error { return s.writable }
+
+// TestImportStopsWhenArchiveUnwritable: when the archive cannot be
+// written (disk full, read-only, damaged, busy) the import stops and
+// returns the error, the files left are not reported failed; another
+// store error fails only its file.
+func TestImportStopsWhenArchiveUnwritable(t *testing.T) {
+	dir := t.TempDir()
+	const pages, workers = 40, 2
+	for i := range pages {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("p%02d.html", i)), newsPage(i, ""))
+	}
+	writeFile(t, filepath.Join(dir, "empty.html"), nil)
+	for _, kind := range []error{archive.ErrDiskFull, archive.ErrReadOnly, archive.ErrDamaged, archive.ErrBusy} {
+		t.Run(kind.Error(), func(t *testing.T) {
+			sink := &failingSink{ok: 10, err: kind}
+			rep, err := Import(context.Background(), sink, []string{dir}, Options{Workers: workers}, nil)
+			if !errors.Is(err, kind) {
+				t.Fatalf("import: %v, want an error wrapping %v", err, kind)
+			}
+			if rep.Imported != 10 {
+				t.Errorf("%d imported, want 10", rep.Imported)
+			}
+			for _, f := range rep.Failures() {
+				if errors.Is(f.Err, kind) {
+					t.Errorf("%s reported failed: %v", f.Path, f.Err)
+				}
+			}
+			if n := sink.calls.Load(); n > 10+workers {
+				t.Errorf("the sink was asked %d times, want the import to stop after the first failure", n)
+			}
+			sink = &failingSink{ok: pages, writable: kind}
+			rep, err = Import(context.Background(), sink, []string{dir}, Options{Workers: workers}, nil)
+			if !errors.Is(err, kind) || sink.calls.Load() != 0 || len(rep.Files) != 0 {
+				t.Errorf("unwritable from the start: %v, %d calls, %d files; want the error before any file", err, sink.calls.Load(), len(rep.Files))
+			}
+		})
+	}
+	t.Run("other store error", func(t *testing.T) {
+		sink := &failingSink{ok: 10, err: errors.New("constraint failed")}
+		rep, err := Import(context.Background(), sink, []string{dir}, Options{Workers: workers}, nil)
+		if err != nil || rep.Imported != 10 || rep.Failed != pages-10+1 {
+			t.Errorf("import: %d imported, %d failed, %v; want 10, %d, nil (the import goes on)", rep.Imported, rep.Failed, err, pages-10+1)
+		}
+	})
 }

@@ -63,7 +63,11 @@ func findRelated(p *htmlPage) error {
 		if b.Closest("html").Length() == 0 {
 			continue // already removed with an enclosing block
 		}
-		p.related = append(p.related, blockLinks(p, b, seen)...)
+		links := blockLinks(p, b, seen)
+		if isAdWidget(b) {
+			links = ownSite(p, links)
+		}
+		p.related = append(p.related, links...)
 		b.Remove()
 	}
 	return nil
@@ -177,7 +181,7 @@ func blockLinks(p *htmlPage, b *goquery.Selection, seen map[string]bool) []archi
 	b.Find("a[href]").AddBackFiltered("a[href]").Each(func(_ int, a *goquery.Selection) {
 		u := absURL(p.base, a.AttrOr("href", ""))
 		title := cleanLinkTitle(linkTitle(a))
-		if u == "" || title == "" || seen[u] || isAdLink(u) || isTopicLink(u, title) ||
+		if u == "" || title == "" || seen[u] || isAdLink(u) || isTopicLink(u, title) || isNotArticleLink(u) ||
 			isNoise(title) || sponsored.MatchString(title) || accountLink.MatchString(title) || relatedLabel.MatchString(title) {
 			return
 		}
@@ -191,7 +195,7 @@ var (
 	// readNow is a call to read at the end of a link's title.
 	readNow = regexp.MustCompile(`(?i)\s*[-–—|:]?\s*(read now|read more|continue reading|watch now)\s*[.…»›>]*$`)
 	// sponsored marks the title of a paid link.
-	sponsored = regexp.MustCompile(`(?i)^(sponsored|promoted|advertisement)\b|\b(sponsored|promoted) by\b|\bpaid (post|content)\b`)
+	sponsored = regexp.MustCompile(`(?i)^(sponsored|promoted|advertisement)\b|(sponsored|promoted) by\b|\bpaid (post|content)\b`)
 	// accountLink is the title of a link to the reader's account.
 	accountLink = regexp.MustCompile(`(?i)^(forgot (your )?(password|username)|sign (in|up|out)|log ?(in|out)|register|create (an |your )?account|my account)\b`)
 	// titleDate is a date at the end of a link's title ("… NOV. 7, 2010").
@@ -207,13 +211,110 @@ func cleanLinkTitle(s string) string {
 }
 
 // adHosts are the advertising networks whose "recommended" boxes look
-// like related links.
-var adHosts = regexp.MustCompile(`(?i)(^|\.)(outbrain|taboola|doubleclick|googleadservices|zergnet|revcontent|adclick|mgid|nativo)\.`)
+// like related links, and the click trackers their links go through.
+var adHosts = regexp.MustCompile(`(?i)(^|\.)(outbrain|taboola|doubleclick|googleadservices|zergnet|revcontent|adclick|mgid|nativo|tradedoubler)\.|` +
+	`^(track|tracking|trk|clk)[a-z0-9-]*\.`)
 
-// isAdLink reports whether u leads to an advertising network.
+// adMark is an advertising network's name anywhere in a link ("…
+// utm_source=taboola", "/source/taboola_…"): the way their boxes tag the
+// advertisers' pages they lead to.
+var adMark = regexp.MustCompile(`(?i)taboola|outbrain|revcontent|zergnet`)
+
+// isAdLink reports whether u leads to an advertising network, goes
+// through a click tracker or was placed by one.
 func isAdLink(u string) bool {
 	pu, err := url.Parse(u)
-	return err == nil && adHosts.MatchString(pu.Hostname())
+	return err == nil && (adHosts.MatchString(pu.Hostname()) || adMark.MatchString(pu.RawQuery) || adMark.MatchString(pu.Path))
+}
+
+// adWidget reports whether a class or id names an advertising network's
+// box of "recommended" links: Taboola's trc_… and tbla classes, Outbrain's
+// OUTBRAIN and ob-widget (not a page's "js-outbrain-anchor", which only
+// marks where such a box goes).
+func adWidget(names string) bool {
+	for _, n := range strings.Fields(strings.ToLower(names)) {
+		switch {
+		case strings.HasPrefix(n, "trc_"), strings.HasPrefix(n, "ob-widget"), strings.HasPrefix(n, "taboola"),
+			n == "tbla", n == "outbrain", n == "zergnet", n == "revcontent", n == "mgid":
+			return true
+		}
+	}
+	return false
+}
+
+// maxWidgetDepth is how far up from a related block an advertising
+// network's wrapper is looked for.
+const maxWidgetDepth = 4
+
+// isAdWidget reports whether block, or one of its nearest ancestors, is
+// an advertising network's box.
+func isAdWidget(block *goquery.Selection) bool {
+	s := block.First()
+	for i := 0; i <= maxWidgetDepth && s.Length() > 0; i++ {
+		if adWidget(s.AttrOr("class", "") + " " + s.AttrOr("id", "")) {
+			return true
+		}
+		s = s.Parent()
+	}
+	return false
+}
+
+// ownSite keeps the links to the page's own site: in an advertising
+// network's box those are the site's articles it recommends, the others
+// are paid for. The page's site is the host of any address it gives for
+// itself (where it was saved from, <base>, canonical, og:url: a
+// syndicated story's canonical address is its publisher's).
+func ownSite(p *htmlPage, links []archive.Link) []archive.Link {
+	var homes []string
+	for _, ref := range []string{
+		p.meta.CaptureURL,
+		attr(p.query, "base[href]", "href"),
+		attr(p.query, `link[rel~="canonical"]`, "href"),
+		attr(p.query, `meta[property="og:url"]`, "content"),
+	} {
+		if h := siteHost(ref); h != "" {
+			homes = append(homes, h)
+		}
+	}
+	var out []archive.Link
+	for _, l := range links {
+		h := siteHost(l.URL)
+		for _, home := range homes {
+			if h != "" && (h == home || strings.HasSuffix(h, "."+home) || strings.HasSuffix(home, "."+h)) {
+				out = append(out, l)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// siteHost returns the host of an absolute address, lower-case, without
+// "www."; "" when there is none.
+func siteHost(ref string) string {
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// notArticle matches the address of a link that is not to an article:
+// editing, searching, an author's page.
+var notArticle = regexp.MustCompile(`(?i)[?&]action=edit\b|^/search(/|$)|/(authors?|contributors?|people|profiles?)/[^/]*/?$`)
+
+// isNotArticleLink reports whether u leads to a page that is not an
+// article (an edit form, a search, an author's page).
+func isNotArticleLink(u string) bool {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return true
+	}
+	q := ""
+	if pu.RawQuery != "" {
+		q = "?" + pu.RawQuery
+	}
+	return notArticle.MatchString(pu.Path) || notArticle.MatchString(q)
 }
 
 // isTopicLink reports whether a link is to a topic or section page ("Zimbabwe" →

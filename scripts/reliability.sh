@@ -7,8 +7,7 @@
 #   FUZZTIME=10m scripts/reliability.sh   also runs every fuzz target that long, one at a time
 #
 # CLIPPINGS_CRASH_SEED replays the random kills of a failed run (the seed is
-# in its log); CLIPPINGS_CRASH_KILLS overrides the number of kills;
-# CLIPPINGS_RUN_OPEN=1 also runs the tests of open issues, which skip by default.
+# in its log); CLIPPINGS_CRASH_KILLS overrides the number of kills.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 

@@ -76,13 +76,17 @@ func readFileAtMost(name string, max int64) ([]byte, error) {
 }
 
 // readRootFile reads the regular file at the slash-separated name below
-// root; os.Root refuses names and symlinks that lead out of it.
+// root; os.Root refuses names and symlinks that lead out of it. A file
+// over max bytes is refused from its size, unread.
 func readRootFile(root *os.Root, name string, max int64) ([]byte, error) {
-	// Stat first: opening a FIFO or a device would block or read forever.
+	// Stat first: opening a FIFO or a device would block or read forever,
+	// and a huge file is refused without reading it.
 	if st, err := root.Stat(filepath.FromSlash(name)); err != nil {
 		return nil, err
 	} else if !st.Mode().IsRegular() {
 		return nil, errors.New("not a regular file")
+	} else if st.Size() > max {
+		return nil, tooLarge(max)
 	}
 	f, err := root.Open(filepath.FromSlash(name))
 	if err != nil {
