@@ -143,12 +143,20 @@ func shownTitles(u *UI) []string {
 	return out
 }
 
-// labelTexts returns the text of every label drawn inside o.
+// labelTexts returns the text of every label (and list row line) drawn
+// inside o.
 func labelTexts(o fyne.CanvasObject) []string {
 	var out []string
 	for _, obj := range test.LaidOutObjects(o) {
-		if l, ok := obj.(*widget.Label); ok && l.Visible() {
-			out = append(out, l.Text)
+		switch l := obj.(type) {
+		case *widget.Label:
+			if l.Visible() {
+				out = append(out, l.Text)
+			}
+		case *fitLine:
+			if l.Visible() {
+				out = append(out, l.text)
+			}
 		}
 	}
 	return out

@@ -22,10 +22,12 @@ const (
 	orderRelevance                  // best match first; newest without words
 	orderNewest                     // by date, newest first
 	orderOldest                     // by date, oldest first
+	orderTitle                      // by title, A to Z
+	orderSite                       // by site, A to Z, newest first within a site
 )
 
 // orderNames are the list's orders as the sort menu names them.
-var orderNames = []string{"Recently added", "Relevance", "Newest", "Oldest"}
+var orderNames = []string{"Recently added", "Relevance", "Newest", "Oldest", "Title", "Site"}
 
 // allQuery is a query that finds every article (every article has a
 // date: published, else captured, else imported), for sorting the whole
@@ -130,6 +132,10 @@ func (o listOrder) sort() archive.Sort {
 		return archive.SortNewest
 	case orderOldest:
 		return archive.SortOldest
+	case orderTitle:
+		return archive.SortTitle
+	case orderSite:
+		return archive.SortSite
 	}
 	return archive.SortRelevance
 }

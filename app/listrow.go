@@ -24,8 +24,8 @@ type listRow struct {
 	mods  fyne.KeyModifier
 
 	bg      *canvas.Rectangle
-	title   *widget.Label
-	meta    *widget.Label
+	title   *fitLine
+	meta    *fitLine
 	snippet *snippetLine
 	star    *widget.Icon
 	note    *widget.Icon
@@ -34,8 +34,8 @@ type listRow struct {
 func newListRow(l *articleList) *listRow {
 	r := &listRow{l: l, index: -1}
 	r.bg = &canvas.Rectangle{CornerRadius: theme.SelectionRadiusSize()}
-	r.title = &widget.Label{Text: "Title", TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	r.meta = &widget.Label{Text: "Site", SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis}
+	r.title = newFitLine(theme.SizeNameText)
+	r.meta = newFitLine(theme.SizeNameCaptionText)
 	r.snippet = newSnippetLine()
 	r.snippet.Hidden = !l.withSnippets()
 	r.star = widget.NewIcon(starIcon)
@@ -60,19 +60,18 @@ func (r *listRow) show(index int, data row, ok, failed, selected bool) {
 	r.snippet.Hidden = !r.l.withSnippets()
 	switch {
 	case ok:
-		r.title.TextStyle.Bold = !data.read
-		r.title.SetText(data.title)
-		r.meta.SetText(joinNonEmpty(" · ", data.meta, data.tags))
+		r.title.set(data.title, !data.read)
+		r.meta.set(joinNonEmpty(" · ", data.meta, data.tags), false)
 		r.setSnippet(data.snippet)
 		r.star.Hidden, r.note.Hidden = !data.starred, !data.notes
 	case failed:
-		r.title.SetText("Could not load this article")
-		r.meta.SetText("")
+		r.title.set("Could not load this article", false)
+		r.meta.set("", false)
 		r.setSnippet(nil)
 		r.star.Hidden, r.note.Hidden = true, true
 	default:
-		r.title.SetText("Loading…")
-		r.meta.SetText("")
+		r.title.set("Loading…", false)
+		r.meta.set("", false)
 		r.setSnippet(nil)
 		r.star.Hidden, r.note.Hidden = true, true
 	}

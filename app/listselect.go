@@ -230,7 +230,7 @@ func (u *UI) confirmDelete(ids []int64) {
 }
 
 // deleteArticles deletes articles in the background, then takes them
-// out of the list, the reader and the sidebar's counts.
+// out of the list, the reader, the facets and the sidebar's counts.
 func (u *UI) deleteArticles(ids []int64) {
 	go func() {
 		err := u.lib.DeleteArticles(u.ctx, ids...)
@@ -247,6 +247,7 @@ func (u *UI) deleteArticles(ids []int64) {
 			}
 			u.list.clearSelection()
 			u.list.changed()
+			u.search.facets.load(u.list.cur.query)
 			u.sidebar.reload()
 			u.tagsChanged()
 		})

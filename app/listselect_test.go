@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/archive"
 )
@@ -105,6 +107,11 @@ func TestMultiSelect(t *testing.T) {
 		if slices.Sort(got); !slices.Equal(got, sorted(ids)) {
 			t.Errorf("tagged %v, want %v", got, ids)
 		}
+		waitFor(t, q, "the rows to show the tag", func() bool {
+			r1, _ := u.list.cur.row(1)
+			r2, _ := u.list.cur.row(2)
+			return r1.tags == "korea/summits" && r2.tags == "korea/summits"
+		})
 		if parent := u.sidebar.data.children["tag:korea"]; !slices.Contains(parent, "tag:korea/summits") {
 			t.Errorf("tag tree: korea has %v, want korea/summits below it", parent)
 		}
@@ -188,6 +195,7 @@ func TestDeleteAsksFirst(t *testing.T) {
 		_, ok := u.sidebar.data.nodes["tag:doomed"]
 		return ok && slices.Contains(u.tagNames(), "doomed")
 	})
+	waitFor(t, q, "the facets", func() bool { return siteChipTotal(u) >= 2 })
 	items := u.list.bulk.menu().Items
 	del := items[len(items)-1]
 	if del.Label != "Delete…" {
@@ -227,10 +235,38 @@ func TestDeleteAsksFirst(t *testing.T) {
 			t.Errorf("the reader still shows a deleted article (%q)", u.win.Title())
 		}
 	})
+	t.Run("FacetsCountAgain", func(t *testing.T) {
+		a, err := s.Article(ctx, rowIDs(u, 0)[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		if a.Site != "" {
+			want = 1
+		}
+		waitFor(t, q, "the facets of the article left", func() bool { return siteChipTotal(u) == want })
+	})
 	t.Run("TagGoes", func(t *testing.T) {
 		waitFor(t, q, "the tag to leave the sidebar", func() bool {
 			_, ok := u.sidebar.data.nodes["tag:doomed"]
 			return !ok && !slices.Contains(u.tagNames(), "doomed")
 		})
 	})
+}
+
+// siteChipTotal adds up the counts of the facet panel's site chips
+// ("Coast Gazette 2").
+func siteChipTotal(u *UI) int {
+	n := 0
+	for _, o := range u.search.facets.chips.Objects {
+		b, ok := o.(*widget.Button)
+		if !ok || strings.HasPrefix(b.Text, "#") {
+			continue
+		}
+		fields := strings.Fields(b.Text)
+		if c, err := strconv.Atoi(fields[len(fields)-1]); err == nil {
+			n += c
+		}
+	}
+	return n
 }

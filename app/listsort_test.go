@@ -13,14 +13,14 @@ import (
 func TestSortMenu(t *testing.T) {
 	s := openStore(t)
 	for _, a := range []struct {
-		title, body string
-		year        int
+		title, site, body string
+		year              int
 	}{
-		{"Alpha", "Boats left the harbour at dawn.", 2020},
-		{"Bravo", "Fishing boats and a ferry.", 2010},
-		{"Charlie harbour", "The harbour was quiet; the harbour master slept.", 2015},
+		{"Alpha", "Bay News", "Boats left the harbour at dawn.", 2020},
+		{"bravo", "coast post", "Fishing boats and a ferry.", 2010},
+		{"Charlie harbour", "Anchor Daily", "The harbour was quiet; the harbour master slept.", 2015},
 	} {
-		addCapture(t, s, textCapture(&archive.Article{Title: a.title, Published: time.Date(a.year, 5, 1, 0, 0, 0, 0, time.UTC),
+		addCapture(t, s, textCapture(&archive.Article{Title: a.title, Site: a.site, Published: time.Date(a.year, 5, 1, 0, 0, 0, 0, time.UTC),
 			Blocks: []archive.Block{{Kind: archive.Paragraph, Text: a.body}}}))
 	}
 	u, q := newTestUI(t, s)
@@ -29,7 +29,7 @@ func TestSortMenu(t *testing.T) {
 		t.Helper()
 		waitFor(t, q, what, func() bool { return u.list.next == nil && slices.Equal(shownTitles(u), want) })
 	}
-	shows(t, "the newest imported first", "Charlie harbour", "Bravo", "Alpha")
+	shows(t, "the newest imported first", "Charlie harbour", "bravo", "Alpha")
 
 	t.Run("InTheHeader", func(t *testing.T) {
 		d := fyne.CurrentApp().Driver()
@@ -38,19 +38,27 @@ func TestSortMenu(t *testing.T) {
 		}
 	})
 	t.Run("NoRelevanceWithoutSearch", func(t *testing.T) {
-		if got, want := sel.Options, []string{"Recently added", "Newest", "Oldest"}; !slices.Equal(got, want) {
+		if got, want := sel.Options, []string{"Recently added", "Newest", "Oldest", "Title", "Site"}; !slices.Equal(got, want) {
 			t.Errorf("sort menu offers %q, want %q", got, want)
 		}
 	})
 	t.Run("ByDate", func(t *testing.T) {
 		sel.SetSelected("Newest")
-		shows(t, "newest first", "Alpha", "Charlie harbour", "Bravo")
+		shows(t, "newest first", "Alpha", "Charlie harbour", "bravo")
 		sel.SetSelected("Oldest")
-		shows(t, "oldest first", "Bravo", "Charlie harbour", "Alpha")
+		shows(t, "oldest first", "bravo", "Charlie harbour", "Alpha")
+	})
+	t.Run("ByTitleAndSite", func(t *testing.T) {
+		sel.SetSelected("Title")
+		shows(t, "A to Z, whatever the case", "Alpha", "bravo", "Charlie harbour")
+		sel.SetSelected("Site")
+		shows(t, "by site", "Charlie harbour", "Alpha", "bravo")
+		sel.SetSelected("Oldest")
+		shows(t, "oldest first", "bravo", "Charlie harbour", "Alpha")
 	})
 	t.Run("SearchKeepsChosenOrder", func(t *testing.T) {
 		u.search.entry.SetText("boats")
-		shows(t, "the hits oldest first", "Bravo", "Alpha")
+		shows(t, "the hits oldest first", "bravo", "Alpha")
 		if !slices.Contains(sel.Options, "Relevance") || sel.Selected != "Oldest" {
 			t.Errorf("during a search the menu offers %q with %q chosen, want Relevance offered and Oldest chosen", sel.Options, sel.Selected)
 		}
@@ -65,7 +73,7 @@ func TestSortMenu(t *testing.T) {
 	})
 	t.Run("ClearedSearchDropsRelevance", func(t *testing.T) {
 		u.search.clear()
-		shows(t, "the newest imported first again", "Charlie harbour", "Bravo", "Alpha")
+		shows(t, "the newest imported first again", "Charlie harbour", "bravo", "Alpha")
 		if slices.Contains(sel.Options, "Relevance") || sel.Selected != "Recently added" {
 			t.Errorf("after the search the menu offers %q with %q chosen", sel.Options, sel.Selected)
 		}

@@ -69,17 +69,17 @@ func (r *snippetRenderer) Layout(size fyne.Size) {
 	r.objs = r.objs[:0]
 	x, width := theme.InnerPadding(), size.Width-theme.InnerPadding()
 	ts := theme.CaptionTextSize()
+	height := fyne.MeasureText("M", ts, fyne.TextStyle{}).Height
 	for i, sp := range r.s.spans {
 		if x >= width {
 			break
 		}
 		style := fyne.TextStyle{Bold: sp.Match}
 		text := sp.Text
-		w := fyne.MeasureText(text, ts, style).Width
+		w := listWords.line(text, ts, style)
 		cut := x+w > width
 		if cut {
-			text = cutToWidth(text, width-x, ts, style)
-			w = fyne.MeasureText(text, ts, style).Width
+			text, w = listWords.fit(text, width-x, ts, style)
 		}
 		t := r.text(i)
 		t.Text, t.TextSize, t.TextStyle = text, ts, style
@@ -88,7 +88,7 @@ func (r *snippetRenderer) Layout(size fyne.Size) {
 			t.Color = theme.Color(theme.ColorNamePrimary)
 		}
 		t.Move(fyne.NewPos(x, theme.Padding()/2))
-		t.Resize(fyne.NewSize(w, t.MinSize().Height))
+		t.Resize(fyne.NewSize(w, height))
 		t.Refresh()
 		r.objs = append(r.objs, t)
 		x += w

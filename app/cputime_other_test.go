@@ -1,0 +1,8 @@
+//go:build !linux
+
+package app
+
+import "time"
+
+// processCPU is not measured outside Linux.
+func processCPU() time.Duration { return 0 }
