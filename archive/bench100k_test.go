@@ -219,6 +219,15 @@ type benchCase struct {
 func word(i int) string { return vocabulary[i] }
 
 // words returns count words of the vocabulary from rank from, step apart.
+// withSort appends a sort: to each query.
+func withSort(qs []string, order string) []string {
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		out[i] = q + " sort:" + order
+	}
+	return out
+}
+
 func words(from, step, count int) []string {
 	var out []string
 	for i := range count {
@@ -266,6 +275,9 @@ func benchCases() []benchCase {
 		{"prefix", prefix, searchCase},
 		{"tag + date filters", filtered, searchCase},
 		{"common term by date", []string{"the sort:newest", "of sort:newest"}, searchCase},
+		{"common term by title", []string{"the sort:title", "of sort:title"}, searchCase},
+		{"mid term by site", withSort(words(100, 3, 20), "site"), searchCase},
+		{"whole archive by title", []string{"date:<9999-01-01 sort:title"}, searchCase},
 		{"facets (mid term)", facet, facets},
 		{"facets (whole archive)", []string{""}, facets},
 		{"browse newest 100", []string{""}, browse},

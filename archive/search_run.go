@@ -201,6 +201,19 @@ func orderBy(o Sort) string {
 	return dateExpr + ` DESC, a.id DESC`
 }
 
+// orderIndex names the index that walks an order other than relevance:
+// over many matches, walking it and keeping the matching rows stops after
+// one page, where sorting would first read every matching row.
+func orderIndex(o Sort) string {
+	switch o {
+	case SortTitle:
+		return "articles_title"
+	case SortSite:
+		return "articles_site_date"
+	}
+	return "articles_date"
+}
+
 // byDate fills res with a page of p's results in an order other than
 // relevance: by date, title or site.
 func (s *Store) byDate(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
@@ -212,12 +225,6 @@ func (s *Store) byDate(ctx context.Context, p *plan, opt SearchOptions, res *Res
 		return fmt.Errorf("count: %w", err)
 	}
 	order := ` ORDER BY ` + orderBy(res.Sort) + ` LIMIT ? OFFSET ?`
-	// The date index serves a date order over many matches; other
-	// orders sort what the filters leave.
-	dateIndex := ` INDEXED BY articles_date`
-	if res.Sort != SortNewest && res.Sort != SortOldest {
-		dateIndex = ""
-	}
 	limit, offset := page(opt.Offset, opt.Limit)
 	var q string
 	var args []any
@@ -227,7 +234,7 @@ func (s *Store) byDate(ctx context.Context, p *plan, opt SearchOptions, res *Res
 		q += order
 	case matches > bigMatches:
 		ids, idArgs := p.idsQuery(true)
-		q, args = `SELECT a.id FROM articles a`+dateIndex+` WHERE a.id IN (`+ids+`)`+order, idArgs
+		q, args = `SELECT a.id FROM articles a INDEXED BY `+orderIndex(res.Sort)+` WHERE a.id IN (`+ids+`)`+order, idArgs
 	default:
 		ids, idArgs := p.idsQuery(false)
 		q, args = `SELECT a.id FROM articles a INDEXED BY articles_meta WHERE a.id IN (`+ids+`)`+order, idArgs
