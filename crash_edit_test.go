@@ -91,10 +91,10 @@ func (g *editGen) quote(id int64) string {
 // child process that prints an acknowledgement after each committed
 // edit, kills it at random moments, and checks that every acknowledged
 // edit is in the archive and that the archive and its index are whole.
-// The archive runs in WAL mode with synchronous=NORMAL: a commit is in
-// the WAL (in the operating system's cache) before the edit is
-// acknowledged, which a killed process cannot undo (a power cut could:
-// see docs/reliability.md).
+// The archive runs in WAL mode with synchronous=FULL: a commit is in the
+// WAL, and synced to the disk, before the edit is acknowledged, which a
+// killed process cannot undo (nor could a power cut: see
+// docs/reliability.md; that is not simulated here).
 func TestCrashWhileEditing(t *testing.T) {
 	size := sizeOf(t)
 	rng := rand.New(rand.NewPCG(crashSeed(t), 2))

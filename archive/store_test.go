@@ -3,6 +3,7 @@ package archive
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"io/fs"
@@ -294,5 +295,34 @@ func TestTimeArg(t *testing.T) {
 	tm := time.Date(2024, 5, 6, 7, 8, 9, 10_000_000, time.FixedZone("x", 3600))
 	if got, want := timeArg(tm), "2024-05-06T06:08:09.010Z"; got != want {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// Every connection commits durably: WAL, synced at each commit
+// (synchronous=FULL, 2), so an acknowledged edit survives a power cut.
+func TestDurabilitySettings(t *testing.T) {
+	s := mustOpen(t)
+	ctx := context.Background()
+	conns := make([]*sql.Conn, 3) // several connections of the pool
+	for i := range conns {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns[i] = c
+	}
+	for i, c := range conns {
+		var mode string
+		var sync int
+		if err := c.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&sync); err != nil {
+			t.Fatal(err)
+		}
+		if mode != "wal" || sync != 2 {
+			t.Errorf("connection %d: journal_mode %s, synchronous %d; want wal, 2 (FULL)", i, mode, sync)
+		}
 	}
 }
