@@ -192,3 +192,13 @@ func (c *cli) open(ctx context.Context) (*archive.Store, error) {
 	}
 	return s, nil
 }
+
+// withStore opens the archive, runs fn and closes it.
+func (c *cli) withStore(ctx context.Context, fn func(s *archive.Store) error) error {
+	s, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return c.explain(fn(s))
+}

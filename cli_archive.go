@@ -64,16 +64,6 @@ func (c *cli) parseOpts(name string, args []string, o *orgOpts) ([]string, error
 	return parse(fs, args)
 }
 
-// withStore opens the archive, runs fn and closes it.
-func (c *cli) withStore(ctx context.Context, fn func(s *archive.Store) error) error {
-	s, err := c.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	return c.explain(fn(s))
-}
-
 // explain prints where a malformed query went wrong.
 func (c *cli) explain(err error) error {
 	var qe *archive.QueryError

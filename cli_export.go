@@ -43,25 +43,22 @@ func runExport(ctx context.Context, c *cli, args []string) error {
 	if export.Describe(opt.Format) == "" {
 		return fmt.Errorf("export: unknown format %q; use one of %s", format, formatNames())
 	}
-	store, err := c.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	sel, err := selectArticles(ctx, store, query, tag, collection, ids)
-	if err != nil {
-		return err
-	}
-	res, err := export.Export(ctx, store, sel, opt, terminalProgress(c, "exporting"))
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "exported %s as %s to %s (%s)\n", plural(res.Articles, "article", "articles"),
-		res.Format, res.Out, plural(res.Files, "file", "files"))
-	for _, w := range res.Warnings {
-		fmt.Fprintf(c.stdout, "  note: %s\n", w)
-	}
-	return nil
+	return c.withStore(ctx, func(store *archive.Store) error {
+		sel, err := selectArticles(ctx, store, query, tag, collection, ids)
+		if err != nil {
+			return err
+		}
+		res, err := export.Export(ctx, store, sel, opt, terminalProgress(c, "exporting"))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "exported %s as %s to %s (%s)\n", plural(res.Articles, "article", "articles"),
+			res.Format, res.Out, plural(res.Files, "file", "files"))
+		for _, w := range res.Warnings {
+			fmt.Fprintf(c.stdout, "  note: %s\n", w)
+		}
+		return nil
+	})
 }
 
 // formatNames lists the export formats.

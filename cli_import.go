@@ -26,12 +26,13 @@ func runImport(ctx context.Context, c *cli, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	store, err := c.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
+	return c.withStore(ctx, func(store *archive.Store) error { return importPaths(ctx, c, store, paths) })
+}
 
+// importPaths merges the .clippings bundles among paths and imports the
+// other files and folders as saved pages, with a progress bar and a
+// report.
+func importPaths(ctx context.Context, c *cli, store *archive.Store, paths []string) error {
 	// .clippings bundles are merged whole; everything else is a saved page.
 	var pages []string
 	for _, p := range paths {

@@ -25,25 +25,22 @@ func runSearch(ctx context.Context, c *cli, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	store, err := c.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	hits, err := store.Search(ctx, strings.Join(words, " "), archive.SearchOptions{Limit: *limit})
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return writeHitsJSON(c.stdout, hits)
-	}
-	bold := isTerminal(c.stdout)
-	for _, h := range hits {
-		fmt.Fprintf(c.stdout, "%5d  %s\n", h.ID, summaryLine(h.Summary))
-		fmt.Fprintf(c.stdout, "       %s\n", snippetText(h.Snippet, bold))
-	}
-	fmt.Fprintf(c.stdout, "%d hits\n", len(hits))
-	return nil
+	return c.withStore(ctx, func(store *archive.Store) error {
+		hits, err := store.Search(ctx, strings.Join(words, " "), archive.SearchOptions{Limit: *limit})
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeHitsJSON(c.stdout, hits)
+		}
+		bold := isTerminal(c.stdout)
+		for _, h := range hits {
+			fmt.Fprintf(c.stdout, "%5d  %s\n", h.ID, summaryLine(h.Summary))
+			fmt.Fprintf(c.stdout, "       %s\n", snippetText(h.Snippet, bold))
+		}
+		fmt.Fprintf(c.stdout, "%d hits\n", len(hits))
+		return nil
+	})
 }
 
 type hitJSON struct {
@@ -78,19 +75,16 @@ func runList(ctx context.Context, c *cli, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	store, err := c.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	list, err := store.List(ctx, archive.ListFilter{Offset: *offset, Limit: *limit})
-	if err != nil {
-		return err
-	}
-	for _, s := range list {
-		fmt.Fprintf(c.stdout, "%5d  %s\n", s.ID, summaryLine(s))
-	}
-	return nil
+	return c.withStore(ctx, func(store *archive.Store) error {
+		list, err := store.List(ctx, archive.ListFilter{Offset: *offset, Limit: *limit})
+		if err != nil {
+			return err
+		}
+		for _, s := range list {
+			fmt.Fprintf(c.stdout, "%5d  %s\n", s.ID, summaryLine(s))
+		}
+		return nil
+	})
 }
 
 func runShow(ctx context.Context, c *cli, args []string) error {
@@ -107,17 +101,14 @@ func runShow(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return fmt.Errorf("show: %q is not an article number", rest[0])
 	}
-	store, err := c.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	a, err := store.Article(ctx, id)
-	if err != nil {
-		return fmt.Errorf("show %d: %w", id, err)
-	}
-	writeArticle(c.stdout, a)
-	return nil
+	return c.withStore(ctx, func(store *archive.Store) error {
+		a, err := store.Article(ctx, id)
+		if err != nil {
+			return fmt.Errorf("show %d: %w", id, err)
+		}
+		writeArticle(c.stdout, a)
+		return nil
+	})
 }
 
 // summaryLine is "Title — site, date".
