@@ -45,11 +45,11 @@ func (l *articleList) buildUI() fyne.CanvasObject {
 	l.cur = newListModel(l.ui.ctx, "", orderAdded)
 	l.list = &widget.List{Length: l.length, CreateItem: l.createItem, UpdateItem: l.updateItem,
 		OnSelected: l.keyboardSelected}
-	l.status = &widget.Label{SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance,
+	l.status = &widget.Label{SizeName: theme.SizeNameCaptionText,
 		Truncation: fyne.TextTruncateEllipsis}
 	l.sortSel = &widget.Select{Options: l.sortOptions(), Selected: orderNames[orderAdded], OnChanged: l.sortChanged}
 	l.bulk = &bulkBar{l: l}
-	sortBy := &widget.Label{Text: "Sort", SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
+	sortBy := &widget.Label{Text: "Sort", SizeName: theme.SizeNameCaptionText}
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(sortBy, l.sortSel), l.status)
 	return container.NewBorder(header, l.bulk.buildUI(), nil, nil, l.list)
 }
