@@ -218,7 +218,6 @@ type benchCase struct {
 
 func word(i int) string { return vocabulary[i] }
 
-// words returns count words of the vocabulary from rank from, step apart.
 // withSort appends a sort: to each query.
 func withSort(qs []string, order string) []string {
 	out := make([]string, len(qs))
@@ -228,6 +227,7 @@ func withSort(qs []string, order string) []string {
 	return out
 }
 
+// words returns count words of the vocabulary from rank from, step apart.
 func words(from, step, count int) []string {
 	var out []string
 	for i := range count {
