@@ -37,6 +37,7 @@ func init() {
 // orgOpts are the flags of the organising commands; each uses some.
 type orgOpts struct {
 	json, off, orphaned bool
+	yes                 bool // delete: really delete
 	query, color, note  string
 	text                string
 	nth, limit          int
@@ -56,6 +57,8 @@ func (c *cli) parseOpts(name string, args []string, o *orgOpts) ([]string, error
 		fs.IntVar(&o.nth, "nth", 0, "highlight the `N`th occurrence of the quote")
 	case "star":
 		fs.BoolVar(&o.off, "off", false, "unstar")
+	case "delete":
+		fs.BoolVar(&o.yes, "yes", false, "delete them (without it, only list them)")
 	case "read":
 		fs.BoolVar(&o.off, "unread", false, "mark unread")
 	case "saved":

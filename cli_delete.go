@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/clippings/clippings/archive"
+)
+
+func init() {
+	commands["delete"] = command{
+		"delete articles with their versions, tags, notes and stored files (lists them first; --yes deletes)",
+		"[--yes] (ID... | --query Q)", runDelete,
+	}
+}
+
+// errNotConfirmed is delete without --yes: the articles were listed, none
+// deleted.
+var errNotConfirmed = errors.New("delete: nothing deleted; run again with --yes to delete these articles")
+
+// runDelete deletes the articles given by number or found by --query,
+// after listing them; without --yes it only lists them.
+func runDelete(ctx context.Context, c *cli, args []string) error {
+	return c.runSimple(ctx, "delete", args, -1, func(s *archive.Store, rest []string, o *orgOpts) error {
+		ids, err := targetIDs(ctx, s, rest, o)
+		if err != nil {
+			return fmt.Errorf("delete: %w", err)
+		}
+		var found []int64
+		for _, id := range ids {
+			a, err := s.Article(ctx, id)
+			if errors.Is(err, archive.ErrNotFound) {
+				fmt.Fprintf(c.stderr, "delete: no article %d\n", id)
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("delete %d: %w", id, err)
+			}
+			found = append(found, id)
+			fmt.Fprintf(c.stdout, "%5d  %s\n", id, a.Title)
+		}
+		if len(found) == 0 {
+			return errors.New("delete: no such articles")
+		}
+		if !o.yes {
+			return errNotConfirmed
+		}
+		if err := s.DeleteArticles(ctx, found...); err != nil {
+			return fmt.Errorf("delete: %w", err)
+		}
+		fmt.Fprintf(c.stdout, "deleted %s\n", plural(len(found), "article", "articles"))
+		return nil
+	})
+}

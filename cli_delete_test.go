@@ -1,0 +1,50 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDeleteCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "archive.db")
+	if code, out, errs := clippings(t, "import", "--archive", db, samples(t)); code != 0 {
+		t.Fatalf("import exit %d\n%s%s", code, out, errs)
+	}
+	count := func() int {
+		_, out, _ := clippings(t, "list", "--archive", db)
+		return strings.Count(out, "\n")
+	}
+	if n := count(); n != 3 {
+		t.Fatalf("%d articles after import, want 3", n)
+	}
+
+	// Without --yes the articles are listed, not deleted, and the exit
+	// code says nothing was done.
+	code, out, errs := clippings(t, "delete", "--archive", db, "--query", "denuclearisation")
+	if code == 0 || !strings.Contains(out, "China backs second Kim-Trump Summit") || !strings.Contains(errs, "--yes") {
+		t.Errorf("delete without --yes: exit %d\n%s%s", code, out, errs)
+	}
+	if n := count(); n != 3 {
+		t.Errorf("%d articles after a delete without --yes, want 3", n)
+	}
+
+	code, out, errs = clippings(t, "delete", "--archive", db, "--yes", "--query", "denuclearisation")
+	if code != 0 || !strings.Contains(out, "deleted 1 article") {
+		t.Fatalf("delete --yes: exit %d\n%s%s", code, out, errs)
+	}
+	if n := count(); n != 2 {
+		t.Errorf("%d articles after deleting one, want 2", n)
+	}
+	if _, out, _ := clippings(t, "search", "--archive", db, "denuclearisation"); !strings.Contains(out, "0 hits") {
+		t.Errorf("the deleted article is still found:\n%s", out)
+	}
+	if code, out, errs := clippings(t, "check", "--archive", db); code != 0 {
+		t.Errorf("check after delete: exit %d\n%s%s", code, out, errs)
+	}
+
+	// Unknown numbers are said, and nothing is deleted.
+	if code, _, errs := clippings(t, "delete", "--archive", db, "--yes", "999"); code == 0 || !strings.Contains(errs, "no article 999") {
+		t.Errorf("delete 999: exit %d, %s", code, errs)
+	}
+}
