@@ -34,6 +34,7 @@ type articleList struct {
 
 	selected map[int64]bool // the rows selected (by article)
 	anchor   int            // the row a Shift-click extends from
+	drag     *rowDrag       // rows being dragged (listdrag.go)
 
 	cur  *listModel // what the list shows
 	next *listModel // a query whose first page is on its way

@@ -105,6 +105,19 @@ func (r *listRow) TappedSecondary(ev *fyne.PointEvent) {
 	}
 }
 
+// Dragged is part of fyne.Draggable: rows are dragged onto collections
+// (listdrag.go). The pointer's position is taken from the row's, which
+// every driver knows.
+func (r *listRow) Dragged(ev *fyne.DragEvent) {
+	if r.index >= 0 {
+		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(r).Add(ev.Position)
+		r.l.dragged(r.index, at)
+	}
+}
+
+// DragEnd is part of fyne.Draggable.
+func (r *listRow) DragEnd() { r.l.dragEnd() }
+
 func joinNonEmpty(sep string, parts ...string) string {
 	var out []string
 	for _, p := range parts {

@@ -53,6 +53,7 @@ type sidebar struct {
 	data   sidebarData
 	chosen string
 	loads  int // reloads started; only the last one's result is applied
+	shown  map[fyne.CanvasObject]string // the entry each node object shows
 }
 
 func (s *sidebar) buildUI() fyne.CanvasObject {
@@ -105,6 +106,10 @@ func (s *sidebar) createNode(bool) fyne.CanvasObject {
 
 func (s *sidebar) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
+	if s.shown == nil {
+		s.shown = map[fyne.CanvasObject]string{}
+	}
+	s.shown[o] = id
 	name, count := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
 	n := s.data.nodes[id]
 	name.TextStyle.Bold = strings.HasPrefix(id, "sec:")
@@ -119,6 +124,29 @@ func (s *sidebar) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) 
 	if shown != count.Visible() || n.count >= 0 {
 		c.Refresh() // lay the row out again: the count's width changed
 	}
+}
+
+// collectionAt returns the collection whose entry is drawn at pos (on
+// the window's canvas), if any: where rows dragged from the list go.
+func (s *sidebar) collectionAt(pos fyne.Position) (int64, bool) {
+	d := fyne.CurrentApp().Driver()
+	if !within(pos, d.AbsolutePositionForObject(s.tree), s.tree.Size()) {
+		return 0, false // over a node scrolled out of sight, or elsewhere
+	}
+	for o, id := range s.shown {
+		col, isCol := strings.CutPrefix(id, "col:")
+		if !isCol || !o.Visible() || !within(pos, d.AbsolutePositionForObject(o), o.Size()) {
+			continue
+		}
+		n, err := strconv.ParseInt(col, 10, 64)
+		return n, err == nil
+	}
+	return 0, false
+}
+
+// within reports whether pos lies in the rectangle at origin of size.
+func within(pos, origin fyne.Position, size fyne.Size) bool {
+	return pos.X >= origin.X && pos.Y >= origin.Y && pos.X < origin.X+size.Width && pos.Y < origin.Y+size.Height
 }
 
 // selected shows the entry's articles in the list; a section only opens.
