@@ -52,7 +52,7 @@ type sidebar struct {
 	tree   *widget.Tree
 	data   sidebarData
 	chosen string
-	loads  int // reloads started; only the last one's result is applied
+	loads  int                          // reloads started; only the last one's result is applied
 	shown  map[fyne.CanvasObject]string // the entry each node object shows
 }
 
