@@ -23,7 +23,9 @@ func runGUI(c *cli) error {
 	}
 	store, err := c.open(context.Background())
 	if err != nil {
-		return err
+		path, _ := c.path()
+		app.ShowOpenError(a, path, err)
+		return err // said on stderr too, with the exit status
 	}
 	defer store.Close()
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))

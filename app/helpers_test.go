@@ -194,13 +194,19 @@ func tapButton(t *testing.T, u *UI, text string) {
 	if top == nil {
 		t.Fatalf("no dialog to tap %q in", text)
 	}
-	for _, o := range test.LaidOutObjects(top) {
+	test.Tap(findButton(t, top, text))
+}
+
+// findButton returns the visible button labelled text under root.
+func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(root) {
 		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
-			test.Tap(b)
-			return
+			return b
 		}
 	}
-	t.Fatalf("no button %q in the dialog", text)
+	t.Fatalf("no button %q", text)
+	return nil
 }
 
 // drawsColor reports whether the reader draws a rectangle filled with c.

@@ -252,12 +252,37 @@ func (u *UI) showError(sentence string, err error) {
 	dialog.ShowError(fmt.Errorf("%s\n\n%s", sentence, userDetail(err)), u.win)
 }
 
-// userDetail is the part of err worth showing under the sentence.
+// userDetail is the part of err worth showing under the sentence: what
+// to do about it when the archive file is at fault, then the error.
 func userDetail(err error) string {
 	if errors.Is(err, archive.ErrNotFound) {
 		return "It is no longer in the archive."
 	}
+	if h := archiveHint(err); h != "" {
+		return h + "\n\n(" + err.Error() + ")"
+	}
 	return err.Error()
+}
+
+// archiveHint says what to do when the archive file cannot be used, or
+// "" for other errors. (The command line says the same in its words.)
+func archiveHint(err error) string {
+	switch {
+	case errors.Is(err, archive.ErrBusy):
+		return "The archive is in use by another Clippings (a window or a command still running). " +
+			"Close it, or wait until it has finished, and try again."
+	case errors.Is(err, archive.ErrReadOnly):
+		return "The archive is read-only: check the permissions of the file and its folder, " +
+			"or copy it somewhere you may write and choose the copy in Preferences. Reading works meanwhile."
+	case errors.Is(err, archive.ErrDiskFull):
+		return "The disk holding the archive is full. Nothing stored was lost: " +
+			"free some space and try again."
+	case errors.Is(err, archive.ErrDamaged):
+		return "The archive file is damaged (or not a Clippings archive); nothing was written to it. " +
+			"Run \"clippings check\" to see what is wrong, and restore the archive from a backup " +
+			"(\"clippings backup\"). Keep the damaged file as it is."
+	}
+	return ""
 }
 
 // idSet is a set of article IDs shared with the loading goroutines.
