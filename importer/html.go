@@ -130,6 +130,17 @@ func parseHTMLStep(p *htmlPage) error {
 	return nil
 }
 
+// ownAddresses returns the addresses the page gives for itself, in the
+// order findBase prefers them: <base href>, canonical, og:url (each ""
+// when missing).
+func (p *htmlPage) ownAddresses() []string {
+	return []string{
+		attr(p.query, "base[href]", "href"),
+		attr(p.query, `link[rel~="canonical"]`, "href"),
+		attr(p.query, `meta[property="og:url"]`, "content"),
+	}
+}
+
 // findBase sets the address links are resolved against: the page's
 // <base href>, else the address it was saved from, else its canonical
 // address.
@@ -138,11 +149,7 @@ func findBase(p *htmlPage) error {
 	if p.meta.CaptureURL != "" {
 		base, _ = url.Parse(p.meta.CaptureURL)
 	}
-	for _, ref := range []string{
-		attr(p.query, "base[href]", "href"),
-		attr(p.query, `link[rel~="canonical"]`, "href"),
-		attr(p.query, `meta[property="og:url"]`, "content"),
-	} {
+	for _, ref := range p.ownAddresses() {
 		if ref == "" {
 			continue
 		}

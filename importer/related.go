@@ -266,12 +266,7 @@ func isAdWidget(block *goquery.Selection) bool {
 // syndicated story's canonical address is its publisher's).
 func ownSite(p *htmlPage, links []archive.Link) []archive.Link {
 	var homes []string
-	for _, ref := range []string{
-		p.meta.CaptureURL,
-		attr(p.query, "base[href]", "href"),
-		attr(p.query, `link[rel~="canonical"]`, "href"),
-		attr(p.query, `meta[property="og:url"]`, "content"),
-	} {
+	for _, ref := range append([]string{p.meta.CaptureURL}, p.ownAddresses()...) {
 		if h := siteHost(ref); h != "" {
 			homes = append(homes, h)
 		}
