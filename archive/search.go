@@ -96,7 +96,7 @@ func (s *Store) Find(ctx context.Context, query string, opt SearchOptions) (*Res
 	if res.Sort == SortRelevance {
 		err = s.ranked(ctx, p, opt, res)
 	} else {
-		err = s.byDate(ctx, p, opt, res)
+		err = s.inOrder(ctx, p, opt, res)
 	}
 	if err != nil {
 		return nil, searchError(ctx, query, err)

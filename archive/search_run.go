@@ -214,9 +214,9 @@ func orderIndex(o Sort) string {
 	return "articles_date"
 }
 
-// byDate fills res with a page of p's results in an order other than
+// inOrder fills res with a page of p's results in an order other than
 // relevance: by date, title or site.
-func (s *Store) byDate(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
+func (s *Store) inOrder(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
 	matches, err := s.matchCount(ctx, p)
 	if err == nil {
 		res.Total, err = s.total(ctx, p, matches > bigMatches)
