@@ -25,8 +25,6 @@ type plan struct {
 	cjk    bool     // some term holds CJK text: snippets are made in Go
 	notes  bool     // in:notes: snippets come from the notes first
 	phrase bool     // the match holds a phrase: see phraseWindow
-	// bounds are single words every match contains (see fewMatches).
-	bounds []string
 	// uncovered: where reads columns of articles that the index
 	// articles_meta does not hold.
 	uncovered bool
@@ -75,7 +73,6 @@ func (s *Store) compile(ctx context.Context, q *Query) (*plan, error) {
 	}
 	if e, ok := c.fts(join(nAnd, text)); ok {
 		p.match = e
-		p.bounds = boundWords(text)
 		for _, n := range text {
 			p.phrase = p.phrase || (n.kind == nText && n.phrase && len(strings.FieldsFunc(n.text, notWordChar)) > 1)
 		}
@@ -282,3 +279,5 @@ func (c *compiler) sqlText(n *node) (string, []any, error) {
 	c.p.uncovered = true
 	return "(" + inFTS + " AND instr(" + ftsColumns[col].sql + ", ?) > 0)", []any{e, n.text}, nil
 }
+
+func notWordChar(r rune) bool { return !isWordChar(r) }

@@ -11,7 +11,7 @@ import (
 type Hit struct {
 	Summary
 	Snippet []Span  `json:"snippet"`
-	Rank    float64 `json:"rank"` // bm25 as FTS5 gives it: the more negative, the better; 0 when sorted by date
+	Rank    float64 `json:"rank"` // relevance (bm25, see cliprank.c): the more negative, the better; 0 when sorted by date
 }
 
 // Span is a piece of a snippet; Match marks a matched term.

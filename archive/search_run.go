@@ -71,6 +71,9 @@ func (s *Store) total(ctx context.Context, p *plan, big bool) (int, error) {
 // ranked; the results among older matches follow, newest first (unless
 // rankedAtOnce knows that there are few results).
 func (s *Store) ranked(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
+	if len(p.where) == 0 {
+		return s.rankedNewest(ctx, p, opt, res)
+	}
 	if done, err := s.rankedAtOnce(ctx, p, opt, res); done || err != nil {
 		return err
 	}
@@ -79,16 +82,7 @@ func (s *Store) ranked(ctx context.Context, p *plan, opt SearchOptions, res *Res
 		return fmt.Errorf("count: %w", err)
 	}
 	big := cutoff != 0 || n > bigMatches
-	inWindow := n
-	switch {
-	case len(p.where) > 0:
-		res.Total, inWindow, err = s.countSplit(ctx, p, big, cutoff)
-	case cutoff == 0:
-		res.Total = n
-	default:
-		res.Total, err = s.matchCount(ctx, p)
-		inWindow = p.window()
-	}
+	res.Total, n, err = s.countSplit(ctx, p, big, cutoff)
 	if err != nil {
 		return fmt.Errorf("count: %w", err)
 	}
@@ -96,14 +90,96 @@ func (s *Store) ranked(ctx context.Context, p *plan, opt SearchOptions, res *Res
 		res.Window = p.window()
 	}
 	limit, offset := page(opt.Offset, opt.Limit)
-	if offset < inWindow {
-		q, args := rankedQuery(p, big, cutoff, min(limit, inWindow-offset), offset)
+	if offset < n {
+		q, args := rankedQuery(p, big, cutoff, min(limit, n-offset), offset)
 		if res.Hits, err = s.hitRows(ctx, q, args...); err != nil {
 			return err
 		}
 	}
+	return s.older(ctx, p, big, cutoff, limit, max(offset-n, 0), res)
+}
+
+// rankedNewest fills res with a page of p's results best first, for a
+// query without filters. One statement reads the newest p.window()+1
+// matches, ranks them and counts them: with no more than p.window(),
+// those are all the results, ranked, and counted. With more, the oldest
+// of them is left out, the rest is the window, and the total is the
+// count of every match, which for a phrase of common words costs as much
+// as the ranking: it runs meanwhile on another connection, and is
+// cancelled when not needed.
+func (s *Store) rankedNewest(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
+	countCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	counted := make(chan countResult, 1)
+	go func() {
+		n, err := s.matchCount(countCtx, p)
+		counted <- countResult{n, err}
+	}()
+	const q = `SELECT rowid, r, n, lo FROM (
+  SELECT rowid, r, count(*) OVER () AS n, min(rowid) OVER () AS lo FROM (
+    SELECT rowid, rank AS r FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH ?
+    ORDER BY rowid DESC LIMIT ?))
+WHERE n <= ? OR rowid > lo ORDER BY r LIMIT ? OFFSET ?`
+	w := p.window()
+	limit, offset := page(opt.Offset, opt.Limit)
+	rows, err := s.db.QueryContext(ctx, q, p.match, rankFunction, w+1, w, limit, offset)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var ids []int64
+	ranks := map[int64]float64{}
+	var n int
+	var lo int64
+	for rows.Next() {
+		var id int64
+		var rank float64
+		if err := rows.Scan(&id, &rank, &n, &lo); err != nil {
+			return err
+		}
+		ids, ranks[id] = append(ids, id), rank
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	var cutoff int64
+	if len(ids) == 0 && offset > 0 { // a page past the window or the end
+		if cutoff, n, err = s.probe(ctx, p); err != nil {
+			return fmt.Errorf("count: %w", err)
+		}
+	} else if n > w {
+		cutoff = lo + 1
+	}
+	res.Total = n
+	if cutoff != 0 {
+		c := <-counted
+		if c.err != nil {
+			return fmt.Errorf("count: %w", c.err)
+		}
+		res.Total, res.Window = c.n, w
+	}
+	cancel()
+	if res.Hits, err = s.hits(ctx, ids); err != nil {
+		return err
+	}
+	for i := range res.Hits {
+		res.Hits[i].Rank = ranks[res.Hits[i].ID]
+	}
+	return s.older(ctx, p, false, cutoff, limit, max(offset-w, 0), res)
+}
+
+type countResult struct {
+	n   int
+	err error
+}
+
+// older fills the rest of res's page, up to limit hits, with the results
+// older than the rank window (none when cutoff is 0), newest first from
+// offset among them, then makes the snippets.
+func (s *Store) older(ctx context.Context, p *plan, big bool, cutoff int64, limit, offset int, res *Results) error {
 	if rest := limit - len(res.Hits); cutoff != 0 && rest > 0 {
-		q, args := olderQuery(p, big, cutoff, rest, max(offset-inWindow, 0))
+		q, args := olderQuery(p, big, cutoff, rest, offset)
 		older, err := s.hitRows(ctx, q, args...)
 		if err != nil {
 			return err
@@ -158,7 +234,7 @@ func rankedQuery(p *plan, big bool, cutoff int64, limit, offset int) (string, []
 	cond, args := p.matchConds(big, `articles_fts.rowid >= ?`, cutoff)
 	return `SELECT ` + summaryColumns + `, articles_fts.rank
 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-WHERE ` + cond + ` ORDER BY articles_fts.rank LIMIT ? OFFSET ?`, append(args, limit, offset)
+WHERE ` + cond + ` AND articles_fts.rank MATCH ? ORDER BY articles_fts.rank LIMIT ? OFFSET ?`, append(args, rankFunction, limit, offset)
 }
 
 // olderQuery returns the query of p's results older than cutoff, newest
@@ -218,11 +294,21 @@ func orderIndex(o Sort) string {
 // relevance: by date, title or site.
 func (s *Store) inOrder(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
 	matches, err := s.matchCount(ctx, p)
-	if err == nil {
-		res.Total, err = s.total(ctx, p, matches > bigMatches)
-	}
 	if err != nil {
 		return fmt.Errorf("count: %w", err)
+	}
+	// The total: the matches when there are no filters, else counted on
+	// another connection while the page is read.
+	counted := make(chan countResult, 1)
+	if p.match != "" && len(p.where) == 0 {
+		counted <- countResult{n: matches}
+	} else {
+		countCtx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		go func() {
+			n, err := s.total(countCtx, p, matches > bigMatches)
+			counted <- countResult{n, err}
+		}()
 	}
 	order := ` ORDER BY ` + orderBy(res.Sort) + ` LIMIT ? OFFSET ?`
 	limit, offset := page(opt.Offset, opt.Limit)
@@ -246,7 +332,15 @@ func (s *Store) inOrder(ctx context.Context, p *plan, opt SearchOptions, res *Re
 	if res.Hits, err = s.hits(ctx, ids); err != nil {
 		return err
 	}
-	return s.goSnippets(ctx, p, res.Hits)
+	if err := s.goSnippets(ctx, p, res.Hits); err != nil {
+		return err
+	}
+	c := <-counted
+	if c.err != nil {
+		return fmt.Errorf("count: %w", c.err)
+	}
+	res.Total = c.n
+	return nil
 }
 
 // ids runs a query of IDs.

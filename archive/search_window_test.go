@@ -134,23 +134,22 @@ func TestRankFiltered(t *testing.T) {
 	}
 }
 
-func TestBoundWords(t *testing.T) {
+// TestPhraseWindow checks which queries rank with phraseWindow.
+func TestPhraseWindow(t *testing.T) {
 	s := mustOpen(t)
 	tests := []struct {
 		query  string
-		bounds []string
 		phrase bool
 	}{
-		{"walrus", nil, false},
-		{`"walrus"`, []string{`"walrus"`}, false},
-		{`"grey walrus"`, []string{`"grey"`, `"walrus"`}, true},
-		{`"grey walr"*`, []string{`"grey"`}, true},
-		{"grey walrus", []string{`"grey"`, `"walrus"`}, false},
-		{"grey -walrus", []string{`"grey"`}, false},
-		{`"a b c" d e`, []string{`"a"`, `"b"`, `"c"`, `"d"`}, true},
-		{`"北京 talks"`, nil, true},
-		{"grey OR walrus", nil, false},
-		{"grey tag:seals", nil, false},
+		{"walrus", false},
+		{`"walrus"`, false},
+		{`"grey walrus"`, true},
+		{`"grey walr"*`, true},
+		{"grey walrus", false},
+		{`"a b c" d e`, true},
+		{`"北京 talks"`, true},
+		{"grey OR walrus", false},
+		{"grey tag:seals", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
@@ -158,9 +157,51 @@ func TestBoundWords(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !slices.Equal(p.bounds, tt.bounds) || p.phrase != tt.phrase {
-				t.Errorf("bounds %q phrase %v, want %q %v", p.bounds, p.phrase, tt.bounds, tt.phrase)
+			if p.phrase != tt.phrase {
+				t.Errorf("phrase %v, want %v", p.phrase, tt.phrase)
 			}
 		})
+	}
+}
+
+// TestPagesCoverResults pages through the results of queries with more
+// matches than the rank windows, in every order: each result comes
+// exactly once, and the total is their number.
+func TestPagesCoverResults(t *testing.T) {
+	ctx := context.Background()
+	s := rankFixture(t)
+	defer func(n, m int) { rankWindow, phraseWindow = n, m }(rankWindow, phraseWindow)
+	rankWindow, phraseWindow = 7, 5
+	for _, q := range []string{`the`, `"the"`, `the of`, `"the of"`, `"of the"`, `walrus`, `ice OR boat`, `the -walrus`, `title:the`} {
+		want, err := s.SearchIDs(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want) <= rankWindow {
+			t.Fatalf("%q: %d results, want more than the window", q, len(want))
+		}
+		for _, order := range []Sort{SortRelevance, SortNewest, SortTitle} {
+			seen := map[int64]bool{}
+			for off := 0; off < len(want)+4; off += 4 {
+				res, err := s.Find(ctx, q, SearchOptions{Offset: off, Limit: 4, Sort: order})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Total != len(want) {
+					t.Fatalf("%q %v @%d: total %d, want %d", q, order, off, res.Total, len(want))
+				}
+				for _, h := range res.Hits {
+					if seen[h.ID] {
+						t.Errorf("%q %v: %d twice", q, order, h.ID)
+					}
+					seen[h.ID] = true
+				}
+			}
+			for _, id := range want {
+				if !seen[id] {
+					t.Errorf("%q %v: %d never shown", q, order, id)
+				}
+			}
+		}
 	}
 }
