@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -372,19 +371,17 @@ func measure(ctx context.Context, s *Store, c benchCase, runs int) (benchRow, er
 			return row, fmt.Errorf("%s %q: %w", c.name, q, err)
 		}
 	}
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
 	ds, cs := make([]float64, 0, runs), make([]float64, 0, runs)
 	total := 0
 	for i := range runs {
 		q := c.queries[i%len(c.queries)]
-		start, startCPU := time.Now(), threadCPU()
+		start, startCPU := time.Now(), processCPU()
 		n, err := c.run(ctx, s, q)
 		if err != nil {
 			return row, err
 		}
 		ds = append(ds, float64(time.Since(start).Microseconds())/1000)
-		cs = append(cs, float64((threadCPU()-startCPU).Microseconds())/1000)
+		cs = append(cs, float64((processCPU()-startCPU).Microseconds())/1000)
 		total += n
 	}
 	sort.Float64s(ds)
