@@ -168,10 +168,18 @@ func TestPhraseWindow(t *testing.T) {
 // matches than the rank windows, in every order: each result comes
 // exactly once, and the total is their number.
 func TestPagesCoverResults(t *testing.T) {
-	ctx := context.Background()
 	s := rankFixture(t)
 	defer func(n, m int) { rankWindow, phraseWindow = n, m }(rankWindow, phraseWindow)
 	rankWindow, phraseWindow = 7, 5
+	defer func(r float64) { walkRatio = r }(walkRatio)
+	for _, ratio := range []float64{walkRatio, 0} { // as is, and always walking the order's index
+		walkRatio = ratio
+		pagesCoverResults(t, s)
+	}
+}
+
+func pagesCoverResults(t *testing.T, s *Store) {
+	ctx := context.Background()
 	for _, q := range []string{`the`, `"the"`, `the of`, `"the of"`, `"of the"`, `walrus`, `ice OR boat`, `the -walrus`, `title:the`} {
 		want, err := s.SearchIDs(ctx, q)
 		if err != nil {
@@ -202,6 +210,37 @@ func TestPagesCoverResults(t *testing.T) {
 					t.Errorf("%q %v: %d never shown", q, order, id)
 				}
 			}
+		}
+	}
+}
+
+// TestWalkDense checks that a page of a common word in title order is
+// found by walking the title index, when walking is cheap enough, and is
+// the page found by collecting every match first.
+func TestWalkDense(t *testing.T) {
+	ctx := context.Background()
+	s := rankFixture(t)
+	_, p, err := s.prepare(ctx, "the")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(r float64) { walkRatio = r }(walkRatio)
+	for _, o := range []Sort{SortTitle, SortNewest, SortOldest, SortSite} {
+		walkRatio = 1e9
+		want, err := s.Find(ctx, "the", SearchOptions{Sort: o, Offset: 3, Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, walked, _ := s.walkDense(ctx, p, o, 10, 3); walked {
+			t.Errorf("%v: walked with a ratio of %v", o, walkRatio)
+		}
+		walkRatio = 0
+		ids, walked, err := s.walkDense(ctx, p, o, 10, 3)
+		if err != nil || !walked {
+			t.Fatalf("%v: walked %v, %v", o, walked, err)
+		}
+		if got := hitIDs(want.Hits); !slices.Equal(ids, got) || len(ids) != 10 {
+			t.Errorf("%v: walking gives %v, collecting %v", o, ids, got)
 		}
 	}
 }
