@@ -49,10 +49,14 @@ func (s *Store) Facets(ctx context.Context, query string) (*Facets, error) {
 	if err != nil {
 		return nil, searchError(ctx, query, err)
 	}
-	if err := s.siteMonthFacets(ctx, from, args, f); err != nil {
-		return nil, searchError(ctx, query, err)
+	// Tags are counted on another connection meanwhile (into f.Tags only).
+	tagged := make(chan error, 1)
+	go func() { tagged <- s.tagFacets(ctx, from, args, f) }()
+	err = s.siteMonthFacets(ctx, from, args, f)
+	if tagErr := <-tagged; err == nil {
+		err = tagErr
 	}
-	if err := s.tagFacets(ctx, from, args, f); err != nil {
+	if err != nil {
 		return nil, searchError(ctx, query, err)
 	}
 	return f, nil
