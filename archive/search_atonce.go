@@ -30,11 +30,22 @@ func (s *Store) filteredSize(ctx context.Context, p *plan, limit int) (int, erro
 // reports that it did, when p's filters leave no more articles than its
 // rank window.
 func (s *Store) rankedAtOnce(ctx context.Context, p *plan, opt SearchOptions, res *Results) (bool, error) {
+	// Ranking starts meanwhile on another connection, into a Results of
+	// its own, and is cancelled when the filters leave too many articles.
+	allCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	all := &Results{}
+	ranked := make(chan error, 1)
+	go func() { ranked <- s.rankAll(allCtx, p, opt, all) }()
 	n, err := s.filteredSize(ctx, p, p.window()+1)
 	if err != nil || n > p.window() {
 		return false, err
 	}
-	return true, s.rankAll(ctx, p, opt, res)
+	if err := <-ranked; err != nil {
+		return true, err
+	}
+	res.Hits, res.Total = all.Hits, all.Total
+	return true, nil
 }
 
 // rankAll fills res with a page of p's results best first, ranking every
