@@ -27,18 +27,20 @@ func runDelete(ctx context.Context, c *cli, args []string) error {
 		if err != nil {
 			return fmt.Errorf("delete: %w", err)
 		}
+		list, err := s.Summaries(ctx, ids)
+		if err != nil {
+			return fmt.Errorf("delete: %w", err)
+		}
 		var found []int64
+		exists := map[int64]bool{}
+		for _, a := range list {
+			found, exists[a.ID] = append(found, a.ID), true
+			fmt.Fprintf(c.stdout, "%5d  %s\n", a.ID, a.Title)
+		}
 		for _, id := range ids {
-			a, err := s.Article(ctx, id)
-			if errors.Is(err, archive.ErrNotFound) {
+			if !exists[id] {
 				fmt.Fprintf(c.stderr, "delete: no article %d\n", id)
-				continue
 			}
-			if err != nil {
-				return fmt.Errorf("delete %d: %w", id, err)
-			}
-			found = append(found, id)
-			fmt.Fprintf(c.stdout, "%5d  %s\n", id, a.Title)
 		}
 		if len(found) == 0 {
 			return errors.New("delete: no such articles")

@@ -322,3 +322,20 @@ func TestConcurrency(t *testing.T) {
 		}
 	})
 }
+
+func TestSummaries(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	var ids []int64
+	for i := range 3 {
+		a := &Article{Title: fmt.Sprintf("Article %d", i), Blocks: []Block{{Kind: Paragraph, Text: "Text."}}}
+		ids = append(ids, mustAdd(t, s, newCapture(a.Title, a.Title, a))[0])
+	}
+	list, err := s.Summaries(ctx, []int64{ids[2], 999, ids[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 || list[0].ID != ids[2] || list[0].Title != "Article 2" || list[1].ID != ids[0] {
+		t.Errorf("Summaries: %+v", list)
+	}
+}

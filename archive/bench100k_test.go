@@ -271,6 +271,7 @@ func benchCases() []benchCase {
 		{"two-term AND", and, searchCase},
 		{"phrase", phrase, searchCase},
 		{"phrase of common words", stopPhrase, searchCase},
+		{"phrase in most articles", []string{`"of the"`, `"the of"`, `"and the"`, `"the and"`}, searchCase},
 		{"prefix", prefix, searchCase},
 		{"tag + date filters", filtered, searchCase},
 		{"common term by date", []string{"the sort:newest", "of sort:newest"}, searchCase},

@@ -227,3 +227,22 @@ func (s *Store) Image(ctx context.Context, sha string) (*Image, error) {
 	}
 	return im, nil
 }
+
+// Summaries returns the summaries of the articles ids, in that order;
+// an ID of no article is left out.
+func (s *Store) Summaries(ctx context.Context, ids []int64) ([]Summary, error) {
+	const chunk = 500 // bound variables per statement
+	out := make([]Summary, 0, len(ids))
+	for len(ids) > 0 {
+		n := min(len(ids), chunk)
+		hits, err := s.hits(ctx, ids[:n])
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hits {
+			out = append(out, h.Summary)
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}
