@@ -18,6 +18,7 @@ import (
 
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/importer"
+	"github.com/clippings/clippings/internal/testguard"
 )
 
 func shaOf(data []byte) string {
@@ -55,7 +56,7 @@ func TestHostileResourceEscapes(t *testing.T) {
 
 	var c *archive.Capture
 	var err error
-	hostile(t, 30*time.Second, "ReadFile", func() { c, err = importer.ReadFile(context.Background(), page) })
+	testguard.Bounded(t, 30*time.Second, "ReadFile", func() { c, err = importer.ReadFile(context.Background(), page) })
 	if err != nil {
 		t.Fatalf("ReadFile: %v", err)
 	}
@@ -87,7 +88,7 @@ func TestHostileFIFO(t *testing.T) {
 		fifo := filepath.Join(t.TempDir(), "pipe.html")
 		mkfifo(t, fifo)
 		var err error
-		hostile(t, 10*time.Second, "ReadFile of a FIFO", func() { _, err = importer.ReadFile(context.Background(), fifo) })
+		testguard.Bounded(t, 10*time.Second, "ReadFile of a FIFO", func() { _, err = importer.ReadFile(context.Background(), fifo) })
 		if err == nil {
 			t.Errorf("ReadFile of a FIFO: no error")
 		}
@@ -96,7 +97,7 @@ func TestHostileFIFO(t *testing.T) {
 		fifo := filepath.Join(t.TempDir(), "pipe.html")
 		mkfifo(t, fifo)
 		var rep importer.Report
-		hostile(t, 10*time.Second, "Import of a FIFO", func() {
+		testguard.Bounded(t, 10*time.Second, "Import of a FIFO", func() {
 			rep, _ = importer.Import(context.Background(), &memSink{}, []string{fifo}, importer.Options{}, nil)
 		})
 		if rep.Failed != 1 {
@@ -109,7 +110,7 @@ func TestHostileFIFO(t *testing.T) {
 		mkfifo(t, filepath.Join(filepath.Dir(page), "story_files", "fifo.png"))
 		var c *archive.Capture
 		var err error
-		hostile(t, 10*time.Second, "ReadFile of a page with a FIFO in NAME_files", func() { c, err = importer.ReadFile(context.Background(), page) })
+		testguard.Bounded(t, 10*time.Second, "ReadFile of a page with a FIFO in NAME_files", func() { c, err = importer.ReadFile(context.Background(), page) })
 		checkOutcome(t, page, nil, c, err)
 	})
 }

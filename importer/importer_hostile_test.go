@@ -2,7 +2,7 @@ package importer_test
 
 // Hostile and broken input: none may crash the importer, make it hang,
 // read outside what it was given or use unbounded memory. Each test runs
-// the importer under a time limit (hostile), and checks what comes back
+// the importer under a time limit (testguard.Bounded), and checks what comes back
 // (checkOutcome): a capture that holds together, or an error that names
 // the file and wraps one of the importer's sentinels.
 
@@ -15,7 +15,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -24,39 +23,11 @@ import (
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/importer"
 	"github.com/clippings/clippings/importer/format"
+	"github.com/clippings/clippings/internal/testguard"
 )
 
 // corpusRoot is the shared corpus, relative to this package.
 const corpusRoot = "../../shared/corpus"
-
-// hostile runs fn, failing the test when it takes longer than d, and
-// returns the peak heap in use meanwhile (sampled every 5 ms).
-func hostile(t *testing.T, d time.Duration, what string, fn func()) uint64 {
-	t.Helper()
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	base, peak := ms.HeapInuse, ms.HeapInuse
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		fn()
-	}()
-	tick := time.NewTicker(5 * time.Millisecond)
-	defer tick.Stop()
-	deadline := time.After(d)
-	for {
-		select {
-		case <-done:
-			return peak - base
-		case <-tick.C:
-			runtime.ReadMemStats(&ms)
-			peak = max(peak, ms.HeapInuse)
-		case <-deadline:
-			t.Fatalf("%s: still running after %v", what, d)
-		}
-	}
-}
 
 // sentinels are the errors the importer's errors must wrap.
 var sentinels = []error{importer.ErrNotArticle, importer.ErrUnsupported, importer.ErrTooLarge,
@@ -123,7 +94,7 @@ func extract(t *testing.T, d time.Duration, name string, data []byte) (*archive.
 	t.Helper()
 	var c *archive.Capture
 	var err error
-	hostile(t, d, name, func() { c, err = importer.Extract(name, data) })
+	testguard.Bounded(t, d, name, func() { c, err = importer.Extract(name, data) })
 	checkOutcome(t, name, data, c, err)
 	return c, err
 }
@@ -163,7 +134,7 @@ func TestHostileEmptyAndBinary(t *testing.T) {
 				path := filepath.Join(t.TempDir(), name)
 				os.WriteFile(path, data, 0o644)
 				var c *archive.Capture
-				hostile(t, 10*time.Second, "ReadFile "+name, func() { c, err = importer.ReadFile(context.Background(), path) })
+				testguard.Bounded(t, 10*time.Second, "ReadFile "+name, func() { c, err = importer.ReadFile(context.Background(), path) })
 				checkOutcome(t, path, data, c, err)
 				if err == nil {
 					t.Errorf("ReadFile %s: an article from %s", name, what)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/importer"
+	"github.com/clippings/clippings/internal/testguard"
 )
 
 // body is enough text for a page to hold an article.
@@ -78,7 +79,7 @@ func TestHostileHugeFile(t *testing.T) {
 	}
 	for _, path := range paths {
 		var err error
-		alloc := hostile(t, 5*time.Second, path, func() { _, err = importer.ReadFile(context.Background(), path) })
+		alloc := testguard.Bounded(t, 5*time.Second, path, func() { _, err = importer.ReadFile(context.Background(), path) })
 		if !errors.Is(err, importer.ErrTooLarge) {
 			t.Errorf("ReadFile %s: %v, want ErrTooLarge", filepath.Base(path), err)
 		}
@@ -88,7 +89,7 @@ func TestHostileHugeFile(t *testing.T) {
 	}
 	var rep importer.Report
 	var err error
-	alloc := hostile(t, 30*time.Second, "Import", func() {
+	alloc := testguard.Bounded(t, 30*time.Second, "Import", func() {
 		rep, err = importer.Import(context.Background(), &memSink{}, []string{dir}, importer.Options{}, nil)
 	})
 	if err != nil || rep.Failed != len(paths) {
@@ -131,7 +132,7 @@ func TestHostileGzipBomb(t *testing.T) {
 		for _, name := range []string{"bomb.html.gz", "bomb.html", "bomb.warc.gz"} {
 			t.Run(fmt.Sprintf("%d GiB %s", gib, name), func(t *testing.T) {
 				var err error
-				alloc := hostile(t, 2*time.Minute, name, func() { _, err = importer.Extract(name, bomb) })
+				alloc := testguard.Bounded(t, 2*time.Minute, name, func() { _, err = importer.Extract(name, bomb) })
 				if !errors.Is(err, importer.ErrTooLarge) && !errors.Is(err, importer.ErrNotArticle) {
 					t.Errorf("%s (%d KiB): %v, want ErrTooLarge", name, len(bomb)>>10, err)
 				}

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/clippings/clippings/internal/testguard"
 )
 
 // TestHostileCompleteFiles puts in a page's NAME_files folder what no
@@ -51,7 +53,7 @@ func TestHostileCompleteFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	var p *Page
-	alloc := bounded(t, 20*time.Second, "Complete", func() { p, err = Complete(htmlPath) })
+	alloc := testguard.Bounded(t, 20*time.Second, "Complete", func() { p, err = Complete(htmlPath) })
 	if err != nil {
 		t.Fatalf("Complete: %v", err)
 	}

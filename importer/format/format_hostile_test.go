@@ -11,40 +11,12 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
-)
 
-// bounded runs fn, failing the test when it takes longer than d, and
-// returns the peak heap in use meanwhile (sampled every 5 ms).
-func bounded(t *testing.T, d time.Duration, what string, fn func()) uint64 {
-	t.Helper()
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	base, peak := ms.HeapInuse, ms.HeapInuse
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		fn()
-	}()
-	tick := time.NewTicker(5 * time.Millisecond)
-	defer tick.Stop()
-	deadline := time.After(d)
-	for {
-		select {
-		case <-done:
-			return peak - base
-		case <-tick.C:
-			runtime.ReadMemStats(&ms)
-			peak = max(peak, ms.HeapInuse)
-		case <-deadline:
-			t.Fatalf("%s: still running after %v", what, d)
-		}
-	}
-}
+	"github.com/clippings/clippings/internal/testguard"
+)
 
 // TestHostileWARCBomb reads WARC files that decompress to 1 or 2 GiB,
 // with the default limits: the reading must stop at a limit with
@@ -64,7 +36,7 @@ func TestHostileWARCBomb(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			var err error
-			alloc := bounded(t, 2*time.Minute, name, func() { _, err = WARC(bytes.NewReader(data), Limits{}) })
+			alloc := testguard.Bounded(t, 2*time.Minute, name, func() { _, err = WARC(bytes.NewReader(data), Limits{}) })
 			if !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrMalformed) {
 				t.Errorf("%s (%d KiB): err = %v, want ErrTooLarge", name, len(data)>>10, err)
 			}
@@ -97,7 +69,7 @@ func TestHostileMHTMLParts(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var p *Page
 			var err error
-			bounded(t, time.Minute, name, func() { p, err = MHTML([]byte(data)) })
+			testguard.Bounded(t, time.Minute, name, func() { p, err = MHTML([]byte(data)) })
 			checkResult(t, p, err)
 		})
 	}
