@@ -237,8 +237,22 @@ var checkFTS5 = sync.OnceValue(func() error {
 		return fmt.Errorf("%w: %v", ErrNoFTS5, err)
 	}
 	defer db.Close()
+	db.SetMaxOpenConns(1)
 	if _, err := db.Exec("CREATE VIRTUAL TABLE temp.fts5_check USING fts5(x)"); err != nil {
 		return fmt.Errorf("%w: %v", ErrNoFTS5, err)
+	}
+	if rankRegistered != nil {
+		return rankRegistered
+	}
+	// Every connection has cliprank (cliprank.go); this one too? (One
+	// connection: each has its own :memory: database.)
+	var rank float64
+	_, err = db.Exec("INSERT INTO temp.fts5_check VALUES ('x')")
+	if err == nil {
+		err = db.QueryRow("SELECT rank FROM temp.fts5_check WHERE fts5_check MATCH 'x' AND rank MATCH ?", rankFunction).Scan(&rank)
+	}
+	if err != nil {
+		return fmt.Errorf("the ranking function cliprank is missing: %w", err)
 	}
 	return nil
 })
