@@ -110,11 +110,7 @@ func (s *Store) ranked(ctx context.Context, p *plan, opt SearchOptions, res *Res
 func (s *Store) rankedNewest(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
 	countCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	counted := make(chan countResult, 1)
-	go func() {
-		n, err := s.matchCount(countCtx, p)
-		counted <- countResult{n, err}
-	}()
+	counted := meanwhile(countCtx, func(ctx context.Context) (int, error) { return s.matchCount(ctx, p) })
 	const q = `SELECT rowid, r, n, lo FROM (
   SELECT rowid, r, count(*) OVER () AS n, min(rowid) OVER () AS lo FROM (
     SELECT rowid, rank AS r FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH ?
@@ -169,9 +165,22 @@ WHERE n <= ? OR rowid > lo ORDER BY r LIMIT ? OFFSET ?`
 	return s.older(ctx, p, false, cutoff, limit, max(offset-w, 0), res)
 }
 
+// countResult is a count made meanwhile.
 type countResult struct {
 	n   int
 	err error
+}
+
+// meanwhile starts count on another goroutine (and so, through the pool,
+// on another connection) and returns where its result will arrive.
+// Cancelling ctx stops it.
+func meanwhile(ctx context.Context, count func(context.Context) (int, error)) <-chan countResult {
+	c := make(chan countResult, 1)
+	go func() {
+		n, err := count(ctx)
+		c <- countResult{n, err}
+	}()
+	return c
 }
 
 // older fills the rest of res's page, up to limit hits, with the results
@@ -296,11 +305,7 @@ func (s *Store) inOrder(ctx context.Context, p *plan, opt SearchOptions, res *Re
 	limit, offset := page(opt.Offset, opt.Limit)
 	countCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	counted := make(chan countResult, 1)
-	go func() {
-		n, err := s.matchCount(countCtx, p)
-		counted <- countResult{n, err}
-	}()
+	counted := meanwhile(countCtx, func(ctx context.Context) (int, error) { return s.matchCount(ctx, p) })
 	var ids []int64
 	walked := false
 	if p.match != "" && len(p.where) == 0 {
@@ -316,13 +321,9 @@ func (s *Store) inOrder(ctx context.Context, p *plan, opt SearchOptions, res *Re
 	matches := c.n
 	// The total: the matches when there are no filters, else counted on
 	// another connection while the page is read.
-	if p.match != "" && len(p.where) == 0 {
-		counted <- countResult{n: matches}
-	} else {
-		go func() {
-			n, err := s.total(countCtx, p, matches > bigMatches)
-			counted <- countResult{n, err}
-		}()
+	var totalled <-chan countResult
+	if p.match == "" || len(p.where) > 0 {
+		totalled = meanwhile(countCtx, func(ctx context.Context) (int, error) { return s.total(ctx, p, matches > bigMatches) })
 	}
 	if !walked {
 		order := ` ORDER BY ` + orderBy(res.Sort) + ` LIMIT ? OFFSET ?`
@@ -351,7 +352,11 @@ func (s *Store) inOrder(ctx context.Context, p *plan, opt SearchOptions, res *Re
 	if err := s.goSnippets(ctx, p, res.Hits); err != nil {
 		return err
 	}
-	if c = <-counted; c.err != nil {
+	if totalled == nil {
+		res.Total = matches
+		return nil
+	}
+	if c = <-totalled; c.err != nil {
 		return fmt.Errorf("count: %w", c.err)
 	}
 	res.Total = c.n
