@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -22,14 +23,27 @@ import (
 // evaluated as one set.
 const bigMatches = 2_000
 
-// matchCount returns the number of full-text matches of p (0 without).
+// matchCount returns the number of full-text matches of p (0 without),
+// remembered while the full-text index is unchanged (countcache.go).
 func (s *Store) matchCount(ctx context.Context, p *plan) (int, error) {
 	if p.match == "" {
 		return 0, nil
 	}
+	before, err := s.indexState(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if n, ok := s.counts.lookup(before, p.match); ok {
+		return n, nil
+	}
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, p.match).Scan(&n)
-	return n, err
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, p.match).Scan(&n); err != nil {
+		return 0, err
+	}
+	if after, err := s.indexState(ctx); err == nil && bytes.Equal(before, after) {
+		s.counts.keep(before, p.match, n)
+	}
+	return n, nil
 }
 
 // idsQuery returns a query of the IDs (column id) of p's results, in no

@@ -38,6 +38,9 @@ type Store struct {
 	path string
 	gate *gate            // refuses writes to a damaged archive (conn.go)
 	now  func() time.Time // the clock of relative dates; nil means time.Now
+	// counts are match counts, kept while the full-text index is
+	// unchanged (countcache.go).
+	counts countCache
 }
 
 // clock returns the time relative dates count from.

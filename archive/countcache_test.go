@@ -1,0 +1,68 @@
+package archive
+
+import (
+	"context"
+	"testing"
+)
+
+// TestCountCache checks that remembered match counts follow every change
+// to the full-text index: new articles, notes, new text, deletion, and a
+// change made through another connection (another process, say).
+func TestCountCache(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	add := func(title, text string) int64 {
+		a := &Article{Title: title, Blocks: []Block{{Kind: Paragraph, Text: text}}}
+		return mustAdd(t, s, newCapture(title, title, a))[0]
+	}
+	walrus := add("One", "A walrus on the ice.")
+	seal := add("Two", "A seal on the ice.")
+	total := func(want int, after string) {
+		t.Helper()
+		for range 2 { // the second time from the cache
+			res, err := s.Find(ctx, `"walrus"`, SearchOptions{Sort: SortNewest})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, err := s.SearchCount(ctx, `"walrus"`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != want || n != want {
+				t.Fatalf("after %s: total %d, count %d, want %d", after, res.Total, n, want)
+			}
+		}
+	}
+	total(1, "adding one")
+	state, err := s.indexState(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, ok := s.counts.lookup(state, `"walrus"`); !ok || n != 1 {
+		t.Fatalf("remembered %d, %v; want 1, true", n, ok)
+	}
+	add("Three", "Another walrus.")
+	total(2, "adding another")
+	if err := s.SetNote(ctx, seal, "Not a walrus, a seal."); err != nil {
+		t.Fatal(err)
+	}
+	total(3, "a note")
+	if err := s.ReplaceText(ctx, walrus, &Article{Title: "One", Blocks: []Block{{Kind: Paragraph, Text: "A narwhal."}}}); err != nil {
+		t.Fatal(err)
+	}
+	total(2, "new text")
+	if err := s.DeleteArticles(ctx, seal); err != nil {
+		t.Fatal(err)
+	}
+	total(1, "a deletion")
+	other, err := Open(ctx, s.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	a := &Article{Title: "Four", Blocks: []Block{{Kind: Paragraph, Text: "Walrus again."}}}
+	if _, err := other.AddCapture(ctx, newCapture("four", "four", a)); err != nil {
+		t.Fatal(err)
+	}
+	total(2, "adding through another store")
+}
