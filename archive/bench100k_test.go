@@ -226,6 +226,15 @@ func withSort(qs []string, order string) []string {
 	return out
 }
 
+// withFilter appends a filter to each query.
+func withFilter(qs []string, filter string) []string {
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		out[i] = q + " " + filter
+	}
+	return out
+}
+
 // words returns count words of the vocabulary from rank from, step apart.
 func words(from, step, count int) []string {
 	var out []string
@@ -292,6 +301,7 @@ func benchCases() []benchCase {
 		{"the same, next page", mostPhrase, nextPage},
 		{"prefix", prefix, searchCase},
 		{"tag + date filters", filtered, searchCase},
+		{"filters passing most", withFilter(words(30, 1, 20), "published:2010..2023"), searchCase},
 		{"common term by date", []string{"the sort:newest", "of sort:newest"}, searchCase},
 		{"common term by title", []string{"the sort:title", "of sort:title"}, searchCase},
 		{"mid term by site", withSort(words(100, 3, 20), "site"), searchCase},

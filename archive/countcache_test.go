@@ -2,6 +2,7 @@ package archive
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -65,4 +66,52 @@ func TestCountCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	total(2, "adding through another store")
+}
+
+// TestDenseFilterCount checks the counts of queries whose filters pass
+// most articles (counted as the matches less those that fail) against
+// their results, and of queries whose filters pass few.
+func TestDenseFilterCount(t *testing.T) {
+	ctx := context.Background()
+	s := rankFixture(t)
+	defer func(n, m int) { rankWindow, bigMatches = n, m }(rankWindow, bigMatches)
+	rankWindow, bigMatches = 7, 5
+	ids, err := s.SearchIDs(ctx, "the")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetStarred(ctx, true, ids[:5]...); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetRead(ctx, true, ids[3:13]...); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"the is:unread", "the -is:starred", "the is:unread -is:starred", "the is:starred", "the -is:unread", "of title:the is:unread"} {
+		_, p, err := s.prepare(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dense, err := s.denseFilters(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := s.SearchIDs(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := s.SearchCount(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := s.Find(ctx, q, SearchOptions{Limit: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != len(want) || res.Total != len(want) {
+			t.Errorf("%q (dense filters %v): count %d, Find total %d, want %d", q, dense, n, res.Total, len(want))
+		}
+		if wantDense := !strings.Contains(q, "is:starred") || strings.Contains(q, "-is:starred"); dense != wantDense && q != "the -is:unread" {
+			t.Errorf("%q: dense %v", q, dense)
+		}
+	}
 }

@@ -74,11 +74,7 @@ func (s *Store) facetSource(ctx context.Context, p *plan, f *Facets) (string, []
 	if err != nil {
 		return "", nil, err
 	}
-	f.Total = matches
-	if p.match == "" || len(p.where) > 0 {
-		f.Total, err = s.total(ctx, p, matches > bigMatches)
-	}
-	if err != nil {
+	if f.Total, err = s.resultCount(ctx, p); err != nil {
 		return "", nil, err
 	}
 	f.Sample = max(1, (f.Total+facetSample-1)/facetSample)

@@ -32,18 +32,17 @@ type Results struct {
 	Hits  []Hit `json:"hits"`
 	Total int   `json:"total"` // articles the query finds, on all pages
 	Sort  Sort  `json:"sort"`  // the order used (relevance falls back to newest without words)
-	// Window, when not 0, says that the words matched too many articles to
-	// rank them all quickly: only the results among the Window most
-	// recently added matches are ranked; the results among older matches
-	// follow them, newest first (Total counts them all).
+	// Window, when not 0, says that the query found too many articles to
+	// rank them all quickly: only the Window most recently added results
+	// are ranked; the older results follow them, newest first (Total
+	// counts them all).
 	Window int `json:"window,omitempty"`
 }
 
-// rankWindow is how many full-text matches, at most, relevance ranking
-// scores: the newest ones; results among older matches follow them,
-// newest first. A word found in most of a large archive would otherwise
-// cost time in proportion to the archive (docs/archive-bench.md). A
-// variable for tests.
+// rankWindow is how many results, at most, relevance ranking scores:
+// the newest ones; older results follow them, newest first. A word found
+// in most of a large archive would otherwise cost time in proportion to
+// the archive (docs/archive-bench.md). A variable for tests.
 var rankWindow = 5_000
 
 // phraseWindow is rankWindow for queries with a phrase: finding a phrase
@@ -144,10 +143,7 @@ func (s *Store) SearchCount(ctx context.Context, query string) (int, error) {
 	if err != nil || q.Empty() {
 		return 0, err
 	}
-	matches, err := s.matchCount(ctx, p)
-	if err == nil && (p.match == "" || len(p.where) > 0) {
-		matches, err = s.total(ctx, p, matches > bigMatches)
-	}
+	matches, err := s.resultCount(ctx, p)
 	if err != nil {
 		return 0, searchError(ctx, query, err)
 	}

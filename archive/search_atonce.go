@@ -79,7 +79,7 @@ func (s *Store) rankAll(ctx context.Context, p *plan, opt SearchOptions, res *Re
 	}
 	rows.Close()
 	if len(ids) == 0 && offset > 0 { // a page past the end: count them
-		if res.Total, _, err = s.countSplit(ctx, p, true, 0); err != nil {
+		if res.Total, err = s.total(ctx, p, true); err != nil {
 			return err
 		}
 	}
