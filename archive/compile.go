@@ -28,6 +28,18 @@ type plan struct {
 	// uncovered: where reads columns of articles that the index
 	// articles_meta does not hold.
 	uncovered bool
+	// rowWhere is where as checked match by match, when that differs: a
+	// tag on many articles as a lookup of the article's tags, instead of
+	// the set of the tag's articles (see denseTag). Same arguments.
+	rowWhere []string
+}
+
+// rowConds returns the conditions of p to check match by match.
+func (p *plan) rowConds() []string {
+	if p.rowWhere != nil {
+		return p.rowWhere
+	}
+	return p.where
 }
 
 // ftsColumns maps a text field to its FTS5 column and articles column.
@@ -45,6 +57,7 @@ type compiler struct {
 	p       *plan
 	inNotes bool
 	saved   map[string]bool // saved searches being expanded, against loops
+	row     bool            // compiling plan.rowWhere
 }
 
 // compile turns q into a plan. Collections and saved searches are looked
@@ -79,6 +92,7 @@ func (s *Store) compile(ctx context.Context, q *Query) (*plan, error) {
 	} else {
 		rest = append(rest, text...)
 	}
+	rowDiffers := false
 	for _, n := range rest {
 		cond, args, err := c.sql(n)
 		if err != nil {
@@ -86,8 +100,34 @@ func (s *Store) compile(ctx context.Context, q *Query) (*plan, error) {
 		}
 		p.where = append(p.where, cond)
 		p.args = append(p.args, args...)
+		rowCond := cond
+		if hasTagFilter(n) {
+			c.row = true
+			rc, rargs, err := c.sql(n)
+			c.row = false
+			if err == nil && len(rargs) == len(args) {
+				rowCond, rowDiffers = rc, rowDiffers || rc != cond
+			}
+		}
+		p.rowWhere = append(p.rowWhere, rowCond)
+	}
+	if !rowDiffers {
+		p.rowWhere = nil
 	}
 	return p, nil
+}
+
+// hasTagFilter reports whether n holds a tag: filter.
+func hasTagFilter(n *node) bool {
+	if n.kind == nFilter {
+		return n.field == "tag"
+	}
+	for _, k := range n.kids {
+		if hasTagFilter(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // pureText reports whether n holds words and phrases only, no filters.

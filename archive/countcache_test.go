@@ -115,3 +115,55 @@ func TestDenseFilterCount(t *testing.T) {
 		}
 	}
 }
+
+// TestDenseTag checks that a tag on many articles is checked match by
+// match as a lookup of the article's tags, and finds what the set of the
+// tag's articles finds.
+func TestDenseTag(t *testing.T) {
+	ctx := context.Background()
+	s := rankFixture(t)
+	ids, err := s.SearchIDs(ctx, "the")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddTags(ctx, ids[:40], "politics/elections"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddTags(ctx, ids[30:45], "politics"); err != nil {
+		t.Fatal(err)
+	}
+	defer func(n, m, d int) { rankWindow, bigMatches, denseTagRows = n, m, d }(rankWindow, bigMatches, denseTagRows)
+	rankWindow, bigMatches = 7, 5
+	for _, dense := range []bool{false, true} {
+		for _, q := range []string{"the tag:politics", "the -tag:politics", "the tag:pol*", "the tag:politics OR is:starred"} {
+			_, p, err := s.prepare(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (p.rowWhere != nil) != dense {
+				t.Fatalf("%q: row form %q, want dense %v", q, p.rowWhere, dense)
+			}
+			want, err := s.SearchIDs(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := map[int64]bool{}
+			for off := 0; off < len(want)+3; off += 3 {
+				res, err := s.Find(ctx, q, SearchOptions{Offset: off, Limit: 3})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Total != len(want) {
+					t.Errorf("%q: total %d, want %d", q, res.Total, len(want))
+				}
+				for _, h := range res.Hits {
+					seen[h.ID] = true
+				}
+			}
+			if len(seen) != len(want) {
+				t.Errorf("%q (dense %v): %d results seen, want %d", q, dense, len(seen), len(want))
+			}
+		}
+		denseTagRows = 10 // the tag is on 45 articles
+	}
+}

@@ -21,7 +21,7 @@ import (
 // counting no further than limit.
 func (s *Store) filteredSize(ctx context.Context, p *plan, limit int) (int, error) {
 	var n int
-	q := `SELECT count(*) FROM (SELECT a.id FROM articles a WHERE ` + strings.Join(p.where, " AND ") + ` LIMIT ?)`
+	q := `SELECT count(*) FROM (SELECT a.id FROM articles a WHERE ` + strings.Join(p.rowConds(), " AND ") + ` LIMIT ?)`
 	err := s.db.QueryRowContext(ctx, q, append(append([]any{}, p.args...), limit)...).Scan(&n)
 	return n, err
 }

@@ -106,7 +106,7 @@ func (p *plan) newestResults(n int) (string, []any) {
 	}
 	q += ` WHERE articles_fts MATCH ? AND articles_fts.rank MATCH ?`
 	if len(p.where) > 0 {
-		q += ` AND ` + strings.Join(p.where, " AND ")
+		q += ` AND ` + strings.Join(p.rowConds(), " AND ")
 		args = append(args, p.args...)
 	}
 	return q + ` ORDER BY articles_fts.rowid DESC LIMIT ?`, append(args, n)
@@ -234,7 +234,7 @@ func (s *Store) denseFilters(ctx context.Context, p *plan) (bool, error) {
 	var k int
 	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&maxID)
 	if err == nil {
-		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE a.id > ? AND `+strings.Join(p.where, " AND "),
+		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE a.id > ? AND `+strings.Join(p.rowConds(), " AND "),
 			append([]any{maxID - denseSample}, p.args...)...).Scan(&k)
 	}
 	return 2*k > int(min(denseSample, maxID)), err
@@ -280,7 +280,7 @@ func (s *Store) hitRows(ctx context.Context, q string, args ...any) ([]Hit, erro
 // first, filters checked match by match.
 func olderQuery(p *plan, cutoff int64, limit, offset int) (string, []any) {
 	cond, args := `articles_fts MATCH ? AND articles_fts.rowid < ?`, []any{p.match, cutoff}
-	if where := strings.Join(p.where, " AND "); where != "" {
+	if where := strings.Join(p.rowConds(), " AND "); where != "" {
 		cond += ` AND ` + where
 	}
 	return `SELECT ` + summaryColumns + `, 0
