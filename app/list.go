@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -189,7 +190,7 @@ func (l *articleList) applyFirst(m *listModel, p listPage, err error) {
 	l.list.ScrollToOffset(0) // unlike ScrollToTop, safe before the list is first drawn
 	l.cur.cancel()
 	l.cur = m
-	m.pages[0], m.total = p.rows, p.total
+	m.pages[0], m.total, m.window = p.rows, p.total, p.window
 	l.clearSelection()
 	l.showOrder()
 	l.list.Refresh()
@@ -258,6 +259,8 @@ func (l *articleList) updateStatus() {
 		l.status.SetText(plural(m.total, "article", "articles"))
 	case m.total == 0:
 		l.status.SetText("No matches")
+	case m.window > 0 && m.order == orderRelevance:
+		l.status.SetText(plural(m.total, "match", "matches") + fmt.Sprintf(", the newest %d ranked by relevance", m.window))
 	default:
 		l.status.SetText(plural(m.total, "match", "matches"))
 	}
@@ -330,7 +333,7 @@ func (l *articleList) changed() {
 				if err == nil && l.cur == m {
 					m.pages[n] = p.rows
 					if n == 0 {
-						m.total = p.total
+						m.total, m.window = p.total, p.window
 						l.updateStatus()
 					}
 					l.list.Refresh()

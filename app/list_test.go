@@ -141,3 +141,31 @@ func TestRowTagsAndMarks(t *testing.T) {
 		}
 	})
 }
+
+// windowStore says that only the newest 3 results of a search are ranked,
+// as the archive does for a search that finds thousands.
+type windowStore struct{ *archive.Store }
+
+func (s windowStore) Find(ctx context.Context, query string, opt archive.SearchOptions) (*archive.Results, error) {
+	res, err := s.Store.Find(ctx, query, opt)
+	if err == nil && res.Sort == archive.SortRelevance {
+		res.Window = 3
+	}
+	return res, err
+}
+
+func TestStatusSaysWindow(t *testing.T) {
+	s := openStore(t)
+	for i := range 5 {
+		addCapture(t, s, textCapture(&archive.Article{
+			Title:  fmt.Sprintf("Walrus %d", i),
+			Blocks: []archive.Block{{Kind: archive.Paragraph, Text: "A walrus."}},
+		}))
+	}
+	u, q := newTestUI(t, windowStore{s})
+	u.search.entry.SetText("walrus")
+	want := "5 matches, the newest 3 ranked by relevance"
+	waitFor(t, q, "the status to say the window", func() bool { return u.list.status.Text == want })
+	u.list.sortChanged(orderNames[orderNewest])
+	waitFor(t, q, "the status without the window", func() bool { return u.list.status.Text == "5 matches" })
+}

@@ -49,8 +49,9 @@ type row struct {
 
 // listPage is what loading one page of the list yields.
 type listPage struct {
-	rows  []row
-	total int // the number of articles the query finds (page 0 only)
+	rows   []row
+	total  int // the number of articles the query finds (page 0 only)
+	window int // archive.Results.Window: only the newest window are ranked
 }
 
 // listModel is one query's rows: pages fetched on demand as the list
@@ -62,6 +63,7 @@ type listModel struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
 	total   int
+	window  int // only the newest window results are ranked (0: all)
 	pages   map[int][]row
 	pending map[int]bool // pages being fetched
 	failed  map[int]bool // pages that could not be fetched; not retried
@@ -121,7 +123,7 @@ func (pl pageLoader) load(ctx context.Context, query string, order listOrder, n 
 	for i, h := range res.Hits {
 		sums[i], snippets[i] = h.Summary, h.Snippet
 	}
-	p.total = res.Total
+	p.total, p.window = res.Total, res.Window
 	p.rows = pl.rows(ctx, sums, snippets)
 	return p, nil
 }
