@@ -85,7 +85,7 @@ func (p *htmlPage) sameSiteShare(s *goquery.Selection) float64 {
 	same := 0
 	links.Each(func(_ int, a *goquery.Selection) {
 		u, err := url.Parse(strings.TrimSpace(a.AttrOr("href", "")))
-		if err == nil && (u.Host == "" || p.base != nil && strings.TrimPrefix(u.Host, "www.") == strings.TrimPrefix(p.base.Host, "www.")) {
+		if err == nil && (u.Host == "" || p.base != nil && hostKey(u) == hostKey(p.base)) {
 			same++
 		}
 	})

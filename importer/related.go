@@ -291,6 +291,12 @@ func siteHost(ref string) string {
 	if err != nil {
 		return ""
 	}
+	return hostKey(u)
+}
+
+// hostKey is the host of u as sites are compared: lower case, without
+// port or "www.".
+func hostKey(u *url.URL) string {
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 

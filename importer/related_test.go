@@ -1,8 +1,11 @@
 package importer
 
 import (
+	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
 )
 
 func TestRelatedLinkKinds(t *testing.T) {
@@ -76,5 +79,24 @@ func TestRelatedAdWidget(t *testing.T) {
 	want := "Talks stall over prisoners|What the ceasefire terms mean|The weather this week in the capital"
 	if strings.Join(got, "|") != want {
 		t.Errorf("related %q\nwant %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestSameSiteShare checks that links count as the page's own site
+// whatever the case of their host, its "www." or its port.
+func TestSameSiteShare(t *testing.T) {
+	base, err := url.Parse("https://example.com/news/a.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<nav>
+<a href="/world">World</a> <a href="https://WWW.Example.COM/sport">Sport</a>
+<a href="https://example.com:443/arts">Arts</a> <a href="https://other.org/x">Elsewhere</a></nav>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &htmlPage{base: base}
+	if got := p.sameSiteShare(doc.Find("nav")); got != 0.75 {
+		t.Errorf("same-site share %v, want 0.75 (three of four links)", got)
 	}
 }
