@@ -11,11 +11,11 @@ import (
 // (p.window()), as a tag and a date range usually do, its results are all
 // ranked in one statement, which also gives the total by a window count;
 // the rank window then does not apply. The matches are walked once, each
-// looked up in the set of articles passing the filters, and bm25 is
+// looked up in the set of articles passing the filters, and the rank is
 // computed for the results only: ORDER BY +rank keeps FTS5 from taking
 // over the ordering, which would rank every match before the filters
-// apply. Otherwise (ranked in search_run.go) the newest matches are read
-// first to find the window.
+// apply. Otherwise rankedNewest (search_run.go) ranks the newest results,
+// filters checked match by match.
 
 // filteredSize returns the number of articles passing p's filters,
 // counting no further than limit.
