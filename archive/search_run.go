@@ -54,13 +54,13 @@ func (s *Store) matchCount(ctx context.Context, p *plan) (int, error) {
 // for the commonest words ("of the") is the longest part of a search.
 func (s *Store) countFTS(ctx context.Context, p *plan) (int, error) {
 	const q = `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? AND rowid <= ?`
-	var maxID int64
-	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM articles_fts`).Scan(&maxID); err != nil {
+	maxID, err := s.maxID(ctx)
+	if err != nil {
 		return 0, err
 	}
 	if !p.phrase {
 		var n int
-		err := s.db.QueryRowContext(ctx, q, p.match, 0, maxID).Scan(&n)
+		err = s.db.QueryRowContext(ctx, q, p.match, 0, maxID).Scan(&n)
 		return n, err
 	}
 	mid := maxID / 2
@@ -70,7 +70,7 @@ func (s *Store) countFTS(ctx context.Context, p *plan) (int, error) {
 		return n, err
 	})
 	var n int
-	err := s.db.QueryRowContext(ctx, q, p.match, mid, maxID).Scan(&n)
+	err = s.db.QueryRowContext(ctx, q, p.match, mid, maxID).Scan(&n)
 	c := <-older
 	if err == nil {
 		err = c.err
@@ -260,14 +260,21 @@ AND +rowid IN (SELECT a.id FROM articles a WHERE NOT coalesce((`+strings.Join(p.
 // denseFilters reports whether p's filters pass more than half of the
 // newest denseSample articles.
 func (s *Store) denseFilters(ctx context.Context, p *plan) (bool, error) {
-	var maxID int64
 	var k int
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&maxID)
+	maxID, err := s.maxID(ctx)
 	if err == nil {
 		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE a.id > ? AND `+strings.Join(p.rowConds(), " AND "),
 			append([]any{maxID - denseSample}, p.args...)...).Scan(&k)
 	}
 	return 2*k > int(min(denseSample, maxID)), err
+}
+
+// maxID returns the largest article ID (0 in an empty archive): the
+// newest article, and the end of the range of IDs.
+func (s *Store) maxID(ctx context.Context) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&id)
+	return id, err
 }
 
 // countResult is a count made meanwhile.
@@ -440,9 +447,8 @@ const denseSample = 2_000
 // unevenly spread along the order, as a word of one year is by date), it
 // gives up.
 func (s *Store) walkDense(ctx context.Context, p *plan, o Sort, limit, offset int) ([]int64, bool, error) {
-	var maxID int64
 	var k int
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&maxID)
+	maxID, err := s.maxID(ctx)
 	if err == nil {
 		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ?`,
 			p.match, maxID-denseSample).Scan(&k)
