@@ -3,6 +3,8 @@ package archive
 import (
 	"context"
 	"strings"
+
+	"github.com/clippings/clippings/archive/query"
 )
 
 // Compiling a parsed query into SQL.
@@ -18,13 +20,13 @@ import (
 
 // plan is a compiled query.
 type plan struct {
-	match  string   // the FTS5 expression to rank by; "" when there is none
-	where  []string // conditions on articles a, ANDed
-	args   []any    // arguments of where, in order
-	terms  []*node  // text not under a NOT, for highlighting
-	cjk    bool     // some term holds CJK text: snippets are made in Go
-	notes  bool     // in:notes: snippets come from the notes first
-	phrase bool     // the match holds a phrase: see phraseWindow
+	match  string        // the FTS5 expression to rank by; "" when there is none
+	where  []string      // conditions on articles a, ANDed
+	args   []any         // arguments of where, in order
+	terms  []*query.Node // text not under a NOT, for highlighting
+	cjk    bool          // some term holds CJK text: snippets are made in Go
+	notes  bool          // in:notes: snippets come from the notes first
+	phrase bool          // the match holds a phrase: see phraseWindow
 	// uncovered: where reads columns of articles that the index
 	// articles_meta does not hold.
 	uncovered bool
@@ -64,19 +66,19 @@ type compiler struct {
 // up in the store; an unknown one is a *QueryError.
 func (s *Store) compile(ctx context.Context, q *Query) (*plan, error) {
 	p := &plan{}
-	c := &compiler{ctx: ctx, s: s, q: q, p: p, inNotes: q.inNotes, saved: map[string]bool{}}
-	walkPositive(q.root, false, func(n *node) {
+	c := &compiler{ctx: ctx, s: s, q: q, p: p, inNotes: q.InNotes(), saved: map[string]bool{}}
+	query.WalkPositive(q.Root(), func(n *query.Node) {
 		p.terms = append(p.terms, n)
-		p.cjk = p.cjk || hasCJK(n.text)
+		p.cjk = p.cjk || hasCJK(n.Text)
 	})
-	if q.root == nil {
+	if q.Root() == nil {
 		return p, nil
 	}
-	conj := []*node{q.root}
-	if q.root.kind == nAnd {
-		conj = q.root.kids
+	conj := []*query.Node{q.Root()}
+	if q.Root().Kind == query.And {
+		conj = q.Root().Kids
 	}
-	var text, rest []*node
+	var text, rest []*query.Node
 	for _, n := range conj {
 		if pureText(n) {
 			text = append(text, n)
@@ -84,10 +86,10 @@ func (s *Store) compile(ctx context.Context, q *Query) (*plan, error) {
 			rest = append(rest, n)
 		}
 	}
-	if e, ok := c.fts(join(nAnd, text)); ok {
+	if e, ok := c.fts(query.Join(query.And, text)); ok {
 		p.match = e
 		for _, n := range text {
-			p.phrase = p.phrase || (n.kind == nText && n.phrase && len(strings.FieldsFunc(n.text, notWordChar)) > 1)
+			p.phrase = p.phrase || (n.Kind == query.Text && n.Phrase && len(strings.FieldsFunc(n.Text, notWordChar)) > 1)
 		}
 	} else {
 		rest = append(rest, text...)
@@ -118,11 +120,11 @@ func (s *Store) compile(ctx context.Context, q *Query) (*plan, error) {
 }
 
 // hasTagFilter reports whether n holds a tag: filter.
-func hasTagFilter(n *node) bool {
-	if n.kind == nFilter {
-		return n.field == "tag"
+func hasTagFilter(n *query.Node) bool {
+	if n.Kind == query.Filter {
+		return n.Field == "tag"
 	}
-	for _, k := range n.kids {
+	for _, k := range n.Kids {
 		if hasTagFilter(k) {
 			return true
 		}
@@ -131,17 +133,17 @@ func hasTagFilter(n *node) bool {
 }
 
 // pureText reports whether n holds words and phrases only, no filters.
-func pureText(n *node) bool {
+func pureText(n *query.Node) bool {
 	if n == nil {
 		return false
 	}
-	switch n.kind {
-	case nText:
+	switch n.Kind {
+	case query.Text:
 		return true
-	case nFilter:
+	case query.Filter:
 		return false
 	}
-	for _, k := range n.kids {
+	for _, k := range n.Kids {
 		if !pureText(k) {
 			return false
 		}
@@ -152,16 +154,16 @@ func pureText(n *node) bool {
 // fts returns the FTS5 expression of a pure-text n, and false when FTS5
 // cannot express it (a NOT with nothing positive beside it, a CJK word in
 // one column).
-func (c *compiler) fts(n *node) (string, bool) {
+func (c *compiler) fts(n *query.Node) (string, bool) {
 	if n == nil {
 		return "", false
 	}
-	switch n.kind {
-	case nText:
+	switch n.Kind {
+	case query.Text:
 		return c.ftsText(n, false)
-	case nOr:
-		parts := make([]string, len(n.kids))
-		for i, k := range n.kids {
+	case query.Or:
+		parts := make([]string, len(n.Kids))
+		for i, k := range n.Kids {
 			e, ok := c.fts(k)
 			if !ok {
 				return "", false
@@ -169,17 +171,17 @@ func (c *compiler) fts(n *node) (string, bool) {
 			parts[i] = e
 		}
 		return "(" + strings.Join(parts, " OR ") + ")", true
-	case nAnd:
+	case query.And:
 		return c.ftsAnd(n)
 	}
 	return "", false
 }
 
-func (c *compiler) ftsAnd(n *node) (string, bool) {
+func (c *compiler) ftsAnd(n *query.Node) (string, bool) {
 	var pos, neg []string
-	for _, k := range n.kids {
-		if k.kind == nNot {
-			e, ok := c.fts(k.kids[0])
+	for _, k := range n.Kids {
+		if k.Kind == query.Not {
+			e, ok := c.fts(k.Kids[0])
 			if !ok {
 				return "", false
 			}
@@ -205,12 +207,12 @@ func (c *compiler) ftsAnd(n *node) (string, bool) {
 // ftsText returns the expression of one word or phrase. CJK runs search
 // the bigram column; in a column other than all of them they cannot be
 // expressed, unless loose, which searches them in every column.
-func (c *compiler) ftsText(n *node, loose bool) (string, bool) {
-	col := n.field
+func (c *compiler) ftsText(n *query.Node, loose bool) (string, bool) {
+	col := n.Field
 	if col == "" && c.inNotes {
 		col = "notes"
 	}
-	segs := scriptRuns(n.text)
+	segs := scriptRuns(n.Text)
 	var parts []string
 	for i, sg := range segs {
 		switch {
@@ -219,8 +221,8 @@ func (c *compiler) ftsText(n *node, loose bool) (string, bool) {
 		case sg.cjk:
 			phrase, prefix := cjkQuery(sg.text)
 			parts = append(parts, "{cjk} : "+ftsString(phrase, prefix))
-		case searchable(sg.text):
-			e := ftsString(sg.text, n.prefix && i == len(segs)-1)
+		case query.Searchable(sg.text):
+			e := ftsString(sg.text, n.Prefix && i == len(segs)-1)
 			if col != "" {
 				e = "{" + ftsColumns[col].fts + "} : " + e
 			}
@@ -273,28 +275,28 @@ func scriptRuns(s string) []run {
 const inFTS = `a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`
 
 // sql returns the WHERE condition of n and its arguments.
-func (c *compiler) sql(n *node) (string, []any, error) {
+func (c *compiler) sql(n *query.Node) (string, []any, error) {
 	if pureText(n) {
 		if e, ok := c.fts(n); ok {
 			return inFTS, []any{e}, nil
 		}
 	}
-	switch n.kind {
-	case nText:
+	switch n.Kind {
+	case query.Text:
 		return c.sqlText(n)
-	case nFilter:
+	case query.Filter:
 		return c.filter(n)
-	case nNot:
-		cond, args, err := c.sql(n.kids[0])
+	case query.Not:
+		cond, args, err := c.sql(n.Kids[0])
 		return "NOT (" + cond + ")", args, err
 	}
 	op := " AND "
-	if n.kind == nOr {
+	if n.Kind == query.Or {
 		op = " OR "
 	}
-	parts := make([]string, len(n.kids))
+	parts := make([]string, len(n.Kids))
 	var args []any
-	for i, k := range n.kids {
+	for i, k := range n.Kids {
 		cond, a, err := c.sql(k)
 		if err != nil {
 			return "", nil, err
@@ -307,17 +309,17 @@ func (c *compiler) sql(n *node) (string, []any, error) {
 
 // sqlText is a CJK word in one column: found through the bigrams, then
 // checked in the column itself.
-func (c *compiler) sqlText(n *node) (string, []any, error) {
+func (c *compiler) sqlText(n *query.Node) (string, []any, error) {
 	e, ok := c.ftsText(n, true)
 	if !ok {
 		return "0", nil, nil // nothing searchable: matches nothing
 	}
-	col := n.field
+	col := n.Field
 	if col == "" {
 		col = "notes" // only in:notes leaves a column-less word here
 	}
 	c.p.uncovered = true
-	return "(" + inFTS + " AND instr(" + ftsColumns[col].sql + ", ?) > 0)", []any{e, n.text}, nil
+	return "(" + inFTS + " AND instr(" + ftsColumns[col].sql + ", ?) > 0)", []any{e, n.Text}, nil
 }
 
 func notWordChar(r rune) bool { return !isWordChar(r) }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/clippings/clippings/archive/query"
 )
 
 // Date expressions of the date filters. They must read exactly as in the
@@ -28,11 +30,11 @@ var stateConds = map[string]string{
 }
 
 // filter returns the condition of a field filter.
-func (c *compiler) filter(n *node) (string, []any, error) {
-	v := n.text
-	switch n.field {
+func (c *compiler) filter(n *query.Node) (string, []any, error) {
+	v := n.Text
+	switch n.Field {
 	case "is", "has":
-		return stateConds[n.field+":"+v], nil, nil
+		return stateConds[n.Field+":"+v], nil, nil
 	case "published":
 		return dateCond(publishedExpr, n), dateArgs(n), nil
 	case "captured":
@@ -40,10 +42,10 @@ func (c *compiler) filter(n *node) (string, []any, error) {
 	case "date":
 		return dateCond(dateExpr, n), dateArgs(n), nil
 	case "site":
-		return siteCond(v, n.prefix)
+		return siteCond(v, n.Prefix)
 	case "tag":
 		cond, args := subtreeCond, []any{v, v, v}
-		if n.prefix {
+		if n.Prefix {
 			cond, args = `t.name LIKE ? ESCAPE '\'`, []any{escapeLike(v) + "%"}
 		}
 		if c.row && c.denseTag(cond, args) {
@@ -53,7 +55,7 @@ func (c *compiler) filter(n *node) (string, []any, error) {
 		return `a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
 			WHERE ` + cond + `)`, args, nil
 	case "lang":
-		if n.prefix {
+		if n.Prefix {
 			return `a.language LIKE ? ESCAPE '\'`, []any{escapeLike(v) + "%"}, nil
 		}
 		return `(a.language = ? COLLATE NOCASE OR a.language LIKE ? ESCAPE '\')`, []any{v, escapeLike(v) + "-%"}, nil
@@ -62,33 +64,33 @@ func (c *compiler) filter(n *node) (string, []any, error) {
 	case "saved":
 		return c.savedSearch(n)
 	}
-	return "", nil, c.errAt(n, "unknown filter %s:", n.field)
+	return "", nil, c.errAt(n, "unknown filter %s:", n.Field)
 }
 
-func (c *compiler) errAt(n *node, format string, args ...any) error {
-	return &QueryError{Query: c.q.text, Pos: n.pos, Msg: fmt.Sprintf(format, args...)}
+func (c *compiler) errAt(n *query.Node, format string, args ...any) error {
+	return &QueryError{Query: c.q.String(), Pos: n.Pos, Msg: fmt.Sprintf(format, args...)}
 }
 
 // dateCond is a date range on expr. Unknown dates (NULL) are outside
 // every range, also under NOT: -published:2019 keeps undated articles.
-func dateCond(expr string, n *node) string {
+func dateCond(expr string, n *query.Node) string {
 	parts := []string{expr + " IS NOT NULL"}
-	if !n.from.IsZero() {
+	if !n.From.IsZero() {
 		parts = append(parts, expr+" >= ?")
 	}
-	if !n.to.IsZero() {
+	if !n.To.IsZero() {
 		parts = append(parts, expr+" < ?")
 	}
 	return "(" + strings.Join(parts, " AND ") + ")"
 }
 
-func dateArgs(n *node) []any {
+func dateArgs(n *query.Node) []any {
 	var args []any
-	if !n.from.IsZero() {
-		args = append(args, formatTime(n.from))
+	if !n.From.IsZero() {
+		args = append(args, formatTime(n.From))
 	}
-	if !n.to.IsZero() {
-		args = append(args, formatTime(n.to))
+	if !n.To.IsZero() {
+		args = append(args, formatTime(n.To))
 	}
 	return args
 }
@@ -106,10 +108,10 @@ func siteCond(v string, prefix bool) (string, []any, error) {
 }
 
 // collection is in the collection named by path, or one below it.
-func (c *compiler) collection(n *node) (string, []any, error) {
-	ids, err := c.s.pathTree(c.ctx, n.text)
+func (c *compiler) collection(n *query.Node) (string, []any, error) {
+	ids, err := c.s.pathTree(c.ctx, n.Text)
 	if errors.Is(err, ErrNotFound) {
-		return "", nil, c.errAt(n, "no collection %q", n.text)
+		return "", nil, c.errAt(n, "no collection %q", n.Text)
 	}
 	if err != nil {
 		return "", nil, err
@@ -125,38 +127,38 @@ func (c *compiler) collection(n *node) (string, []any, error) {
 // maxSavedDepth bounds saved searches that name saved searches.
 const maxSavedDepth = 8
 
-// savedSearch is what the saved search n.text finds: its query compiled
+// savedSearch is what the saved search n.Text finds: its query compiled
 // into one condition.
-func (c *compiler) savedSearch(n *node) (string, []any, error) {
-	key := strings.ToLower(n.text)
+func (c *compiler) savedSearch(n *query.Node) (string, []any, error) {
+	key := strings.ToLower(n.Text)
 	if c.saved[key] || len(c.saved) >= maxSavedDepth {
-		return "", nil, c.errAt(n, "saved search %q refers to itself", n.text)
+		return "", nil, c.errAt(n, "saved search %q refers to itself", n.Text)
 	}
-	ss, err := c.s.SavedSearch(c.ctx, n.text)
+	ss, err := c.s.SavedSearch(c.ctx, n.Text)
 	if errors.Is(err, ErrNotFound) {
-		return "", nil, c.errAt(n, "no saved search %q", n.text)
+		return "", nil, c.errAt(n, "no saved search %q", n.Text)
 	}
 	if err != nil {
 		return "", nil, err
 	}
-	sub, err := parseQuery(ss.Query, c.q.now)
+	sub, err := query.Parse(ss.Query, c.q.Now())
 	if err != nil {
-		return "", nil, c.errAt(n, "saved search %q: %v", n.text, err)
+		return "", nil, c.errAt(n, "saved search %q: %v", n.Text, err)
 	}
-	if sub.root == nil && sub.inNotes {
+	if sub.Root() == nil && sub.InNotes() {
 		return stateConds["has:notes"], nil, nil
 	}
-	if sub.root == nil {
+	if sub.Root() == nil {
 		return "1", nil, nil
 	}
-	inner := &compiler{ctx: c.ctx, s: c.s, q: sub, p: c.p, inNotes: sub.inNotes, saved: c.saved}
+	inner := &compiler{ctx: c.ctx, s: c.s, q: sub, p: c.p, inNotes: sub.InNotes(), saved: c.saved}
 	c.saved[key] = true
 	defer delete(c.saved, key)
-	cond, args, err := inner.sql(sub.root)
+	cond, args, err := inner.sql(sub.Root())
 	if err != nil {
 		var qe *QueryError
 		if errors.As(err, &qe) {
-			return "", nil, c.errAt(n, "saved search %q: %s", n.text, qe.Msg)
+			return "", nil, c.errAt(n, "saved search %q: %s", n.Text, qe.Msg)
 		}
 		return "", nil, err
 	}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/clippings/clippings/archive/query"
 )
 
 // Hit is one search result.
@@ -60,7 +62,7 @@ func (p *plan) window() int {
 
 // Search returns a page of the articles the query finds, each with a
 // snippet with the matched terms marked. See the search language in
-// parse.go: words, "phrases", prefix*, OR, -NOT, (groups) and field
+// archive/query: words, "phrases", prefix*, OR, -NOT, (groups) and field
 // filters. A query with nothing to search for returns no hits.
 //
 // It returns a *QueryError (wrapping ErrBadQuery) saying what is wrong
@@ -83,8 +85,8 @@ func (s *Store) Find(ctx context.Context, query string, opt SearchOptions) (*Res
 		return nil, err
 	}
 	res := &Results{Hits: []Hit{}, Sort: opt.Sort}
-	if q.sorted {
-		res.Sort = q.sort
+	if o, ok := q.Sort(); ok {
+		res.Sort = o
 	}
 	if q.Empty() {
 		return res, nil
@@ -104,18 +106,18 @@ func (s *Store) Find(ctx context.Context, query string, opt SearchOptions) (*Res
 }
 
 // prepare parses and compiles a query.
-func (s *Store) prepare(ctx context.Context, query string) (*Query, *plan, error) {
-	q, err := parseQuery(query, s.clock())
+func (s *Store) prepare(ctx context.Context, text string) (*Query, *plan, error) {
+	q, err := query.Parse(text, s.clock())
 	if err != nil {
-		return nil, nil, fmt.Errorf("search %q: %w", query, err)
+		return nil, nil, fmt.Errorf("search %q: %w", text, err)
 	}
 	p, err := s.compile(ctx, q)
 	if err != nil {
-		return nil, nil, searchError(ctx, query, err)
+		return nil, nil, searchError(ctx, text, err)
 	}
-	if q.inNotes {
+	if q.InNotes() {
 		p.notes = true
-		if q.root == nil {
+		if q.Root() == nil {
 			p.where = append(p.where, stateConds["has:notes"])
 		}
 	}

@@ -10,6 +10,9 @@ import (
 	"time"
 )
 
+// testNow is the clock of the search-language tests.
+var testNow = time.Date(2024, 6, 15, 10, 0, 0, 0, time.UTC)
+
 // langFixture stores six articles for the search language, with the
 // store's clock at testNow, and returns the store and their IDs by name.
 func langFixture(t *testing.T) (*Store, map[string]int64) {
@@ -308,4 +311,26 @@ func dumpFacets(fs []FacetCount) string {
 		parts = append(parts, f.Value+":"+strconv.Itoa(f.Count))
 	}
 	return strings.Join(parts, " ")
+}
+
+// FuzzSearch checks that no query makes the compiler panic, that every
+// error of a search is a *QueryError, and that the FTS5 expressions
+// built are accepted by FTS5. (archive/query fuzzes the parser alone.)
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{
+		"walrus", `"lone walrus"*`, "a OR b -c", "(a (b OR -c)) d", "title:x tag:a/b is:starred",
+		`site:"x y" published:2019..2020`, "日本語 東京*", "-(", `"`, "a AND", "NOT NOT x", "in:notes 会谈",
+		"captured:last-3-days", "x:y:z", "*-*", `title:"东京 tower"`, "a\x00(b",
+	} {
+		f.Add(s)
+	}
+	s := mustOpen(f)
+	f.Fuzz(func(t *testing.T, in string) {
+		if _, err := s.Find(t.Context(), in, SearchOptions{Limit: 1}); err != nil {
+			var qe *QueryError
+			if !errors.As(err, &qe) {
+				t.Fatalf("%q: %v", in, err)
+			}
+		}
+	})
 }

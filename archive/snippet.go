@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/clippings/clippings/archive/query"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -36,11 +37,11 @@ type hlPhrase struct {
 	prefix bool
 }
 
-func newHighlighter(terms []*node) *highlighter {
+func newHighlighter(terms []*query.Node) *highlighter {
 	h := &highlighter{}
 	for _, t := range terms {
 		var words []string
-		for _, sg := range scriptRuns(t.text) {
+		for _, sg := range scriptRuns(t.Text) {
 			if sg.cjk {
 				h.literals = append(h.literals, sg.text)
 				continue
@@ -50,7 +51,7 @@ func newHighlighter(terms []*node) *highlighter {
 			}
 		}
 		if len(words) > 0 {
-			h.phrases = append(h.phrases, hlPhrase{words, t.prefix})
+			h.phrases = append(h.phrases, hlPhrase{words, t.Prefix})
 		}
 	}
 	return h

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/clippings/clippings/archive/query"
 	_ "github.com/mattn/go-sqlite3" // the "sqlite3" driver (conn.go wraps it); build with -tags sqlite_fts5
 )
 
@@ -22,8 +23,9 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrNoFTS5 is returned when the SQLite driver was built without FTS5.
 	ErrNoFTS5 = errors.New("sqlite fts5 not available")
-	// ErrBadQuery is returned when the full-text index rejects a search.
-	ErrBadQuery = errors.New("bad search query")
+	// ErrBadQuery is wrapped by the errors of a malformed search, or of one
+	// the full-text index rejects.
+	ErrBadQuery = query.ErrBadQuery
 )
 
 // busyTimeout is how long, in milliseconds, a connection waits for another

@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/clippings/clippings/archive/query"
 )
 
 // Tags nest with "/": korea/diplomacy is below korea, and tag:korea finds
 // both. A tag exists while an article has it. Names compare without case
-// (ASCII letters), and are cleaned by normTag.
+// (ASCII letters), and are cleaned by query.NormTag.
 
 // ErrExists is returned when a name is already taken.
 var ErrExists = errors.New("already exists")
@@ -21,19 +23,6 @@ type TagCount struct {
 	Name  string `json:"name"`
 	Count int    `json:"count"` // articles with this very tag
 	Total int    `json:"total"` // articles with this tag or one below it
-}
-
-// normTag cleans a tag name: white space trimmed around each level, empty
-// levels dropped ("/a//b " → "a/b").
-func normTag(s string) string {
-	parts := strings.Split(s, "/")
-	keep := parts[:0]
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, "/")
 }
 
 // subtreeCond matches tags named ? or below it; bind the name three times.
@@ -100,7 +89,7 @@ func cleanTags(tags []string) ([]string, error) {
 	}
 	out := make([]string, len(tags))
 	for i, t := range tags {
-		if out[i] = normTag(t); out[i] == "" {
+		if out[i] = query.NormTag(t); out[i] == "" {
 			return nil, fmt.Errorf("%w: empty tag name %q", ErrInvalid, t)
 		}
 	}
@@ -211,7 +200,7 @@ func (s *Store) RemoveTags(ctx context.Context, ids []int64, tags ...string) (in
 // how many article–tag pairs went. It returns an error wrapping
 // ErrNotFound when no such tag exists.
 func (s *Store) DeleteTag(ctx context.Context, name string) (int, error) {
-	name = normTag(name)
+	name = query.NormTag(name)
 	var n int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM article_tags WHERE tag_id IN (SELECT id FROM tags t WHERE `+subtreeCond+`)`, name, name, name)

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/clippings/clippings/archive/query"
 )
 
 // RenameTag renames a tag and every tag below it (korea → asia/korea also
@@ -60,7 +62,7 @@ type renamed struct {
 // moveTag gives tag old and those below it the name dest (and dest/…).
 // When a new name exists, merge joins the two; otherwise it fails.
 func moveTag(ctx context.Context, tx *sql.Tx, old, dest string, merge bool) (int, error) {
-	old, dest = normTag(old), normTag(dest)
+	old, dest = query.NormTag(old), query.NormTag(dest)
 	if old == "" || dest == "" {
 		return 0, fmt.Errorf("%w: empty tag name", ErrInvalid)
 	}

@@ -126,14 +126,6 @@ func TestTags(t *testing.T) {
 	})
 }
 
-func TestNormTag(t *testing.T) {
-	for in, want := range map[string]string{"a": "a", " a / b ": "a/b", "//a//b//": "a/b", "/": "", "": "", "x y/z": "x y/z"} {
-		if got := normTag(in); got != want {
-			t.Errorf("normTag(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestStates(t *testing.T) {
 	ctx := context.Background()
 	s, ids := tagFixture(t, 2)

@@ -1,4 +1,4 @@
-package archive
+package query
 
 import (
 	"strings"
@@ -47,7 +47,7 @@ type lexer struct {
 	toks []token
 }
 
-// lex returns the tokens of q, ending with tEOF, or a *QueryError for an
+// lex returns the tokens of q, ending with tEOF, or an *Error for an
 // unclosed quote or a field without a value.
 func lex(q string) ([]token, error) {
 	l := &lexer{q: q}
@@ -115,7 +115,7 @@ func (l *lexer) phrase() (text string, prefix bool, err error) {
 	start := l.i
 	end := strings.IndexByte(l.q[start+1:], '"')
 	if end < 0 {
-		return "", false, &QueryError{Query: l.q, Pos: start, Msg: "unclosed quote"}
+		return "", false, &Error{Query: l.q, Pos: start, Msg: "unclosed quote"}
 	}
 	text = l.q[start+1 : start+1+end]
 	l.i = start + end + 2
@@ -171,7 +171,7 @@ func (l *lexer) field(start int, name, v string) error {
 		}
 		t.text, t.prefix, t.phrase = text, prefix, true
 	case strings.TrimRight(v, "*") == "":
-		return &QueryError{Query: l.q, Pos: start, Msg: name + ": needs a value"}
+		return &Error{Query: l.q, Pos: start, Msg: name + ": needs a value"}
 	default:
 		t.text = strings.TrimRight(v, "*")
 		t.prefix = len(t.text) < len(v)

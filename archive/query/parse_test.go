@@ -1,4 +1,4 @@
-package archive
+package query
 
 import (
 	"errors"
@@ -9,38 +9,38 @@ import (
 )
 
 // dump prints a parsed query for comparison.
-func dump(n *node) string {
+func dump(n *Node) string {
 	if n == nil {
 		return "<nil>"
 	}
-	switch n.kind {
-	case nText:
-		s := fmt.Sprintf("%q", n.text)
-		if !n.phrase {
-			s = n.text
+	switch n.Kind {
+	case Text:
+		s := fmt.Sprintf("%q", n.Text)
+		if !n.Phrase {
+			s = n.Text
 		}
-		if n.field != "" {
-			s = n.field + ":" + s
+		if n.Field != "" {
+			s = n.Field + ":" + s
 		}
-		if n.prefix {
+		if n.Prefix {
 			s += "*"
 		}
 		return s
-	case nFilter:
-		s := n.field + ":" + n.text
-		if n.prefix {
+	case Filter:
+		s := n.Field + ":" + n.Text
+		if n.Prefix {
 			s += "*"
 		}
 		return s
-	case nNot:
-		return "NOT(" + dump(n.kids[0]) + ")"
+	case Not:
+		return "NOT(" + dump(n.Kids[0]) + ")"
 	}
-	parts := make([]string, len(n.kids))
-	for i, k := range n.kids {
+	parts := make([]string, len(n.Kids))
+	for i, k := range n.Kids {
 		parts[i] = dump(k)
 	}
 	op := "AND"
-	if n.kind == nOr {
+	if n.Kind == Or {
 		op = "OR"
 	}
 	return op + "(" + strings.Join(parts, " ") + ")"
@@ -49,6 +49,7 @@ func dump(n *node) string {
 var testNow = time.Date(2024, 6, 15, 10, 0, 0, 0, time.UTC)
 
 func TestParseQuery(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ in, want string }{
 		{"", "<nil>"},
 		{"   ", "<nil>"},
@@ -101,11 +102,11 @@ func TestParseQuery(t *testing.T) {
 		{`ab"cd ef"gh`, `AND(ab "cd ef" gh)`},
 	} {
 		t.Run(tt.in, func(t *testing.T) {
-			q, err := parseQuery(tt.in, testNow)
+			q, err := Parse(tt.in, testNow)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := dump(q.root); got != tt.want {
+			if got := dump(q.Root()); got != tt.want {
 				t.Errorf("parse(%q) = %s, want %s", tt.in, got, tt.want)
 			}
 		})
@@ -113,7 +114,8 @@ func TestParseQuery(t *testing.T) {
 }
 
 func TestParseQueryOptions(t *testing.T) {
-	q, err := parseQuery("sort:oldest in:notes walrus -seal", testNow)
+	t.Parallel()
+	q, err := Parse("sort:oldest in:notes walrus -seal", testNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,12 +128,13 @@ func TestParseQueryOptions(t *testing.T) {
 	if q.Empty() {
 		t.Error("empty")
 	}
-	if q, _ := parseQuery("sort:newest", testNow); !q.Empty() {
+	if q, _ := Parse("sort:newest", testNow); !q.Empty() {
 		t.Error("sort: alone is not empty")
 	}
 }
 
 func TestParseQueryErrors(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		in   string
 		col  int
@@ -174,16 +177,16 @@ func TestParseQueryErrors(t *testing.T) {
 		{strings.Repeat("a", maxQueryLen+1), maxQueryLen + 1, "longer than"},
 	} {
 		t.Run(fmt.Sprintf("%.30s", tt.in), func(t *testing.T) {
-			_, err := parseQuery(tt.in, testNow)
+			_, err := Parse(tt.in, testNow)
 			if tt.want == "" {
 				if err != nil {
 					t.Fatalf("error %v", err)
 				}
 				return
 			}
-			var qe *QueryError
+			var qe *Error
 			if !errors.As(err, &qe) {
-				t.Fatalf("error %v (%T), want *QueryError", err, err)
+				t.Fatalf("error %v (%T), want *Error", err, err)
 			}
 			if !errors.Is(err, ErrBadQuery) {
 				t.Error("does not wrap ErrBadQuery")
@@ -196,8 +199,9 @@ func TestParseQueryErrors(t *testing.T) {
 }
 
 func TestQueryErrorCaret(t *testing.T) {
-	_, err := parseQuery(`日本 "walrus`, testNow)
-	var qe *QueryError
+	t.Parallel()
+	_, err := Parse(`日本 "walrus`, testNow)
+	var qe *Error
 	if !errors.As(err, &qe) {
 		t.Fatal(err)
 	}
@@ -210,6 +214,7 @@ func TestQueryErrorCaret(t *testing.T) {
 }
 
 func TestDateRange(t *testing.T) {
+	t.Parallel()
 	d := func(s string) time.Time {
 		if s == "" {
 			return time.Time{}
@@ -252,10 +257,10 @@ func TestDateRange(t *testing.T) {
 	}
 }
 
-// FuzzParseQuery checks that no input makes the parser or the compiler
-// panic, that every error is a *QueryError whose position is inside the
-// query, and that the FTS5 expressions built are accepted by FTS5.
-func FuzzParseQuery(f *testing.F) {
+// FuzzParse checks that no input makes the parser panic, that every
+// error is an *Error whose position is inside the query, and that a
+// query that parses parses again, as the same tree, from its String.
+func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"walrus", `"lone walrus"*`, "a OR b -c", "(a (b OR -c)) d", "title:x tag:a/b is:starred",
 		`site:"x y" published:2019..2020`, "日本語 東京*", "-(", `"`, "a AND", "NOT NOT x", "in:notes 会谈",
@@ -263,24 +268,30 @@ func FuzzParseQuery(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	s := mustOpen(f)
 	f.Fuzz(func(t *testing.T, in string) {
-		q, err := parseQuery(in, testNow)
+		q, err := Parse(in, testNow)
 		if err != nil {
-			var qe *QueryError
+			var qe *Error
 			if !errors.As(err, &qe) {
-				t.Fatalf("%q: error %v is not a *QueryError", in, err)
+				t.Fatalf("%q: error %v is not an *Error", in, err)
 			}
 			if qe.Pos < 0 || qe.Pos > len(qe.Query) {
 				t.Fatalf("%q: position %d outside the query", in, qe.Pos)
 			}
 			return
 		}
-		if _, err := s.Find(t.Context(), in, SearchOptions{Limit: 1}); err != nil {
-			var qe *QueryError
-			if !errors.As(err, &qe) {
-				t.Fatalf("%q (%s): %v", in, dump(q.root), err)
-			}
+		again, err := Parse(q.String(), testNow)
+		if err != nil || dump(again.Root()) != dump(q.Root()) {
+			t.Fatalf("%q: parsed as %s, its String %q as %s (%v)", in, dump(q.Root()), q.String(), dump(again.Root()), err)
 		}
 	})
+}
+
+func TestNormTag(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{"a": "a", " a / b ": "a/b", "//a//b//": "a/b", "/": "", "": "", "x y/z": "x y/z"} {
+		if got := NormTag(in); got != want {
+			t.Errorf("NormTag(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

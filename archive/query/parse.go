@@ -1,4 +1,4 @@
-package archive
+package query
 
 import (
 	"fmt"
@@ -32,7 +32,7 @@ func (p *parser) next() token {
 }
 
 func (p *parser) errAt(pos int, format string, args ...any) error {
-	return &QueryError{Query: p.query, Pos: pos, Msg: fmt.Sprintf(format, args...)}
+	return &Error{Query: p.query, Pos: pos, Msg: fmt.Sprintf(format, args...)}
 }
 
 // startsTerm reports whether t can begin an operand.
@@ -53,13 +53,13 @@ func endsTerm(t token) bool {
 	return false
 }
 
-func (p *parser) parseAnd(depth int) (*node, error) {
-	var kids []*node
+func (p *parser) parseAnd(depth int) (*Node, error) {
+	var kids []*Node
 	for {
 		t := p.peek()
 		switch t.kind {
 		case tEOF, tRParen:
-			return join(nAnd, kids), nil
+			return Join(And, kids), nil
 		case tOr:
 			return nil, p.errAt(t.pos, "OR needs something before it")
 		case tAnd:
@@ -82,12 +82,12 @@ func (p *parser) parseAnd(depth int) (*node, error) {
 	}
 }
 
-func (p *parser) parseOr(depth int) (*node, error) {
+func (p *parser) parseOr(depth int) (*Node, error) {
 	first, err := p.parseUnary(depth)
 	if err != nil {
 		return nil, err
 	}
-	kids := []*node{first}
+	kids := []*Node{first}
 	for p.peek().kind == tOr {
 		t := p.next()
 		if !startsTerm(p.peek()) {
@@ -99,10 +99,10 @@ func (p *parser) parseOr(depth int) (*node, error) {
 		}
 		kids = append(kids, n)
 	}
-	return join(nOr, kids), nil
+	return Join(Or, kids), nil
 }
 
-func (p *parser) parseUnary(depth int) (*node, error) {
+func (p *parser) parseUnary(depth int) (*Node, error) {
 	t := p.peek()
 	if t.kind != tNot && t.kind != tMinus {
 		return p.parsePrimary(depth)
@@ -121,10 +121,10 @@ func (p *parser) parseUnary(depth int) (*node, error) {
 	if err != nil || n == nil {
 		return nil, err
 	}
-	return &node{kind: nNot, kids: []*node{n}, pos: t.pos}, nil
+	return &Node{Kind: Not, Kids: []*Node{n}, Pos: t.pos}, nil
 }
 
-func (p *parser) parsePrimary(depth int) (*node, error) {
+func (p *parser) parsePrimary(depth int) (*Node, error) {
 	t := p.next()
 	switch t.kind {
 	case tLParen:
@@ -150,37 +150,20 @@ func (p *parser) parsePrimary(depth int) (*node, error) {
 
 // text returns the node of a word or phrase in field ("" for all
 // columns), nil when it holds nothing the index keeps.
-func (p *parser) text(t token, field string) (*node, error) {
-	if !searchable(t.text) {
+func (p *parser) text(t token, field string) (*Node, error) {
+	if !Searchable(t.text) {
 		return nil, nil
 	}
 	if p.terms++; p.terms > maxQueryTerms {
 		return nil, p.errAt(t.pos, "more than %d terms", maxQueryTerms)
 	}
-	return &node{kind: nText, pos: t.pos, field: field, text: t.text,
-		phrase: t.kind == tPhrase || t.phrase, prefix: t.prefix}, nil
-}
-
-// join returns kids joined by kind, nil for none, the only one alone.
-func join(kind nodeKind, kids []*node) *node {
-	var keep []*node
-	for _, k := range kids {
-		if k != nil {
-			keep = append(keep, k)
-		}
-	}
-	switch len(keep) {
-	case 0:
-		return nil
-	case 1:
-		return keep[0]
-	}
-	return &node{kind: kind, kids: keep, pos: keep[0].pos}
+	return &Node{Kind: Text, Pos: t.pos, Field: field, Text: t.text,
+		Phrase: t.kind == tPhrase || t.phrase, Prefix: t.prefix}, nil
 }
 
 // field returns the node of a field filter; in: and sort: set options of
 // the query and return nil.
-func (p *parser) field(t token) (*node, error) {
+func (p *parser) field(t token) (*Node, error) {
 	v := strings.TrimSpace(t.text)
 	lv := strings.ToLower(v)
 	switch t.field {
@@ -203,21 +186,21 @@ func (p *parser) field(t token) (*node, error) {
 	case "published", "captured", "date":
 		return p.dates(t, lv)
 	case "tag":
-		v = normTag(v)
+		v = NormTag(v)
 	case "lang", "language":
 		t.field, v = "lang", lv
 	}
 	if v == "" {
 		return nil, p.errAt(t.pos, "%s: needs a value", t.field)
 	}
-	return &node{kind: nFilter, pos: t.pos, field: t.field, text: v, prefix: t.prefix}, nil
+	return &Node{Kind: Filter, Pos: t.pos, Field: t.field, Text: v, Prefix: t.prefix}, nil
 }
 
 // choice returns a filter whose value must be one of choices.
-func (p *parser) choice(t token, v string, choices ...string) (*node, error) {
+func (p *parser) choice(t token, v string, choices ...string) (*Node, error) {
 	for _, c := range choices {
 		if v == c {
-			return &node{kind: nFilter, pos: t.pos, field: t.field, text: v}, nil
+			return &Node{Kind: Filter, Pos: t.pos, Field: t.field, Text: v}, nil
 		}
 	}
 	return nil, p.errAt(t.pos, "%s: takes %s", t.field, strings.Join(choices, ", "))
@@ -243,10 +226,10 @@ func (p *parser) sortBy(t token, v string) error {
 }
 
 // dates returns a date filter.
-func (p *parser) dates(t token, v string) (*node, error) {
+func (p *parser) dates(t token, v string) (*Node, error) {
 	from, to, err := dateRange(v, p.now)
 	if err != nil {
 		return nil, p.errAt(t.pos+len(t.field)+1, "%s: %v", t.field, err)
 	}
-	return &node{kind: nFilter, pos: t.pos, field: t.field, text: v, from: from, to: to}, nil
+	return &Node{Kind: Filter, Pos: t.pos, Field: t.field, Text: v, From: from, To: to}, nil
 }

@@ -1,14 +1,7 @@
-package archive
-
-import (
-	"fmt"
-	"strings"
-	"time"
-	"unicode"
-	"unicode/utf8"
-)
-
-// The search language.
+// Package query is the search language of Clippings: it reads what a user
+// types into a tree (Parse), and says what is wrong and where when it
+// cannot (Error). It knows nothing of the database: the archive package
+// compiles the tree into SQL.
 //
 //	walrus ice          both words (anywhere: title, standfirst, byline, body, captions, annotations)
 //	"lone walrus"       the phrase
@@ -32,6 +25,16 @@ import (
 //
 // Words AND, OR, NOT are operators only in capitals. A word made only of
 // punctuation is ignored, as the index would ignore it. Dates are UTC days.
+package query
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Query limits, so that no query costs unbounded time or stack.
 const (
@@ -39,6 +42,9 @@ const (
 	maxQueryTerms = 1_000
 	maxQueryDepth = 40
 )
+
+// ErrBadQuery is wrapped by every error about a malformed query.
+var ErrBadQuery = errors.New("bad search query")
 
 // Sort is the order of search results.
 type Sort int
@@ -66,36 +72,36 @@ func (s Sort) String() string {
 	return "relevance"
 }
 
-// QueryError is a query that cannot be parsed or run: what is wrong and
+// Error is a query that cannot be parsed or run: what is wrong and
 // where. It wraps ErrBadQuery.
-type QueryError struct {
+type Error struct {
 	Query string // the query as parsed (invalid UTF-8 and control characters turned into spaces)
 	Pos   int    // byte offset in Query of the problem
 	Msg   string
 }
 
-func (e *QueryError) Error() string {
+func (e *Error) Error() string {
 	return fmt.Sprintf("%s (at character %d)", e.Msg, e.Column())
 }
 
 // Unwrap returns ErrBadQuery.
-func (e *QueryError) Unwrap() error { return ErrBadQuery }
+func (e *Error) Unwrap() error { return ErrBadQuery }
 
 // Column returns the position of the problem in characters, from 1.
-func (e *QueryError) Column() int {
+func (e *Error) Column() int {
 	p := min(max(e.Pos, 0), len(e.Query))
 	return utf8.RuneCountInString(e.Query[:p]) + 1
 }
 
 // Caret returns the query and, below it, a caret under the problem.
-func (e *QueryError) Caret() string {
+func (e *Error) Caret() string {
 	return e.Query + "\n" + strings.Repeat(" ", e.Column()-1) + "^"
 }
 
 // Query is a parsed search.
 type Query struct {
 	text    string
-	root    *node
+	root    *Node
 	sort    Sort
 	sorted  bool // a sort: filter was given
 	inNotes bool
@@ -105,6 +111,21 @@ type Query struct {
 // String returns the query as it was given (cleaned).
 func (q *Query) String() string { return q.text }
 
+// Root returns the tree of the query's words and filters; nil when it has
+// none.
+func (q *Query) Root() *Node { return q.root }
+
+// Sort returns the order a sort: filter asked for, and whether there was
+// one.
+func (q *Query) Sort() (Sort, bool) { return q.sort, q.sorted }
+
+// InNotes reports whether in:notes was given: words search highlights
+// and notes only.
+func (q *Query) InNotes() bool { return q.inNotes }
+
+// Now returns the time relative dates were counted from.
+func (q *Query) Now() time.Time { return q.now }
+
 // Empty reports whether the query has nothing to search for: no words, no
 // filters (a sort: alone, for instance).
 func (q *Query) Empty() bool { return q.root == nil && !q.inNotes }
@@ -113,62 +134,81 @@ func (q *Query) Empty() bool { return q.root == nil && !q.inNotes }
 // excludes), for highlighting them in an article.
 func (q *Query) Terms() []string {
 	var out []string
-	walkPositive(q.root, false, func(n *node) { out = append(out, n.text) })
+	WalkPositive(q.root, func(n *Node) { out = append(out, n.Text) })
 	return out
 }
 
-// nodeKind says what a node of a parsed query is.
-type nodeKind int
+// Kind says what a node of a parsed query is.
+type Kind int
 
+// The kinds of nodes.
 const (
-	nAnd nodeKind = iota
-	nOr
-	nNot
-	nText   // a word or phrase, possibly in one field
-	nFilter // a field filter other than a text column
+	And    Kind = iota // every kid
+	Or                 // any kid
+	Not                // not the only kid
+	Text               // a word or phrase, possibly in one field
+	Filter             // a field filter other than a text column
 )
 
-// node is a parsed query.
-type node struct {
-	kind   nodeKind
-	kids   []*node
-	pos    int
-	field  string // nText: "", "title", "byline" or "notes"; nFilter: the filter's name
-	text   string // nText: the word or phrase; nFilter: the value
-	phrase bool
-	prefix bool
-	from   time.Time // date filters: [from, to); zero = open
-	to     time.Time
+// Node is a parsed query.
+type Node struct {
+	Kind   Kind
+	Kids   []*Node
+	Pos    int    // byte offset in the query
+	Field  string // Text: "", "title", "byline" or "notes"; Filter: the filter's name
+	Text   string // Text: the word or phrase; Filter: the value
+	Phrase bool
+	Prefix bool
+	From   time.Time // date filters: [From, To); zero = open
+	To     time.Time
 }
 
-// walkPositive calls fn for each text node not under a NOT.
-func walkPositive(n *node, neg bool, fn func(*node)) {
+// WalkPositive calls fn for each text node of n not under a NOT.
+func WalkPositive(n *Node, fn func(*Node)) { walkPositive(n, false, fn) }
+
+func walkPositive(n *Node, neg bool, fn func(*Node)) {
 	if n == nil {
 		return
 	}
-	switch n.kind {
-	case nText:
+	switch n.Kind {
+	case Text:
 		if !neg {
 			fn(n)
 		}
-	case nNot:
-		walkPositive(n.kids[0], !neg, fn)
+	case Not:
+		walkPositive(n.Kids[0], !neg, fn)
 	default:
-		for _, k := range n.kids {
+		for _, k := range n.Kids {
 			walkPositive(k, neg, fn)
 		}
 	}
 }
 
-// ParseQuery parses a query in the search language. It returns an error
-// of type *QueryError (wrapping ErrBadQuery) saying what is wrong and
-// where. Relative dates count from now.
-func ParseQuery(q string) (*Query, error) { return parseQuery(q, time.Now()) }
+// Join returns kids (nil ones left out) joined by kind, nil for none,
+// the only one alone.
+func Join(kind Kind, kids []*Node) *Node {
+	var keep []*Node
+	for _, k := range kids {
+		if k != nil {
+			keep = append(keep, k)
+		}
+	}
+	switch len(keep) {
+	case 0:
+		return nil
+	case 1:
+		return keep[0]
+	}
+	return &Node{Kind: kind, Kids: keep, Pos: keep[0].Pos}
+}
 
-func parseQuery(q string, now time.Time) (*Query, error) {
+// Parse parses a query in the search language; relative dates count from
+// now. It returns an error of type *Error (wrapping ErrBadQuery) saying
+// what is wrong and where.
+func Parse(q string, now time.Time) (*Query, error) {
 	q = cleanQuery(q)
 	if len(q) > maxQueryLen {
-		return nil, &QueryError{Query: q[:maxQueryLen], Pos: maxQueryLen, Msg: fmt.Sprintf("query longer than %d characters", maxQueryLen)}
+		return nil, &Error{Query: q[:maxQueryLen], Pos: maxQueryLen, Msg: fmt.Sprintf("query longer than %d characters", maxQueryLen)}
 	}
 	toks, err := lex(q)
 	if err != nil {
@@ -198,10 +238,23 @@ func cleanQuery(q string) string {
 	}, q)
 }
 
-// searchable reports whether s holds a character the unicode61 tokenizer
+// Searchable reports whether s holds a character the unicode61 tokenizer
 // keeps (letters, numbers, private use); others are separators.
-func searchable(s string) bool {
+func Searchable(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool {
 		return unicode.In(r, unicode.L, unicode.N, unicode.Co)
 	}) >= 0
+}
+
+// NormTag cleans a tag name: white space trimmed around each level, empty
+// levels dropped ("/a//b " → "a/b"). Tags nest with "/".
+func NormTag(s string) string {
+	parts := strings.Split(s, "/")
+	keep := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, "/")
 }
