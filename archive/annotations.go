@@ -56,7 +56,7 @@ func (s *Store) Annotations(ctx context.Context, f AnnotationFilter) ([]Annotati
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, ` AND `)
 	}
-	limit, offset := page(f.Offset, f.Limit)
+	offset, limit := page(f.Offset, f.Limit)
 	q += ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 	list, err := queryAnnotations(ctx, s.db, q, append(args, limit, offset)...)
 	if err != nil {

@@ -166,7 +166,7 @@ func (s *Store) CollectionArticles(ctx context.Context, id int64, f ListFilter) 
 	if err := orNotFound(collectionExists(ctx, s.db, id), id); err != nil {
 		return nil, fmt.Errorf("list collection: %w", err)
 	}
-	limit, offset := page(f.Offset, f.Limit)
+	offset, limit := page(f.Offset, f.Limit)
 	q := `SELECT ` + summaryColumns + ` FROM collection_articles ca JOIN articles a ON a.id = ca.article_id
 WHERE ca.collection_id = ? ORDER BY ca.position, ca.added LIMIT ? OFFSET ?`
 	list, err := s.summaries(ctx, q, id, limit, offset)

@@ -29,12 +29,14 @@ type ListFilter struct {
 	Offset, Limit int
 }
 
-// page returns the LIMIT and OFFSET arguments for offset and limit.
+// page returns the OFFSET and LIMIT arguments of a page that starts at
+// offset and holds limit articles: no offset below 0, DefaultLimit for a
+// limit of 0 or less.
 func page(offset, limit int) (int, int) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	return limit, max(offset, 0)
+	return max(offset, 0), limit
 }
 
 // summaryColumns are the columns scanSummary reads, from articles as a.
@@ -65,7 +67,7 @@ LIMIT ? OFFSET ?`
 // last-stored first among those imported together). It returns an error
 // only when the database fails.
 func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
-	limit, offset := page(f.Offset, f.Limit)
+	offset, limit := page(f.Offset, f.Limit)
 	rows, err := s.db.QueryContext(ctx, listQuery, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)

@@ -52,7 +52,7 @@ func (s *Store) rankedAtOnce(ctx context.Context, p *plan, opt SearchOptions, re
 // result, and the total, in one statement. The caller knows that there
 // are no more than about p.window() results.
 func (s *Store) rankAll(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
-	limit, offset := page(opt.Offset, opt.Limit)
+	offset, limit := page(opt.Offset, opt.Limit)
 	cond, args := `articles_fts MATCH ? AND rank MATCH ?`, []any{p.match, rankFunction}
 	if len(p.where) > 0 {
 		cond += ` AND +rowid IN (SELECT a.id FROM articles a WHERE ` + strings.Join(p.where, " AND ") + `)`

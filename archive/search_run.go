@@ -159,7 +159,7 @@ func (s *Store) rankedNewest(ctx context.Context, p *plan, opt SearchOptions, re
 	q := `SELECT rowid, r, n, lo FROM (
   SELECT rowid, r, count(*) OVER () AS n, min(rowid) OVER () AS lo FROM (` + newest + `))
 WHERE n <= ? OR rowid > lo ORDER BY r LIMIT ? OFFSET ?`
-	limit, offset := page(opt.Offset, opt.Limit)
+	offset, limit := page(opt.Offset, opt.Limit)
 	rows, err := s.db.QueryContext(ctx, q, append(args, w, limit, offset)...)
 	if err != nil {
 		return err
@@ -355,7 +355,7 @@ func orderIndex(o Sort) string {
 // inOrder fills res with a page of p's results in an order other than
 // relevance: by date, title or site.
 func (s *Store) inOrder(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
-	limit, offset := page(opt.Offset, opt.Limit)
+	offset, limit := page(opt.Offset, opt.Limit)
 	countCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	counted := meanwhile(countCtx, func(ctx context.Context) (int, error) { return s.matchCount(ctx, p) })
