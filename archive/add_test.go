@@ -44,6 +44,7 @@ func fullArticle(imageSHA string) *Article {
 }
 
 func TestAddCapture(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	t.Run("RoundTrip", func(t *testing.T) {
 		s := mustOpen(t)
@@ -178,6 +179,7 @@ func TestAddCapture(t *testing.T) {
 }
 
 func TestAddCaptureInvalid(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mustOpen(t)
 	ok := func() *Capture { return newCapture("bad.html", "data", &Article{Title: "T"}) }
@@ -209,6 +211,7 @@ func TestAddCaptureInvalid(t *testing.T) {
 }
 
 func TestArticleNotFound(t *testing.T) {
+	t.Parallel()
 	s := mustOpen(t)
 	if _, err := s.Article(context.Background(), 42); !errors.Is(err, ErrNotFound) {
 		t.Errorf("err %v, want ErrNotFound", err)
@@ -216,6 +219,7 @@ func TestArticleNotFound(t *testing.T) {
 }
 
 func TestList(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mustOpen(t)
 	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -277,6 +281,7 @@ func summaryIDs(list []Summary) []int64 {
 }
 
 func TestConcurrency(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mustOpen(t)
 	mustAdd(t, s, newCapture("0.html", "zero", &Article{Title: "Zero walrus"}))
@@ -324,6 +329,7 @@ func TestConcurrency(t *testing.T) {
 }
 
 func TestSummaries(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mustOpen(t)
 	var ids []int64

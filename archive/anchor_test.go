@@ -6,6 +6,7 @@ import (
 )
 
 func TestAnchor(t *testing.T) {
+	t.Parallel()
 	const old = "The cat sat on the mat. The dog sat on the log. The cat sat on the hat."
 	rs := []rune(old)
 	// The second "The cat sat on the" (the one before "hat").
@@ -47,6 +48,7 @@ func TestAnchor(t *testing.T) {
 }
 
 func TestAnchorRunes(t *testing.T) {
+	t.Parallel()
 	text := []rune("Über den Wolken: 北京举行会谈 und mehr.")
 	q := TextQuote{Exact: "举行会谈", Prefix: "北京", Suffix: " und"}
 	s, e, ok := anchor(text, q, -1)
@@ -59,6 +61,7 @@ func TestAnchorRunes(t *testing.T) {
 }
 
 func TestApproxEnd(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		text, pat string
 		end, dist int

@@ -21,6 +21,7 @@ func annotated(t *testing.T) (*Store, int64) {
 }
 
 func TestAddHighlight(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, id := annotated(t)
 	for _, tt := range []struct {
@@ -67,6 +68,7 @@ func TestAddHighlight(t *testing.T) {
 }
 
 func TestAnnotations(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, id := annotated(t)
 	h1, err := s.AddHighlight(ctx, id, NewHighlight{Exact: "agreed on quotas", Color: "yellow", Note: "key point"})
@@ -157,6 +159,7 @@ func TestAnnotations(t *testing.T) {
 }
 
 func TestReanchor(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, id := annotated(t)
 	kept, _ := s.AddHighlight(ctx, id, NewHighlight{Exact: "agreed on quotas", Note: "kept"})
@@ -218,6 +221,7 @@ func TestReanchor(t *testing.T) {
 }
 
 func TestRestoreAnnotation(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, id := annotated(t)
 	when := time.Date(2021, 5, 4, 3, 2, 1, 0, time.UTC)

@@ -7,6 +7,7 @@ import (
 )
 
 func TestCJKGrams(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ in, want string }{
 		{"plain English", ""},
 		{"北京", "北京 京"},
@@ -24,6 +25,7 @@ func TestCJKGrams(t *testing.T) {
 }
 
 func TestCJKSearch(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mustOpen(t)
 	texts := map[string]string{

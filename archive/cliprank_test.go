@@ -58,6 +58,7 @@ func ranks(t *testing.T, s *Store, expr, fn string) map[int64]float64 {
 // equal for a query of several phrases, and for one phrase a constant
 // multiple of it (its IDF), so that the order is the same.
 func TestClipRank(t *testing.T) {
+	t.Parallel()
 	s := rankFixture(t)
 	bm25 := strings.Replace(rankFunction, "cliprank", "bm25", 1)
 	for _, expr := range []string{
@@ -91,6 +92,7 @@ func TestClipRank(t *testing.T) {
 // TestClipRankDistinguishes is there so that TestClipRank cannot pass on
 // a fixture where every row scores alike.
 func TestClipRankDistinguishes(t *testing.T) {
+	t.Parallel()
 	s := rankFixture(t)
 	seen := map[float64]bool{}
 	for _, r := range ranks(t, s, `"the"`, rankFunction) {

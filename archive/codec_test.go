@@ -9,6 +9,7 @@ import (
 )
 
 func TestPackRoundTrip(t *testing.T) {
+	t.Parallel()
 	noise := make([]byte, 4096)
 	if _, err := rand.Read(noise); err != nil {
 		t.Fatal(err)
@@ -44,6 +45,7 @@ func TestPackRoundTrip(t *testing.T) {
 
 // Archives written before zstd hold gzip originals; they must still read.
 func TestUnpackGzip(t *testing.T) {
+	t.Parallel()
 	data := []byte(strings.Repeat("older archives hold gzip ", 100))
 	var buf bytes.Buffer
 	w := gzip.NewWriter(&buf)
@@ -62,6 +64,7 @@ func TestUnpackGzip(t *testing.T) {
 // inflating past the stated size: a damaged or hostile archive cannot
 // make the reader allocate what the blob asks for.
 func TestUnpackRefusesWrongSize(t *testing.T) {
+	t.Parallel()
 	data := bytes.Repeat([]byte{'a'}, 1<<20)
 	zblob, enc, err := pack(data)
 	if err != nil || enc != encZstd {

@@ -32,6 +32,7 @@ func inCollection(t *testing.T, s *Store, id int64) []int64 {
 }
 
 func TestCollections(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, ids := tagFixture(t, 4)
 	reading, err := s.CreateCollection(ctx, 0, "Reading")
@@ -157,6 +158,7 @@ func TestCollections(t *testing.T) {
 }
 
 func TestSavedSearches(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, ids := langFixture(t)
 	if err := s.SaveSearch(ctx, "Animals", "tag:animals"); err != nil {

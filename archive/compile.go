@@ -26,7 +26,7 @@ type plan struct {
 	terms  []*query.Node // text not under a NOT, for highlighting
 	cjk    bool          // some term holds CJK text: snippets are made in Go
 	notes  bool          // in:notes: snippets come from the notes first
-	phrase bool          // the match holds a phrase: see phraseWindow
+	phrase bool          // the match holds a phrase: see tuning.phraseWindow
 	// uncovered: where reads columns of articles that the index
 	// articles_meta does not hold.
 	uncovered bool

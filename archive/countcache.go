@@ -27,9 +27,6 @@ type countCache struct {
 	counts map[string]int
 }
 
-// maxCounts bounds the remembered counts.
-const maxCounts = 256
-
 // indexState returns the key of the full-text index's present state.
 func (s *Store) indexState(ctx context.Context) ([]byte, error) {
 	var state []byte
@@ -49,11 +46,11 @@ func (c *countCache) lookup(state []byte, expr string) (int, bool) {
 }
 
 // keep remembers the count of expr for state, forgetting the counts of
-// any other state.
-func (c *countCache) keep(state []byte, expr string, n int) {
+// any other state, and all of them when max are remembered.
+func (c *countCache) keep(state []byte, expr string, n, max int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !bytes.Equal(c.state, state) || len(c.counts) >= maxCounts {
+	if !bytes.Equal(c.state, state) || len(c.counts) >= max {
 		c.state, c.counts = state, map[string]int{}
 	}
 	c.counts[expr] = n

@@ -10,6 +10,7 @@ import (
 // to the full-text index: new articles, notes, new text, deletion, and a
 // change made through another connection (another process, say).
 func TestCountCache(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mustOpen(t)
 	add := func(title, text string) int64 {
@@ -72,10 +73,10 @@ func TestCountCache(t *testing.T) {
 // most articles (counted as the matches less those that fail) against
 // their results, and of queries whose filters pass few.
 func TestDenseFilterCount(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := rankFixture(t)
-	defer func(n, m int) { rankWindow, bigMatches = n, m }(rankWindow, bigMatches)
-	rankWindow, bigMatches = 7, 5
+	s.tune.rankWindow, s.tune.bigMatches = 7, 5
 	ids, err := s.SearchIDs(ctx, "the")
 	if err != nil {
 		t.Fatal(err)
@@ -120,6 +121,7 @@ func TestDenseFilterCount(t *testing.T) {
 // match as a lookup of the article's tags, and finds what the set of the
 // tag's articles finds.
 func TestDenseTag(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := rankFixture(t)
 	ids, err := s.SearchIDs(ctx, "the")
@@ -132,8 +134,7 @@ func TestDenseTag(t *testing.T) {
 	if _, err := s.AddTags(ctx, ids[30:45], "politics"); err != nil {
 		t.Fatal(err)
 	}
-	defer func(n, m, d int) { rankWindow, bigMatches, denseTagRows = n, m, d }(rankWindow, bigMatches, denseTagRows)
-	rankWindow, bigMatches = 7, 5
+	s.tune.rankWindow, s.tune.bigMatches = 7, 5
 	for _, dense := range []bool{false, true} {
 		for _, q := range []string{"the tag:politics", "the -tag:politics", "the tag:pol*", "the tag:politics OR is:starred"} {
 			_, p, err := s.prepare(ctx, q)
@@ -164,6 +165,6 @@ func TestDenseTag(t *testing.T) {
 				t.Errorf("%q (dense %v): %d results seen, want %d", q, dense, len(seen), len(want))
 			}
 		}
-		denseTagRows = 10 // the tag is on 45 articles
+		s.tune.denseTagRows = 10 // the tag is on 45 articles
 	}
 }

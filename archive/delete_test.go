@@ -73,6 +73,7 @@ func newDeleteFixture(t *testing.T) *deleteFixture {
 }
 
 func TestDeleteArticles(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := newDeleteFixture(t)
 	s := f.s
@@ -196,6 +197,7 @@ func TestDeleteArticles(t *testing.T) {
 }
 
 func TestDeleteArticlesLastSharer(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := newDeleteFixture(t)
 	s := f.s
@@ -231,6 +233,7 @@ func TestDeleteArticlesLastSharer(t *testing.T) {
 }
 
 func TestArticleByURL(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := newDeleteFixture(t)
 	tests := []struct {
@@ -270,6 +273,7 @@ func TestArticleByURL(t *testing.T) {
 }
 
 func TestTagsOf(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := newDeleteFixture(t)
 	tests := []struct {

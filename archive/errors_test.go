@@ -15,6 +15,7 @@ import (
 )
 
 func TestClassify(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		err  error
@@ -66,6 +67,7 @@ func TestClassify(t *testing.T) {
 // TestOpenNotADatabase opens files that are not SQLite databases: each
 // must give ErrDamaged naming the file, and stay as it was.
 func TestOpenNotADatabase(t *testing.T) {
+	t.Parallel()
 	for name, data := range map[string][]byte{
 		"text":          []byte("These are my notes, not an archive.\n"),
 		"short":         []byte("SQLite"),
@@ -148,6 +150,7 @@ func damagedArchive(t *testing.T) (string, []byte) {
 // before the first write finds the damage), Check lists the damage
 // instead of failing, and nothing is written to the file.
 func TestDamagedArchive(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path, data := damagedArchive(t)
 	writes := map[string]func(s *Store) error{
@@ -213,6 +216,7 @@ func TestDamagedArchive(t *testing.T) {
 // TestReadingWritesNothing opens an archive, reads it and closes it: the
 // file must not change (no planner statistics written by a reader).
 func TestReadingWritesNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "archive.db")
 	s, err := Open(ctx, path)

@@ -17,7 +17,7 @@ type FacetCount struct {
 // Facets counts the results of a query by site, tag, year and month (of
 // the article's date: published, else captured, else imported).
 //
-// Up to facetSample (2,000) results the counts are exact. Beyond, they are
+// Up to 2,000 results (tuning.facetSample) the counts are exact. Beyond, they are
 // counted over every Sample-th article (by ID, which follows the order of
 // import) and multiplied by Sample: estimates, good for the shape of a
 // timeline, which keep the cost bounded however many articles match.
@@ -62,10 +62,6 @@ func (s *Store) Facets(ctx context.Context, query string) (*Facets, error) {
 	return f, nil
 }
 
-// facetSample is the number of results beyond which facets are counted
-// over a sample (a variable for tests).
-var facetSample = 2_000
-
 // facetSource counts the results of p into f and chooses the sample;
 // it returns the FROM clause of the articles to count, an article being
 // a, read through articles_meta, which holds the columns facets need.
@@ -77,12 +73,12 @@ func (s *Store) facetSource(ctx context.Context, p *plan, f *Facets) (string, []
 	if f.Total, err = s.resultCount(ctx, p); err != nil {
 		return "", nil, err
 	}
-	f.Sample = max(1, (f.Total+facetSample-1)/facetSample)
+	f.Sample = max(1, (f.Total+s.tune.facetSample-1)/s.tune.facetSample)
 	sample := ""
 	if f.Sample > 1 {
 		sample = " WHERE id % " + strconv.Itoa(f.Sample) + " = 0"
 	}
-	ids, args := p.idsQuery(matches > bigMatches)
+	ids, args := p.idsQuery(s.tune.inSet(matches))
 	return `articles a INDEXED BY articles_meta WHERE a.id IN (SELECT id FROM (` + ids + `)` + sample + `)`, args, nil
 }
 

@@ -165,19 +165,11 @@ func (c *compiler) savedSearch(n *query.Node) (string, []any, error) {
 	return cond, args, nil
 }
 
-// denseTagRows is the number of articles tagged with a tag (or below it)
-// from which a search checks the tag match by match as a lookup of the
-// article's tags (about 1 µs), not in the set of the tag's articles,
-// which SQLite builds once per statement (about 0.13 µs an article: 25
-// ms for a tag on 190,000 articles, docs/archive-bench.md). A variable
-// for tests.
-var denseTagRows = 25_000
-
 // denseTag reports whether the tags matching cond (over tags t, with
-// args) are on more than denseTagRows articles; an error counts as no.
+// args) are on more than tuning.denseTagRows articles; an error counts as no.
 func (c *compiler) denseTag(cond string, args []any) bool {
 	var n int
 	err := c.s.db.QueryRowContext(c.ctx, `SELECT count(*) FROM (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id
-WHERE `+cond+` LIMIT ?)`, append(append([]any{}, args...), denseTagRows+1)...).Scan(&n)
-	return err == nil && n > denseTagRows
+WHERE `+cond+` LIMIT ?)`, append(append([]any{}, args...), c.s.tune.denseTagRows+1)...).Scan(&n)
+	return err == nil && n > c.s.tune.denseTagRows
 }

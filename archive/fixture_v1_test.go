@@ -109,6 +109,7 @@ func v1Captures() []*Capture {
 //
 //	go test -tags sqlite_fts5 -run TestMakeFixtureV1 ./archive/ -args -update-v1
 func TestMakeFixtureV1(t *testing.T) {
+	t.Parallel()
 	if !*updateV1 {
 		t.Skip("run with -args -update-v1 to rewrite " + v1Fixture)
 	}

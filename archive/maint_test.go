@@ -9,6 +9,7 @@ import (
 )
 
 func TestBackup(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, ids := langFixture(t)
 	if _, err := s.AddHighlight(ctx, ids["walrus"], NewHighlight{Exact: "Svalbard", Note: "check"}); err != nil {
@@ -46,6 +47,7 @@ func TestBackup(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mustOpen(t)
 	c := newCapture("a.html", "<html>original</html>", &Article{Title: "Walrus"})

@@ -41,6 +41,7 @@ const (
 )
 
 func TestMigrateV1Kept(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := openV1(t)
 	if got, want := countRows(t, s, "articles"), 6; got != want {
@@ -85,6 +86,7 @@ func TestMigrateV1Kept(t *testing.T) {
 }
 
 func TestMigrateV1Search(t *testing.T) {
+	t.Parallel()
 	s := openV1(t)
 	for _, tt := range []struct {
 		query string
@@ -125,6 +127,7 @@ func TestMigrateV1Search(t *testing.T) {
 }
 
 func TestMigrateV1NewFeatures(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := openV1(t)
 	t.Run("NewVersion", func(t *testing.T) {

@@ -41,25 +41,6 @@ type Results struct {
 	Window int `json:"window,omitempty"`
 }
 
-// rankWindow is how many results, at most, relevance ranking scores:
-// the newest ones; older results follow them, newest first. A word found
-// in most of a large archive would otherwise cost time in proportion to
-// the archive (docs/archive-bench.md). A variable for tests.
-var rankWindow = 5_000
-
-// phraseWindow is rankWindow for queries with a phrase: finding a phrase
-// and ranking it reads the positions of its words, which for common words
-// costs several times what a word costs. A variable for tests.
-var phraseWindow = 1_000
-
-// window returns how many matches of p relevance ranking scores at most.
-func (p *plan) window() int {
-	if p.phrase {
-		return phraseWindow
-	}
-	return rankWindow
-}
-
 // Search returns a page of the articles the query finds, each with a
 // snippet with the matched terms marked. See the search language in
 // archive/query: words, "phrases", prefix*, OR, -NOT, (groups) and field
@@ -164,7 +145,7 @@ func (s *Store) SearchIDs(ctx context.Context, query string) ([]int64, error) {
 	if err != nil {
 		return nil, searchError(ctx, query, err)
 	}
-	sub, args := p.idsQuery(matches > bigMatches)
+	sub, args := p.idsQuery(s.tune.inSet(matches))
 	ids, err := s.ids(ctx, `SELECT id FROM (`+sub+`) ORDER BY id DESC`, args...)
 	if err != nil {
 		return nil, searchError(ctx, query, err)

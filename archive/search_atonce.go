@@ -8,7 +8,7 @@ import (
 // Ranking every result at once.
 //
 // When the filters of a query leave no more articles than its rank window
-// (p.window()), as a tag and a date range usually do, its results are all
+// (tuning.window), as a tag and a date range usually do, its results are all
 // ranked in one statement, which also gives the total by a window count;
 // the rank window then does not apply. The matches are walked once, each
 // looked up in the set of articles passing the filters, and the rank is
@@ -37,8 +37,8 @@ func (s *Store) rankedAtOnce(ctx context.Context, p *plan, opt SearchOptions, re
 	all := &Results{}
 	ranked := make(chan error, 1)
 	go func() { ranked <- s.rankAll(allCtx, p, opt, all) }()
-	n, err := s.filteredSize(ctx, p, p.window()+1)
-	if err != nil || n > p.window() {
+	n, err := s.filteredSize(ctx, p, s.tune.window(p)+1)
+	if err != nil || n > s.tune.window(p) {
 		return false, err
 	}
 	if err := <-ranked; err != nil {
@@ -50,7 +50,7 @@ func (s *Store) rankedAtOnce(ctx context.Context, p *plan, opt SearchOptions, re
 
 // rankAll fills res with a page of p's results best first, ranking every
 // result, and the total, in one statement. The caller knows that there
-// are no more than about p.window() results.
+// are no more than about the rank window of results.
 func (s *Store) rankAll(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
 	offset, limit := page(opt.Offset, opt.Limit)
 	cond, args := `articles_fts MATCH ? AND rank MATCH ?`, []any{p.match, rankFunction}

@@ -39,6 +39,7 @@ var hostileQueries = []string{
 // archive searches. Each must return results or a query error (wrapping
 // ErrBadQuery), in a few seconds, and leave every table as it was.
 func TestHostileSearchQueries(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "archive.db")
 	s, err := archive.Open(ctx, path)

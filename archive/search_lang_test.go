@@ -65,6 +65,7 @@ func names(ids []int64, byName map[string]int64) []string {
 }
 
 func TestSearchLanguage(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, ids := langFixture(t)
 	for _, tt := range []struct {
@@ -143,6 +144,7 @@ func TestSearchLanguage(t *testing.T) {
 }
 
 func TestSearchSort(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, ids := langFixture(t)
 	for _, tt := range []struct {
@@ -191,6 +193,7 @@ func snippetText(sp []Span) string {
 }
 
 func TestSearchSnippets(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, ids := langFixture(t)
 	if _, err := s.AddHighlight(ctx, ids["french"], NewHighlight{Exact: "parler du commerce", Note: "remember the tusks"}); err != nil {
@@ -230,6 +233,7 @@ func TestSearchSnippets(t *testing.T) {
 }
 
 func TestSearchErrors(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := langFixture(t)
 	if err := s.SaveSearch(ctx, "loop", "walrus saved:loop"); err != nil {
@@ -252,6 +256,7 @@ func TestSearchErrors(t *testing.T) {
 }
 
 func TestFacets(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := langFixture(t)
 	f, err := s.Facets(ctx, "walrus")
@@ -287,10 +292,10 @@ func TestFacets(t *testing.T) {
 }
 
 func TestFacetsSampled(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := langFixture(t)
-	defer func(n int) { facetSample = n }(facetSample)
-	facetSample = 2
+	s.tune.facetSample = 2
 	f, err := s.Facets(ctx, "")
 	if err != nil {
 		t.Fatal(err)

@@ -13,17 +13,13 @@ import (
 // costs; the index articles_meta holds the columns filters and facets need
 // and is read instead wherever possible. Ranked by relevance, a search
 // reads its newest results first, filters checked match by match, and
-// ranks them; beyond rankWindow results (phraseWindow with a phrase) only
+// ranks them; beyond the rank window (tuning.rankWindow, phraseWindow with a phrase) only
 // the newest are ranked (Results.Window says so), and the total is
 // counted meanwhile. Counting, and the orders by date, title and site,
-// check filters match by match up to bigMatches matches; beyond, the
+// check filters match by match up to tuning.bigMatches matches; beyond, the
 // articles passing the filters are collected once and each match is
 // looked up in that set, and results are read from the order's index,
 // stopping at the page's end.
-
-// bigMatches is the number of full-text matches from which filters are
-// evaluated as one set. A variable for tests.
-var bigMatches = 2_000
 
 // matchCount returns the number of full-text matches of p (0 without),
 // remembered while the full-text index is unchanged (countcache.go).
@@ -43,7 +39,7 @@ func (s *Store) matchCount(ctx context.Context, p *plan) (int, error) {
 		return 0, err
 	}
 	if after, err := s.indexState(ctx); err == nil && bytes.Equal(before, after) {
-		s.counts.keep(before, p.match, n)
+		s.counts.keep(before, p.match, n, s.tune.maxCounts)
 	}
 	return n, nil
 }
@@ -112,9 +108,9 @@ func (s *Store) total(ctx context.Context, p *plan, big bool) (int, error) {
 }
 
 // ranked fills res with a page of p's results best first. Ranking costs
-// time in proportion to the results, so when there are more than
-// p.window() of them only the newest p.window() are ranked; the older
-// results follow, newest first. When the filters leave no more articles
+// time in proportion to the results, so when there are more than the
+// rank window of them only the newest are ranked; the older results
+// follow, newest first. When the filters leave no more articles
 // than that, rankedAtOnce ranks them all.
 func (s *Store) ranked(ctx context.Context, p *plan, opt SearchOptions, res *Results) error {
 	if len(p.where) > 0 {
@@ -143,8 +139,8 @@ func (p *plan) newestResults(n int) (string, []any) {
 }
 
 // rankedNewest fills res with a page of p's results best first. One
-// statement reads the newest p.window()+1 results, ranks them and counts
-// them: with no more than p.window(), those are all the results, ranked,
+// statement reads the newest w+1 results (w the rank window), ranks them
+// and counts them: with no more than w, those are all the results, ranked,
 // and counted. With more, the oldest of them is left out, the rest is
 // the window, and the total is counted apart: for a phrase of common
 // words or filters over most of the archive that costs as much as the
@@ -154,7 +150,7 @@ func (s *Store) rankedNewest(ctx context.Context, p *plan, opt SearchOptions, re
 	countCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	counted := meanwhile(countCtx, func(ctx context.Context) (int, error) { return s.resultCount(ctx, p) })
-	w := p.window()
+	w := s.tune.window(p)
 	newest, args := p.newestResults(w + 1)
 	q := `SELECT rowid, r, n, lo FROM (
   SELECT rowid, r, count(*) OVER () AS n, min(rowid) OVER () AS lo FROM (` + newest + `))
@@ -229,8 +225,8 @@ func (s *Store) resultCount(ctx context.Context, p *plan) (int, error) {
 	}
 	var few int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`,
-		p.match, bigMatches+1).Scan(&few)
-	if err != nil || few <= bigMatches {
+		p.match, s.tune.bigMatches+1).Scan(&few)
+	if err != nil || !s.tune.inSet(few) {
 		if err != nil {
 			return 0, err
 		}
@@ -258,15 +254,15 @@ AND +rowid IN (SELECT a.id FROM articles a WHERE NOT coalesce((`+strings.Join(p.
 }
 
 // denseFilters reports whether p's filters pass more than half of the
-// newest denseSample articles.
+// newest tuning.denseSample articles.
 func (s *Store) denseFilters(ctx context.Context, p *plan) (bool, error) {
 	var k int
 	maxID, err := s.maxID(ctx)
 	if err == nil {
 		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE a.id > ? AND `+strings.Join(p.rowConds(), " AND "),
-			append([]any{maxID - denseSample}, p.args...)...).Scan(&k)
+			append([]any{maxID - int64(s.tune.denseSample)}, p.args...)...).Scan(&k)
 	}
-	return 2*k > int(min(denseSample, maxID)), err
+	return 2*k > int(min(int64(s.tune.denseSample), maxID)), err
 }
 
 // maxID returns the largest article ID (0 in an empty archive): the
@@ -386,7 +382,7 @@ func (s *Store) inOrder(ctx context.Context, p *plan, opt SearchOptions, res *Re
 		case p.match == "":
 			q, args = p.idsQuery(false)
 			q += order
-		case matches > bigMatches:
+		case s.tune.inSet(matches):
 			ids, idArgs := p.idsQuery(true)
 			q, args = `SELECT a.id FROM articles a INDEXED BY `+orderIndex(res.Sort)+` WHERE a.id IN (`+ids+`)`+order, idArgs
 		default:
@@ -427,18 +423,6 @@ func (s *Store) inOrder(ctx context.Context, p *plan, opt SearchOptions, res *Re
 // sooner: with a share f of N articles matching, a page that ends at
 // result k costs about k/f checks, against f·N collected matches.
 
-// walkRatio is the cost of checking an article over that of collecting a
-// match, rounded up (see above). A variable for tests.
-var walkRatio = 150.0
-
-// walkSlack is how many more articles than the sample predicts walkDense
-// checks before it gives up: all of them are checked (the page is then
-// sorted), so that the order never depends on how SQLite runs the walk.
-const walkSlack = 1.5
-
-// denseSample is how many of the newest articles walkDense samples.
-const denseSample = 2_000
-
 // walkDense returns a page of p's results (a query without filters) in
 // order o, walking the order's index, and reports whether it did: only
 // when a sample of the newest articles says the matches are dense enough
@@ -451,14 +435,14 @@ func (s *Store) walkDense(ctx context.Context, p *plan, o Sort, limit, offset in
 	maxID, err := s.maxID(ctx)
 	if err == nil {
 		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ?`,
-			p.match, maxID-denseSample).Scan(&k)
+			p.match, maxID-int64(s.tune.denseSample)).Scan(&k)
 	}
 	if err != nil || k == 0 {
 		return nil, false, err
 	}
-	f, need := float64(k)/float64(min(denseSample, maxID)), offset+limit
-	budget := int(walkSlack*float64(need)/f) + 20
-	if f*float64(maxID) < walkRatio*float64(budget) {
+	f, need := float64(k)/float64(min(int64(s.tune.denseSample), maxID)), offset+limit
+	budget := int(s.tune.walkSlack*float64(need)/f) + 20
+	if f*float64(maxID) < s.tune.walkRatio*float64(budget) {
 		return nil, false, nil
 	}
 	order := orderBy(o)

@@ -40,6 +40,7 @@ func hitIDs(hits []Hit) []int64 {
 }
 
 func TestSearch(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, ids := searchFixture(t)
 	search := func(t *testing.T, q string) []Hit {
@@ -133,6 +134,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSearchHostile(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := searchFixture(t)
 	for _, q := range []string{
@@ -172,6 +174,7 @@ func TestSearchHostile(t *testing.T) {
 }
 
 func TestFTSTriggers(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, ids := searchFixture(t)
 	count := func(q string) int {
@@ -206,6 +209,7 @@ func TestFTSTriggers(t *testing.T) {
 }
 
 func TestURLKey(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ in, want string }{
 		{"", ""},
 		{"not a url", ""},

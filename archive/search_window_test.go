@@ -8,10 +8,10 @@ import (
 )
 
 func TestRankWindow(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mustOpen(t)
-	defer func(n int) { rankWindow = n }(rankWindow)
-	rankWindow = 3
+	s.tune.rankWindow = 3
 	// Eight articles with "walrus"; the title match (best rank) is the
 	// oldest, so it is outside the window. Even ones are tagged.
 	var ids []int64
@@ -67,10 +67,10 @@ func sorted(ids []int64) []int64 {
 }
 
 func TestRankFiltered(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mustOpen(t)
-	defer func(n, m int) { rankWindow, phraseWindow = n, m }(rankWindow, phraseWindow)
-	rankWindow, phraseWindow = 3, 2
+	s.tune.rankWindow, s.tune.phraseWindow = 3, 2
 	// Eight articles with "walrus"; the best match (title) is the oldest.
 	// The first three are tagged "few", the even ones "even".
 	var ids []int64
@@ -132,6 +132,7 @@ func TestRankFiltered(t *testing.T) {
 
 // TestPhraseWindow checks which queries rank with phraseWindow.
 func TestPhraseWindow(t *testing.T) {
+	t.Parallel()
 	s := mustOpen(t)
 	tests := []struct {
 		query  string
@@ -164,12 +165,11 @@ func TestPhraseWindow(t *testing.T) {
 // matches than the rank windows, in every order: each result comes
 // exactly once, and the total is their number.
 func TestPagesCoverResults(t *testing.T) {
+	t.Parallel()
 	s := rankFixture(t)
-	defer func(n, m int) { rankWindow, phraseWindow = n, m }(rankWindow, phraseWindow)
-	rankWindow, phraseWindow = 7, 5
-	defer func(r float64) { walkRatio = r }(walkRatio)
-	for _, ratio := range []float64{walkRatio, 0} { // as is, and always walking the order's index
-		walkRatio = ratio
+	s.tune.rankWindow, s.tune.phraseWindow = 7, 5
+	for _, ratio := range []float64{s.tune.walkRatio, 0} { // as is, and always walking the order's index
+		s.tune.walkRatio = ratio
 		pagesCoverResults(t, s)
 	}
 }
@@ -181,7 +181,7 @@ func pagesCoverResults(t *testing.T, s *Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(want) <= rankWindow {
+		if len(want) <= s.tune.rankWindow {
 			t.Fatalf("%q: %d results, want more than the window", q, len(want))
 		}
 		for _, order := range []Sort{SortRelevance, SortNewest, SortTitle} {
@@ -214,23 +214,23 @@ func pagesCoverResults(t *testing.T, s *Store) {
 // found by walking the title index, when walking is cheap enough, and is
 // the page found by collecting every match first.
 func TestWalkDense(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := rankFixture(t)
 	_, p, err := s.prepare(ctx, "the")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer func(r float64) { walkRatio = r }(walkRatio)
 	for _, o := range []Sort{SortTitle, SortNewest, SortOldest, SortSite} {
-		walkRatio = 1e9
+		s.tune.walkRatio = 1e9
 		want, err := s.Find(ctx, "the", SearchOptions{Sort: o, Offset: 3, Limit: 10})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if _, walked, _ := s.walkDense(ctx, p, o, 10, 3); walked {
-			t.Errorf("%v: walked with a ratio of %v", o, walkRatio)
+			t.Errorf("%v: walked with a ratio of %v", o, s.tune.walkRatio)
 		}
-		walkRatio = 0
+		s.tune.walkRatio = 0
 		ids, walked, err := s.walkDense(ctx, p, o, 10, 3)
 		if err != nil || !walked {
 			t.Fatalf("%v: walked %v, %v", o, walked, err)

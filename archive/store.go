@@ -43,6 +43,7 @@ type Store struct {
 	// counts are match counts, kept while the full-text index is
 	// unchanged (countcache.go).
 	counts countCache
+	tune   tuning // the search engine's numbers (tuning.go)
 }
 
 // clock returns the time relative dates count from.
@@ -113,7 +114,7 @@ func openDSN(ctx context.Context, abs, d string) (*Store, error) {
 		// them. Best effort: without them searches are slower, not wrong.
 		db.ExecContext(ctx, `PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002`)
 	}
-	return &Store{db: db, path: abs, gate: g}, nil
+	return &Store{db: db, path: abs, gate: g, tune: defaultTuning()}, nil
 }
 
 // noWAL reports whether no -wal file is beside the archive file abs.

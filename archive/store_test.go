@@ -72,6 +72,7 @@ func countRows(tb testing.TB, s *Store, table string) int {
 }
 
 func TestOpen(t *testing.T) {
+	t.Parallel()
 	t.Run("CreatesDirectory", func(t *testing.T) {
 		dir := filepath.Join(t.TempDir(), "a", "b")
 		s, err := Open(context.Background(), filepath.Join(dir, "x.db"))
@@ -134,12 +135,14 @@ func TestOpen(t *testing.T) {
 }
 
 func TestCheckFTS5(t *testing.T) {
+	t.Parallel()
 	if err := CheckFTS5(); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func TestMigrate(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	p := filepath.Join(t.TempDir(), "archive.db")
 	s, err := Open(ctx, p)
@@ -218,6 +221,7 @@ func TestDefaultPath(t *testing.T) {
 }
 
 func TestOriginal(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mustOpen(t)
 	t.Run("OK", func(t *testing.T) {
@@ -263,6 +267,7 @@ func TestOriginal(t *testing.T) {
 }
 
 func TestImage(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mustOpen(t)
 	im := newImage("\xff\xd8jpeg")
@@ -286,6 +291,7 @@ func TestImage(t *testing.T) {
 }
 
 func TestTimeArg(t *testing.T) {
+	t.Parallel()
 	if got := timeArg(time.Time{}); got != nil {
 		t.Errorf("zero time: %v, want nil", got)
 	}
@@ -301,6 +307,7 @@ func TestTimeArg(t *testing.T) {
 // Every connection commits durably: WAL, synced at each commit
 // (synchronous=FULL, 2), so an acknowledged edit survives a power cut.
 func TestDurabilitySettings(t *testing.T) {
+	t.Parallel()
 	s := mustOpen(t)
 	ctx := context.Background()
 	conns := make([]*sql.Conn, 3) // several connections of the pool

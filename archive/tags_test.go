@@ -44,6 +44,7 @@ func articleTags(t *testing.T, s *Store, id int64) string {
 }
 
 func TestTags(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, ids := tagFixture(t, 3)
 	if n, err := s.AddTags(ctx, ids[:2], "korea/diplomacy", " korea / trade "); err != nil || n != 4 {
@@ -127,6 +128,7 @@ func TestTags(t *testing.T) {
 }
 
 func TestStates(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, ids := tagFixture(t, 2)
 	if err := s.SetStarred(ctx, true, ids...); err != nil {

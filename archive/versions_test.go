@@ -14,6 +14,7 @@ func fishPage(text string, captured time.Time) *Article {
 }
 
 func TestVersions(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mustOpen(t)
 	day := func(d int) time.Time { return time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC) }
@@ -117,6 +118,7 @@ func TestVersions(t *testing.T) {
 }
 
 func TestAddCaptures(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mustOpen(t)
 	cs := []*Capture{
