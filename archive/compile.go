@@ -2,6 +2,7 @@ package archive
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/clippings/clippings/archive/query"
@@ -54,7 +55,7 @@ var ftsColumns = map[string]struct{ fts, sql string }{
 // compiler holds what compiling one query needs.
 type compiler struct {
 	ctx     context.Context
-	s       *Store
+	e       *engine
 	q       *Query
 	p       *plan
 	inNotes bool
@@ -62,11 +63,30 @@ type compiler struct {
 	row     bool            // compiling plan.rowWhere
 }
 
+// prepare parses and compiles a query.
+func (e *engine) prepare(ctx context.Context, text string) (*Query, *plan, error) {
+	q, err := query.Parse(text, e.s.clock())
+	if err != nil {
+		return nil, nil, fmt.Errorf("search %q: %w", text, err)
+	}
+	p, err := e.compile(ctx, q)
+	if err != nil {
+		return nil, nil, searchError(ctx, text, err)
+	}
+	if q.InNotes() {
+		p.notes = true
+		if q.Root() == nil {
+			p.where = append(p.where, stateConds["has:notes"])
+		}
+	}
+	return q, p, nil
+}
+
 // compile turns q into a plan. Collections and saved searches are looked
 // up in the store; an unknown one is a *QueryError.
-func (s *Store) compile(ctx context.Context, q *Query) (*plan, error) {
+func (e *engine) compile(ctx context.Context, q *Query) (*plan, error) {
 	p := &plan{}
-	c := &compiler{ctx: ctx, s: s, q: q, p: p, inNotes: q.InNotes(), saved: map[string]bool{}}
+	c := &compiler{ctx: ctx, e: e, q: q, p: p, inNotes: q.InNotes(), saved: map[string]bool{}}
 	query.WalkPositive(q.Root(), func(n *query.Node) {
 		p.terms = append(p.terms, n)
 		p.cjk = p.cjk || hasCJK(n.Text)

@@ -28,9 +28,9 @@ type countCache struct {
 }
 
 // indexState returns the key of the full-text index's present state.
-func (s *Store) indexState(ctx context.Context) ([]byte, error) {
+func (e *engine) indexState(ctx context.Context) ([]byte, error) {
 	var state []byte
-	err := s.db.QueryRowContext(ctx, `SELECT group_concat(block, x'00') FROM articles_fts_data WHERE id IN (1, 10)`).Scan(&state)
+	err := e.db.QueryRowContext(ctx, `SELECT group_concat(block, x'00') FROM articles_fts_data WHERE id IN (1, 10)`).Scan(&state)
 	return state, err
 }
 

@@ -36,7 +36,7 @@ func TestCountCache(t *testing.T) {
 		}
 	}
 	total(1, "adding one")
-	state, err := s.indexState(ctx)
+	state, err := s.engine().indexState(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,11 +88,11 @@ func TestDenseFilterCount(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{"the is:unread", "the -is:starred", "the is:unread -is:starred", "the is:starred", "the -is:unread", "of title:the is:unread"} {
-		_, p, err := s.prepare(ctx, q)
+		_, p, err := s.engine().prepare(ctx, q)
 		if err != nil {
 			t.Fatal(err)
 		}
-		dense, err := s.denseFilters(ctx, p)
+		dense, err := s.engine().denseFilters(ctx, p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -137,7 +137,7 @@ func TestDenseTag(t *testing.T) {
 	s.tune.rankWindow, s.tune.bigMatches = 7, 5
 	for _, dense := range []bool{false, true} {
 		for _, q := range []string{"the tag:politics", "the -tag:politics", "the tag:pol*", "the tag:politics OR is:starred"} {
-			_, p, err := s.prepare(ctx, q)
+			_, p, err := s.engine().prepare(ctx, q)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // FacetCount is one value of a facet and how many results have it.
@@ -37,7 +38,8 @@ const siteExpr = `coalesce(nullif(a.site, ''), substr(a.url_key, 1, instr(a.url_
 // Facets returns the facet counts of the query's results; an empty query
 // counts the whole archive. It returns the errors of Search.
 func (s *Store) Facets(ctx context.Context, query string) (*Facets, error) {
-	q, p, err := s.prepare(ctx, query)
+	start, e := time.Now(), s.engine()
+	q, p, err := e.prepare(ctx, query)
 	if err != nil {
 		return nil, err
 	}
@@ -45,49 +47,52 @@ func (s *Store) Facets(ctx context.Context, query string) (*Facets, error) {
 		p = &plan{}
 	}
 	f := &Facets{Sites: []FacetCount{}, Tags: []FacetCount{}, Years: []FacetCount{}, Months: []FacetCount{}}
-	from, args, err := s.facetSource(ctx, p, f)
+	from, args, how, err := e.facetSource(ctx, p, f)
 	if err != nil {
 		return nil, searchError(ctx, query, err)
 	}
 	// Tags are counted on another connection meanwhile (into f.Tags only).
 	tagged := make(chan error, 1)
-	go func() { tagged <- s.tagFacets(ctx, from, args, f) }()
-	err = s.siteMonthFacets(ctx, from, args, f)
+	go func() { tagged <- e.tagFacets(ctx, from, args, f) }()
+	err = e.siteMonthFacets(ctx, from, args, f)
 	if tagErr := <-tagged; err == nil {
 		err = tagErr
 	}
 	if err != nil {
 		return nil, searchError(ctx, query, err)
 	}
+	e.logRun("facets", query, start, "count", how, "sample", f.Sample)
 	return f, nil
 }
 
 // facetSource counts the results of p into f and chooses the sample;
 // it returns the FROM clause of the articles to count, an article being
-// a, read through articles_meta, which holds the columns facets need.
-func (s *Store) facetSource(ctx context.Context, p *plan, f *Facets) (string, []any, error) {
-	matches, err := s.matchCount(ctx, p)
+// a, read through articles_meta, which holds the columns facets need, and
+// how the results were counted.
+func (e *engine) facetSource(ctx context.Context, p *plan, f *Facets) (string, []any, strategy, error) {
+	matches, err := e.matchCount(ctx, p)
 	if err != nil {
-		return "", nil, err
+		return "", nil, "", err
 	}
-	if f.Total, err = s.resultCount(ctx, p); err != nil {
-		return "", nil, err
+	var how strategy
+	if f.Total, how, err = e.resultCount(ctx, p); err != nil {
+		return "", nil, "", err
 	}
-	f.Sample = max(1, (f.Total+s.tune.facetSample-1)/s.tune.facetSample)
+	f.Sample = max(1, (f.Total+e.tune.facetSample-1)/e.tune.facetSample)
 	sample := ""
 	if f.Sample > 1 {
 		sample = " WHERE id % " + strconv.Itoa(f.Sample) + " = 0"
 	}
-	ids, args := p.idsQuery(s.tune.inSet(matches))
-	return `articles a INDEXED BY articles_meta WHERE a.id IN (SELECT id FROM (` + ids + `)` + sample + `)`, args, nil
+	ids, args := p.idsQuery(e.tune.inSet(matches))
+	return `articles a INDEXED BY articles_meta WHERE a.id IN (SELECT id FROM (` + ids + `)` + sample + `)`, args, how, nil
 }
 
 // siteMonthFacets counts by site and by month in one pass, scaled by the
 // sample.
 // from is the FROM clause of the results, an article being a.
-func (s *Store) siteMonthFacets(ctx context.Context, from string, args []any, f *Facets) error {
+func (e *engine) siteMonthFacets(ctx context.Context, from string, args []any, f *Facets) error {
 	q := `SELECT ` + siteExpr + `, substr(` + dateExpr + `, 1, 7), count(*) FROM ` + from + ` GROUP BY 1, 2`
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := e.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
 	}
@@ -116,10 +121,10 @@ func (s *Store) siteMonthFacets(ctx context.Context, from string, args []any, f 
 }
 
 // tagFacets counts by tag.
-func (s *Store) tagFacets(ctx context.Context, from string, args []any, f *Facets) error {
+func (e *engine) tagFacets(ctx context.Context, from string, args []any, f *Facets) error {
 	q := `SELECT t.name, count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id
 WHERE at.article_id IN (SELECT a.id FROM ` + from + `) GROUP BY t.id`
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := e.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("tags: %w", err)
 	}

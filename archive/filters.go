@@ -109,7 +109,7 @@ func siteCond(v string, prefix bool) (string, []any, error) {
 
 // collection is in the collection named by path, or one below it.
 func (c *compiler) collection(n *query.Node) (string, []any, error) {
-	ids, err := c.s.pathTree(c.ctx, n.Text)
+	ids, err := c.e.s.pathTree(c.ctx, n.Text)
 	if errors.Is(err, ErrNotFound) {
 		return "", nil, c.errAt(n, "no collection %q", n.Text)
 	}
@@ -134,7 +134,7 @@ func (c *compiler) savedSearch(n *query.Node) (string, []any, error) {
 	if c.saved[key] || len(c.saved) >= maxSavedDepth {
 		return "", nil, c.errAt(n, "saved search %q refers to itself", n.Text)
 	}
-	ss, err := c.s.SavedSearch(c.ctx, n.Text)
+	ss, err := c.e.s.SavedSearch(c.ctx, n.Text)
 	if errors.Is(err, ErrNotFound) {
 		return "", nil, c.errAt(n, "no saved search %q", n.Text)
 	}
@@ -151,7 +151,7 @@ func (c *compiler) savedSearch(n *query.Node) (string, []any, error) {
 	if sub.Root() == nil {
 		return "1", nil, nil
 	}
-	inner := &compiler{ctx: c.ctx, s: c.s, q: sub, p: c.p, inNotes: sub.InNotes(), saved: c.saved}
+	inner := &compiler{ctx: c.ctx, e: c.e, q: sub, p: c.p, inNotes: sub.InNotes(), saved: c.saved}
 	c.saved[key] = true
 	defer delete(c.saved, key)
 	cond, args, err := inner.sql(sub.Root())
@@ -169,7 +169,7 @@ func (c *compiler) savedSearch(n *query.Node) (string, []any, error) {
 // args) are on more than tuning.denseTagRows articles; an error counts as no.
 func (c *compiler) denseTag(cond string, args []any) bool {
 	var n int
-	err := c.s.db.QueryRowContext(c.ctx, `SELECT count(*) FROM (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id
-WHERE `+cond+` LIMIT ?)`, append(append([]any{}, args...), c.s.tune.denseTagRows+1)...).Scan(&n)
-	return err == nil && n > c.s.tune.denseTagRows
+	err := c.e.db.QueryRowContext(c.ctx, `SELECT count(*) FROM (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id
+WHERE `+cond+` LIMIT ?)`, append(append([]any{}, args...), c.e.tune.denseTagRows+1)...).Scan(&n)
+	return err == nil && n > c.e.tune.denseTagRows
 }

@@ -5,8 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-
-	"github.com/clippings/clippings/archive/query"
+	"time"
 )
 
 // Hit is one search result.
@@ -61,7 +60,8 @@ func (s *Store) Search(ctx context.Context, query string, opt SearchOptions) ([]
 // Find is Search that also counts the results and says how they were
 // ordered. It returns the errors of Search.
 func (s *Store) Find(ctx context.Context, query string, opt SearchOptions) (*Results, error) {
-	q, p, err := s.prepare(ctx, query)
+	start, e := time.Now(), s.engine()
+	q, p, err := e.prepare(ctx, query)
 	if err != nil {
 		return nil, err
 	}
@@ -75,34 +75,12 @@ func (s *Store) Find(ctx context.Context, query string, opt SearchOptions) (*Res
 	if p.match == "" && res.Sort == SortRelevance {
 		res.Sort = SortNewest
 	}
-	if res.Sort == SortRelevance {
-		err = s.ranked(ctx, p, opt, res)
-	} else {
-		err = s.inOrder(ctx, p, opt, res)
-	}
-	if err != nil {
+	r := newSearch(p, opt, res)
+	if err := e.find(ctx, r); err != nil {
 		return nil, searchError(ctx, query, err)
 	}
+	e.logRun("find", query, start, "sort", res.Sort.String(), "page", r.page, "count", r.count)
 	return res, nil
-}
-
-// prepare parses and compiles a query.
-func (s *Store) prepare(ctx context.Context, text string) (*Query, *plan, error) {
-	q, err := query.Parse(text, s.clock())
-	if err != nil {
-		return nil, nil, fmt.Errorf("search %q: %w", text, err)
-	}
-	p, err := s.compile(ctx, q)
-	if err != nil {
-		return nil, nil, searchError(ctx, text, err)
-	}
-	if q.InNotes() {
-		p.notes = true
-		if q.Root() == nil {
-			p.where = append(p.where, stateConds["has:notes"])
-		}
-	}
-	return q, p, nil
 }
 
 // searchError wraps err for the query; FTS5 rejecting an expression (which
@@ -122,34 +100,39 @@ func searchError(ctx context.Context, query string, err error) error {
 // SearchCount returns how many articles the query finds (0 for an empty
 // query). It returns the errors of Search.
 func (s *Store) SearchCount(ctx context.Context, query string) (int, error) {
-	q, p, err := s.prepare(ctx, query)
+	start, e := time.Now(), s.engine()
+	q, p, err := e.prepare(ctx, query)
 	if err != nil || q.Empty() {
 		return 0, err
 	}
-	matches, err := s.resultCount(ctx, p)
+	n, how, err := e.resultCount(ctx, p)
 	if err != nil {
 		return 0, searchError(ctx, query, err)
 	}
-	return matches, nil
+	e.logRun("count", query, start, "count", how)
+	return n, nil
 }
 
 // SearchIDs returns the IDs of every article the query finds, the most
 // recently added first (none for an empty query). It returns the errors
 // of Search.
 func (s *Store) SearchIDs(ctx context.Context, query string) ([]int64, error) {
-	q, p, err := s.prepare(ctx, query)
+	start, e := time.Now(), s.engine()
+	q, p, err := e.prepare(ctx, query)
 	if err != nil || q.Empty() {
 		return nil, err
 	}
-	matches, err := s.matchCount(ctx, p)
+	matches, err := e.matchCount(ctx, p)
 	if err != nil {
 		return nil, searchError(ctx, query, err)
 	}
-	sub, args := p.idsQuery(s.tune.inSet(matches))
+	inSet := e.tune.inSet(matches)
+	sub, args := p.idsQuery(inSet)
 	ids, err := s.ids(ctx, `SELECT id FROM (`+sub+`) ORDER BY id DESC`, args...)
 	if err != nil {
 		return nil, searchError(ctx, query, err)
 	}
+	e.logRun("ids", query, start, "inSet", inSet)
 	return ids, nil
 }
 

@@ -150,7 +150,7 @@ func TestPhraseWindow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			_, p, err := s.prepare(context.Background(), tt.query)
+			_, p, err := s.engine().prepare(context.Background(), tt.query)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -161,55 +161,6 @@ func TestPhraseWindow(t *testing.T) {
 	}
 }
 
-// TestPagesCoverResults pages through the results of queries with more
-// matches than the rank windows, in every order: each result comes
-// exactly once, and the total is their number.
-func TestPagesCoverResults(t *testing.T) {
-	t.Parallel()
-	s := rankFixture(t)
-	s.tune.rankWindow, s.tune.phraseWindow = 7, 5
-	for _, ratio := range []float64{s.tune.walkRatio, 0} { // as is, and always walking the order's index
-		s.tune.walkRatio = ratio
-		pagesCoverResults(t, s)
-	}
-}
-
-func pagesCoverResults(t *testing.T, s *Store) {
-	ctx := context.Background()
-	for _, q := range []string{`the`, `"the"`, `the of`, `"the of"`, `"of the"`, `walrus`, `ice OR boat`, `the -walrus`, `title:the`} {
-		want, err := s.SearchIDs(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(want) <= s.tune.rankWindow {
-			t.Fatalf("%q: %d results, want more than the window", q, len(want))
-		}
-		for _, order := range []Sort{SortRelevance, SortNewest, SortTitle} {
-			seen := map[int64]bool{}
-			for off := 0; off < len(want)+4; off += 4 {
-				res, err := s.Find(ctx, q, SearchOptions{Offset: off, Limit: 4, Sort: order})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if res.Total != len(want) {
-					t.Fatalf("%q %v @%d: total %d, want %d", q, order, off, res.Total, len(want))
-				}
-				for _, h := range res.Hits {
-					if seen[h.ID] {
-						t.Errorf("%q %v: %d twice", q, order, h.ID)
-					}
-					seen[h.ID] = true
-				}
-			}
-			for _, id := range want {
-				if !seen[id] {
-					t.Errorf("%q %v: %d never shown", q, order, id)
-				}
-			}
-		}
-	}
-}
-
 // TestWalkDense checks that a page of a common word in title order is
 // found by walking the title index, when walking is cheap enough, and is
 // the page found by collecting every match first.
@@ -217,7 +168,7 @@ func TestWalkDense(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s := rankFixture(t)
-	_, p, err := s.prepare(ctx, "the")
+	_, p, err := s.engine().prepare(ctx, "the")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,11 +178,11 @@ func TestWalkDense(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, walked, _ := s.walkDense(ctx, p, o, 10, 3); walked {
+		if _, walked, _ := s.engine().walkDense(ctx, p, o, 10, 3); walked {
 			t.Errorf("%v: walked with a ratio of %v", o, s.tune.walkRatio)
 		}
 		s.tune.walkRatio = 0
-		ids, walked, err := s.walkDense(ctx, p, o, 10, 3)
+		ids, walked, err := s.engine().walkDense(ctx, p, o, 10, 3)
 		if err != nil || !walked {
 			t.Fatalf("%v: walked %v, %v", o, walked, err)
 		}

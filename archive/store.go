@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -43,7 +44,8 @@ type Store struct {
 	// counts are match counts, kept while the full-text index is
 	// unchanged (countcache.go).
 	counts countCache
-	tune   tuning // the search engine's numbers (tuning.go)
+	tune   tuning       // the search engine's numbers (tuning.go)
+	log    *slog.Logger // the timing log (search_engine.go); nil when off
 }
 
 // clock returns the time relative dates count from.
@@ -114,7 +116,7 @@ func openDSN(ctx context.Context, abs, d string) (*Store, error) {
 		// them. Best effort: without them searches are slower, not wrong.
 		db.ExecContext(ctx, `PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002`)
 	}
-	return &Store{db: db, path: abs, gate: g, tune: defaultTuning()}, nil
+	return &Store{db: db, path: abs, gate: g, tune: defaultTuning(), log: timingLog()}, nil
 }
 
 // noWAL reports whether no -wal file is beside the archive file abs.
