@@ -2,7 +2,6 @@ package archive
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/clippings/clippings/archive/query"
@@ -63,40 +62,25 @@ type compiler struct {
 	row     bool            // compiling plan.rowWhere
 }
 
-// prepare parses and compiles a query.
-func (e *engine) prepare(ctx context.Context, text string) (*Query, *plan, error) {
-	q, err := query.Parse(text, e.s.clock())
-	if err != nil {
-		return nil, nil, fmt.Errorf("search %q: %w", text, err)
-	}
-	p, err := e.compile(ctx, q)
-	if err != nil {
-		return nil, nil, searchError(ctx, text, err)
-	}
-	if q.InNotes() {
-		p.notes = true
-		if q.Root() == nil {
-			p.where = append(p.where, stateConds["has:notes"])
-		}
-	}
-	return q, p, nil
-}
-
-// compile turns q into a plan. Collections and saved searches are looked
-// up in the store; an unknown one is a *QueryError.
-func (e *engine) compile(ctx context.Context, q *Query) (*plan, error) {
+// compile turns q, and the filters of values ANDed to it, into a plan.
+// Collections and saved searches are looked up in the store; an unknown
+// one is a *QueryError (an error wrapping ErrNotFound for a value).
+func (e *engine) compile(ctx context.Context, q *Query, values ...*query.Node) (*plan, error) {
 	p := &plan{}
 	c := &compiler{ctx: ctx, e: e, q: q, p: p, inNotes: q.InNotes(), saved: map[string]bool{}}
 	query.WalkPositive(q.Root(), func(n *query.Node) {
 		p.terms = append(p.terms, n)
 		p.cjk = p.cjk || hasCJK(n.Text)
 	})
-	if q.Root() == nil {
-		return p, nil
+	var conj []*query.Node
+	switch root := q.Root(); {
+	case root != nil && root.Kind == query.And:
+		conj = append(conj, root.Kids...)
+	case root != nil:
+		conj = append(conj, root)
 	}
-	conj := []*query.Node{q.Root()}
-	if q.Root().Kind == query.And {
-		conj = q.Root().Kids
+	if conj = append(conj, values...); len(conj) == 0 {
+		return p, nil
 	}
 	var text, rest []*query.Node
 	for _, n := range conj {

@@ -75,23 +75,10 @@ func TestCountCache(t *testing.T) {
 func TestDenseFilterCount(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	s := rankFixture(t)
+	s := engineFixture(t)
 	s.tune.rankWindow, s.tune.bigMatches = 7, 5
-	ids, err := s.SearchIDs(ctx, "the")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SetStarred(ctx, true, ids[:5]...); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SetRead(ctx, true, ids[3:13]...); err != nil {
-		t.Fatal(err)
-	}
 	for _, q := range []string{"the is:unread", "the -is:starred", "the is:unread -is:starred", "the is:starred", "the -is:unread", "of title:the is:unread"} {
-		_, p, err := s.engine().prepare(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := mustPlan(t, s, q)
 		dense, err := s.engine().denseFilters(ctx, p)
 		if err != nil {
 			t.Fatal(err)
@@ -137,10 +124,7 @@ func TestDenseTag(t *testing.T) {
 	s.tune.rankWindow, s.tune.bigMatches = 7, 5
 	for _, dense := range []bool{false, true} {
 		for _, q := range []string{"the tag:politics", "the -tag:politics", "the tag:pol*", "the tag:politics OR is:starred"} {
-			_, p, err := s.engine().prepare(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
+			p := mustPlan(t, s, q)
 			if (p.rowWhere != nil) != dense {
 				t.Fatalf("%q: row form %q, want dense %v", q, p.rowWhere, dense)
 			}

@@ -38,18 +38,20 @@ const siteExpr = `coalesce(nullif(a.site, ''), substr(a.url_key, 1, instr(a.url_
 // Facets returns the facet counts of the query's results; an empty query
 // counts the whole archive. It returns the errors of Search.
 func (s *Store) Facets(ctx context.Context, query string) (*Facets, error) {
+	return s.facets(ctx, Selection{Query: query})
+}
+
+// facets is SelectFacets.
+func (s *Store) facets(ctx context.Context, sel Selection) (*Facets, error) {
 	start, e := time.Now(), s.engine()
-	q, p, err := e.prepare(ctx, query)
+	pr, err := e.prepare(ctx, sel)
 	if err != nil {
 		return nil, err
 	}
-	if q.Empty() {
-		p = &plan{}
-	}
 	f := &Facets{Sites: []FacetCount{}, Tags: []FacetCount{}, Years: []FacetCount{}, Months: []FacetCount{}}
-	from, args, how, err := e.facetSource(ctx, p, f)
+	from, args, how, err := e.facetSource(ctx, pr.p, f)
 	if err != nil {
-		return nil, searchError(ctx, query, err)
+		return nil, searchError(ctx, sel.Query, err)
 	}
 	// Tags are counted on another connection meanwhile (into f.Tags only).
 	tagged := make(chan error, 1)
@@ -59,9 +61,9 @@ func (s *Store) Facets(ctx context.Context, query string) (*Facets, error) {
 		err = tagErr
 	}
 	if err != nil {
-		return nil, searchError(ctx, query, err)
+		return nil, searchError(ctx, sel.Query, err)
 	}
-	e.logRun("facets", query, start, "count", how, "sample", f.Sample)
+	e.logSel("facets", sel, start, "count", how, "sample", f.Sample)
 	return f, nil
 }
 

@@ -61,6 +61,8 @@ func (c *compiler) filter(n *query.Node) (string, []any, error) {
 		return `(a.language = ? COLLATE NOCASE OR a.language LIKE ? ESCAPE '\')`, []any{v, escapeLike(v) + "-%"}, nil
 	case "collection":
 		return c.collection(n)
+	case "id": // a Selection's IDs, as a JSON array
+		return `a.id ` + idsIn, []any{v}, nil
 	case "saved":
 		return c.savedSearch(n)
 	}
@@ -68,7 +70,17 @@ func (c *compiler) filter(n *query.Node) (string, []any, error) {
 }
 
 func (c *compiler) errAt(n *query.Node, format string, args ...any) error {
-	return &QueryError{Query: c.q.String(), Pos: n.Pos, Msg: fmt.Sprintf(format, args...)}
+	return &QueryError{Query: c.q.String(), Pos: max(n.Pos, 0), Msg: fmt.Sprintf(format, args...)}
+}
+
+// notFound is errAt for a collection or saved search that does not exist:
+// for a value of a Selection (no place in the query), an error wrapping
+// ErrNotFound.
+func (c *compiler) notFound(n *query.Node, format string, args ...any) error {
+	if n.Pos < 0 {
+		return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), ErrNotFound)
+	}
+	return c.errAt(n, format, args...)
 }
 
 // dateCond is a date range on expr. Unknown dates (NULL) are outside
@@ -111,7 +123,7 @@ func siteCond(v string, prefix bool) (string, []any, error) {
 func (c *compiler) collection(n *query.Node) (string, []any, error) {
 	ids, err := c.e.s.pathTree(c.ctx, n.Text)
 	if errors.Is(err, ErrNotFound) {
-		return "", nil, c.errAt(n, "no collection %q", n.Text)
+		return "", nil, c.notFound(n, "no collection %q", n.Text)
 	}
 	if err != nil {
 		return "", nil, err
@@ -136,7 +148,7 @@ func (c *compiler) savedSearch(n *query.Node) (string, []any, error) {
 	}
 	ss, err := c.e.s.SavedSearch(c.ctx, n.Text)
 	if errors.Is(err, ErrNotFound) {
-		return "", nil, c.errAt(n, "no saved search %q", n.Text)
+		return "", nil, c.notFound(n, "no saved search %q", n.Text)
 	}
 	if err != nil {
 		return "", nil, err

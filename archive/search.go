@@ -43,7 +43,9 @@ type Results struct {
 // Search returns a page of the articles the query finds, each with a
 // snippet with the matched terms marked. See the search language in
 // archive/query: words, "phrases", prefix*, OR, -NOT, (groups) and field
-// filters. A query with nothing to search for returns no hits.
+// filters. A query with nothing to search for (no words, no filters, no
+// sort:) returns no hits; a query of only a sort: lists every article in
+// that order.
 //
 // It returns a *QueryError (wrapping ErrBadQuery) saying what is wrong
 // and where when the query is malformed or names an unknown collection or
@@ -60,26 +62,31 @@ func (s *Store) Search(ctx context.Context, query string, opt SearchOptions) ([]
 // Find is Search that also counts the results and says how they were
 // ordered. It returns the errors of Search.
 func (s *Store) Find(ctx context.Context, query string, opt SearchOptions) (*Results, error) {
+	return s.find(ctx, Selection{Query: query}, opt, true)
+}
+
+// find is Select; blankNone says that a blank selection finds nothing.
+func (s *Store) find(ctx context.Context, sel Selection, opt SearchOptions, blankNone bool) (*Results, error) {
 	start, e := time.Now(), s.engine()
-	q, p, err := e.prepare(ctx, query)
+	pr, err := e.prepare(ctx, sel)
 	if err != nil {
 		return nil, err
 	}
 	res := &Results{Hits: []Hit{}, Sort: opt.Sort}
-	if o, ok := q.Sort(); ok {
+	if o, ok := pr.q.Sort(); ok {
 		res.Sort = o
 	}
-	if q.Empty() {
+	if pr.blank && blankNone {
 		return res, nil
 	}
-	if p.match == "" && res.Sort == SortRelevance {
+	if pr.p.match == "" && res.Sort == SortRelevance {
 		res.Sort = SortNewest
 	}
-	r := newSearch(p, opt, res)
+	r := newSearch(pr.p, opt, res)
 	if err := e.find(ctx, r); err != nil {
-		return nil, searchError(ctx, query, err)
+		return nil, searchError(ctx, sel.Query, err)
 	}
-	e.logRun("find", query, start, "sort", res.Sort.String(), "page", r.page, "count", r.count)
+	e.logSel("find", sel, start, "sort", res.Sort.String(), "page", r.page, "count", r.count)
 	return res, nil
 }
 
@@ -97,42 +104,54 @@ func searchError(ctx context.Context, query string, err error) error {
 	return fmt.Errorf("search %q: %w", query, err)
 }
 
-// SearchCount returns how many articles the query finds (0 for an empty
-// query). It returns the errors of Search.
+// SearchCount returns how many articles the query finds (0 for a query
+// with nothing to search for). It returns the errors of Search.
 func (s *Store) SearchCount(ctx context.Context, query string) (int, error) {
+	return s.count(ctx, Selection{Query: query}, true)
+}
+
+// count is SelectCount; blankNone says that a blank selection finds
+// nothing.
+func (s *Store) count(ctx context.Context, sel Selection, blankNone bool) (int, error) {
 	start, e := time.Now(), s.engine()
-	q, p, err := e.prepare(ctx, query)
-	if err != nil || q.Empty() {
+	pr, err := e.prepare(ctx, sel)
+	if err != nil || (pr.blank && blankNone) {
 		return 0, err
 	}
-	n, how, err := e.resultCount(ctx, p)
+	n, how, err := e.resultCount(ctx, pr.p)
 	if err != nil {
-		return 0, searchError(ctx, query, err)
+		return 0, searchError(ctx, sel.Query, err)
 	}
-	e.logRun("count", query, start, "count", how)
+	e.logSel("count", sel, start, "count", how)
 	return n, nil
 }
 
 // SearchIDs returns the IDs of every article the query finds, the most
-// recently added first (none for an empty query). It returns the errors
-// of Search.
+// recently added first (none for a query with nothing to search for). It
+// returns the errors of Search.
 func (s *Store) SearchIDs(ctx context.Context, query string) ([]int64, error) {
+	return s.searchIDs(ctx, Selection{Query: query}, true)
+}
+
+// searchIDs is SelectIDs; blankNone says that a blank selection finds
+// nothing.
+func (s *Store) searchIDs(ctx context.Context, sel Selection, blankNone bool) ([]int64, error) {
 	start, e := time.Now(), s.engine()
-	q, p, err := e.prepare(ctx, query)
-	if err != nil || q.Empty() {
+	pr, err := e.prepare(ctx, sel)
+	if err != nil || (pr.blank && blankNone) {
 		return nil, err
 	}
-	matches, err := e.matchCount(ctx, p)
+	matches, err := e.matchCount(ctx, pr.p)
 	if err != nil {
-		return nil, searchError(ctx, query, err)
+		return nil, searchError(ctx, sel.Query, err)
 	}
 	inSet := e.tune.inSet(matches)
-	sub, args := p.idsQuery(inSet)
+	sub, args := pr.p.idsQuery(inSet)
 	ids, err := s.ids(ctx, `SELECT id FROM (`+sub+`) ORDER BY id DESC`, args...)
 	if err != nil {
-		return nil, searchError(ctx, query, err)
+		return nil, searchError(ctx, sel.Query, err)
 	}
-	e.logRun("ids", query, start, "inSet", inSet)
+	e.logSel("ids", sel, start, "inSet", inSet)
 	return ids, nil
 }
 

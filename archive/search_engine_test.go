@@ -44,6 +44,16 @@ func (w lockedWriter) Write(b []byte) (int, error) {
 	return w.buf.Write(b)
 }
 
+// mustPlan returns the plan of the query q on s.
+func mustPlan(t *testing.T, s *Store, q string) *plan {
+	t.Helper()
+	pr, err := s.engine().prepare(context.Background(), Selection{Query: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pr.p
+}
+
 // engineFixture is rankFixture with states to filter by: five of the
 // articles with "the" starred (few), ten read (most unread).
 func engineFixture(t *testing.T) *Store {

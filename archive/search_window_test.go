@@ -150,10 +150,7 @@ func TestPhraseWindow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			_, p, err := s.engine().prepare(context.Background(), tt.query)
-			if err != nil {
-				t.Fatal(err)
-			}
+			p := mustPlan(t, s, tt.query)
 			if p.phrase != tt.phrase {
 				t.Errorf("phrase %v, want %v", p.phrase, tt.phrase)
 			}
@@ -168,10 +165,7 @@ func TestWalkDense(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s := rankFixture(t)
-	_, p, err := s.engine().prepare(ctx, "the")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustPlan(t, s, "the")
 	for _, o := range []Sort{SortTitle, SortNewest, SortOldest, SortSite} {
 		s.tune.walkRatio = 1e9
 		want, err := s.Find(ctx, "the", SearchOptions{Sort: o, Offset: 3, Limit: 10})
