@@ -34,7 +34,11 @@ func inCollection(t *testing.T, s *Store, id int64) []int64 {
 func TestCollections(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	s, ids := tagFixture(t, 4)
+	s := mustOpen(t)
+	var ids []int64
+	for _, name := range []string{"a0", "a1", "a2", "a3"} {
+		ids = append(ids, mustAdd(t, s, newCapture(name, name, &Article{Title: "Article " + name}))...)
+	}
 	reading, err := s.CreateCollection(ctx, 0, "Reading")
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package archive
+package archive_test
 
 import (
 	"context"
@@ -7,21 +7,23 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/archive/archivetest"
 )
 
 // tagFixture stores n untagged articles and returns their IDs.
-func tagFixture(t *testing.T, n int) (*Store, []int64) {
+func tagFixture(t *testing.T, n int) (*archive.Store, []int64) {
 	t.Helper()
-	s := mustOpen(t)
+	s := archivetest.MustOpen(t)
 	var ids []int64
 	for i := range n {
-		name := fmt.Sprintf("a%d", i)
-		ids = append(ids, mustAdd(t, s, newCapture(name, name, &Article{Title: "Article " + name}))[0])
+		ids = append(ids, archivetest.MustAddArticles(t, s, archivetest.Article(fmt.Sprintf("Article a%d", i)))...)
 	}
 	return s, ids
 }
 
-func dumpTags(t *testing.T, s *Store) string {
+func dumpTags(t *testing.T, s *archive.Store) string {
 	t.Helper()
 	tags, err := s.Tags(context.Background())
 	if err != nil {
@@ -34,7 +36,7 @@ func dumpTags(t *testing.T, s *Store) string {
 	return strings.Join(parts, " ")
 }
 
-func articleTags(t *testing.T, s *Store, id int64) string {
+func articleTags(t *testing.T, s *archive.Store, id int64) string {
 	t.Helper()
 	a, err := s.Article(context.Background(), id)
 	if err != nil {
@@ -59,10 +61,10 @@ func TestTags(t *testing.T) {
 		}
 	})
 	t.Run("Invalid", func(t *testing.T) {
-		if _, err := s.AddTags(ctx, ids, " / "); !errors.Is(err, ErrInvalid) {
+		if _, err := s.AddTags(ctx, ids, " / "); !errors.Is(err, archive.ErrInvalid) {
 			t.Errorf("empty tag: %v", err)
 		}
-		if _, err := s.AddTags(ctx, []int64{ids[0], 999}, "x"); !errors.Is(err, ErrNotFound) {
+		if _, err := s.AddTags(ctx, []int64{ids[0], 999}, "x"); !errors.Is(err, archive.ErrNotFound) {
 			t.Errorf("missing article: %v", err)
 		}
 		if got := articleTags(t, s, ids[0]); strings.Contains(got, "x") {
@@ -84,14 +86,14 @@ func TestTags(t *testing.T) {
 		if got, want := dumpTags(t, s), "asia=2/3 Asia/Korea=0/3 Asia/Korea/diplomacy=3/3 Asia/Korea/trade=1/1"; got != want {
 			t.Errorf("tags %s, want %s", got, want)
 		}
-		if _, err := s.RenameTag(ctx, "asia/korea/trade", "asia/korea/diplomacy"); !errors.Is(err, ErrExists) {
-			t.Errorf("rename onto a tag: %v, want ErrExists", err)
+		if _, err := s.RenameTag(ctx, "asia/korea/trade", "asia/korea/diplomacy"); !errors.Is(err, archive.ErrExists) {
+			t.Errorf("rename onto a tag: %v, want archive.ErrExists", err)
 		}
-		if _, err := s.RenameTag(ctx, "asia", "asia/x"); !errors.Is(err, ErrInvalid) {
-			t.Errorf("rename below itself: %v, want ErrInvalid", err)
+		if _, err := s.RenameTag(ctx, "asia", "asia/x"); !errors.Is(err, archive.ErrInvalid) {
+			t.Errorf("rename below itself: %v, want archive.ErrInvalid", err)
 		}
-		if _, err := s.RenameTag(ctx, "nothing", "x"); !errors.Is(err, ErrNotFound) {
-			t.Errorf("rename a missing tag: %v, want ErrNotFound", err)
+		if _, err := s.RenameTag(ctx, "nothing", "x"); !errors.Is(err, archive.ErrNotFound) {
+			t.Errorf("rename a missing tag: %v, want archive.ErrNotFound", err)
 		}
 		if _, err := s.RenameTag(ctx, "ASIA", "asia"); err != nil {
 			t.Errorf("case-only rename: %v", err)
@@ -121,7 +123,7 @@ func TestTags(t *testing.T) {
 		if got, want := dumpTags(t, s), "reviewed=2/2"; got != want {
 			t.Errorf("tags %s, want %s", got, want)
 		}
-		if _, err := s.DeleteTag(ctx, "asia"); !errors.Is(err, ErrNotFound) {
+		if _, err := s.DeleteTag(ctx, "asia"); !errors.Is(err, archive.ErrNotFound) {
 			t.Errorf("delete again: %v", err)
 		}
 	})
@@ -140,13 +142,13 @@ func TestStates(t *testing.T) {
 	if got, err := s.SearchIDs(ctx, "is:starred is:unread"); err != nil || !slices.Equal(got, ids[1:]) {
 		t.Errorf("starred unread: %v, %v", got, err)
 	}
-	if err := s.SetStarred(ctx, false, ids[0], 999); !errors.Is(err, ErrNotFound) {
+	if err := s.SetStarred(ctx, false, ids[0], 999); !errors.Is(err, archive.ErrNotFound) {
 		t.Errorf("missing article: %v", err)
 	}
 	if a, _ := s.Article(ctx, ids[0]); !a.Starred || !a.Read {
 		t.Errorf("after a failed call: %+v", a)
 	}
-	list, err := s.List(ctx, ListFilter{})
+	list, err := s.List(ctx, archive.ListFilter{})
 	if err != nil || len(list) != 2 || !list[0].Starred || list[0].Read == list[1].Read {
 		t.Errorf("list %+v, %v", list, err)
 	}
