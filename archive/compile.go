@@ -72,14 +72,8 @@ func (e *engine) compile(ctx context.Context, q *Query, values ...*query.Node) (
 		p.terms = append(p.terms, n)
 		p.cjk = p.cjk || hasCJK(n.Text)
 	})
-	var conj []*query.Node
-	switch root := q.Root(); {
-	case root != nil && root.Kind == query.And:
-		conj = append(conj, root.Kids...)
-	case root != nil:
-		conj = append(conj, root)
-	}
-	if conj = append(conj, values...); len(conj) == 0 {
+	conj := conjuncts(q.Root(), values)
+	if len(conj) == 0 {
 		return p, nil
 	}
 	var text, rest []*query.Node
@@ -121,6 +115,18 @@ func (e *engine) compile(ctx context.Context, q *Query, values ...*query.Node) (
 		p.rowWhere = nil
 	}
 	return p, nil
+}
+
+// conjuncts returns the parts of root ANDed at its top, then values.
+func conjuncts(root *query.Node, values []*query.Node) []*query.Node {
+	var conj []*query.Node
+	switch {
+	case root != nil && root.Kind == query.And:
+		conj = append(conj, root.Kids...)
+	case root != nil:
+		conj = append(conj, root)
+	}
+	return append(conj, values...)
 }
 
 // hasTagFilter reports whether n holds a tag: filter.

@@ -131,7 +131,7 @@ func (s *Store) SelectFacets(ctx context.Context, sel Selection) (*Facets, error
 	return s.facets(ctx, sel)
 }
 
-// logRun writes the line of a search of sel to the timing log.
+// logSel writes the line of a search of sel to the timing log.
 func (e *engine) logSel(what string, sel Selection, start time.Time, attrs ...any) {
 	if e.log == nil {
 		return
