@@ -55,7 +55,7 @@ func (s *Store) facets(ctx context.Context, sel Selection) (*Facets, error) {
 	}
 	// Tags are counted on another connection meanwhile (into f.Tags only).
 	tagged := make(chan error, 1)
-	go func() { tagged <- e.tagFacets(ctx, from, args, f) }()
+	e.s.bg.goWork(func() { tagged <- e.tagFacets(ctx, from, args, f) })
 	err = e.siteMonthFacets(ctx, from, args, f)
 	if tagErr := <-tagged; err == nil {
 		err = tagErr

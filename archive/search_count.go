@@ -48,7 +48,7 @@ func (e *engine) countFTS(ctx context.Context, p *plan) (int, error) {
 		return n, err
 	}
 	mid := maxID / 2
-	older := meanwhile(ctx, func(ctx context.Context) (int, strategy, error) {
+	older := e.meanwhile(ctx, func(ctx context.Context) (int, strategy, error) {
 		var n int
 		err := e.db.QueryRowContext(ctx, q, p.match, 0, mid).Scan(&n)
 		return n, countMatches, err
@@ -138,7 +138,7 @@ func (e *engine) countInSet(ctx context.Context, p *plan) (int, bool, error) {
 // the one from the other: at 100,000 articles about a third of the time
 // of counting those that pass.
 func (e *engine) countMisses(ctx context.Context, p *plan) (int, bool, error) {
-	missed := meanwhile(ctx, func(ctx context.Context) (int, strategy, error) {
+	missed := e.meanwhile(ctx, func(ctx context.Context) (int, strategy, error) {
 		var n int
 		err := e.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?
 AND +rowid IN (SELECT a.id FROM articles a WHERE NOT coalesce((`+strings.Join(p.where, " AND ")+`), 0))`,
@@ -182,12 +182,12 @@ type countResult struct {
 
 // meanwhile starts count on another goroutine (and so, through the pool,
 // on another connection) and returns where its result will arrive.
-// Cancelling ctx stops it.
-func meanwhile(ctx context.Context, count func(context.Context) (int, strategy, error)) <-chan countResult {
+// Cancelling ctx stops it; Close waits for it.
+func (e *engine) meanwhile(ctx context.Context, count func(context.Context) (int, strategy, error)) <-chan countResult {
 	c := make(chan countResult, 1)
-	go func() {
+	e.s.bg.goWork(func() {
 		n, how, err := count(ctx)
 		c <- countResult{n, how, err}
-	}()
+	})
 	return c
 }

@@ -17,7 +17,7 @@ func (e *engine) ordered(ctx context.Context, r *search) error {
 	p, res := r.p, r.res
 	countCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	counted := meanwhile(countCtx, func(ctx context.Context) (int, strategy, error) {
+	counted := e.meanwhile(countCtx, func(ctx context.Context) (int, strategy, error) {
 		n, err := e.matchCount(ctx, p)
 		return n, countMatches, err
 	})
@@ -29,7 +29,7 @@ func (e *engine) ordered(ctx context.Context, r *search) error {
 			if c.err != nil {
 				c.err = fmt.Errorf("count: %w", c.err)
 			} else if p.match == "" || len(p.where) > 0 {
-				totalled = meanwhile(countCtx, func(ctx context.Context) (int, strategy, error) { return e.resultCount(ctx, p) })
+				totalled = e.meanwhile(countCtx, func(ctx context.Context) (int, strategy, error) { return e.resultCount(ctx, p) })
 			}
 			matches = &c
 		}

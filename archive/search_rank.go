@@ -29,7 +29,7 @@ func (e *engine) rankAll(ctx context.Context, r *search) (bool, error) {
 	defer cancel()
 	all := &Results{}
 	ranked := make(chan error, 1)
-	go func() { ranked <- e.rankEvery(allCtx, r.p, r.offset, r.limit, all) }()
+	e.s.bg.goWork(func() { ranked <- e.rankEvery(allCtx, r.p, r.offset, r.limit, all) })
 	w := e.tune.window(r.p)
 	n, err := e.filteredSize(ctx, r.p, w+1)
 	if err != nil || n > w {
@@ -123,7 +123,7 @@ func (e *engine) rankNewest(ctx context.Context, r *search) (bool, error) {
 	p, res, offset, limit := r.p, r.res, r.offset, r.limit
 	countCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	counted := meanwhile(countCtx, func(ctx context.Context) (int, strategy, error) { return e.resultCount(ctx, p) })
+	counted := e.meanwhile(countCtx, func(ctx context.Context) (int, strategy, error) { return e.resultCount(ctx, p) })
 	w := e.tune.window(p)
 	newest, args := p.newestResults(w + 1)
 	q := `SELECT rowid, r, n, lo FROM (

@@ -46,6 +46,9 @@ type Store struct {
 	counts countCache
 	tune   tuning       // the search engine's numbers (tuning.go)
 	log    *slog.Logger // the timing log (search_engine.go); nil when off
+	// bg is the searches' work on other connections, which Close waits
+	// for (background.go).
+	bg background
 }
 
 // clock returns the time relative dates count from.
@@ -188,11 +191,13 @@ func readOnlyDSN(abs string) string {
 // Path returns the absolute path of the archive file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database. When the store wrote to the archive, it
-// first lets SQLite refresh its query-planner statistics (best effort: a
-// busy or full archive just keeps the old ones); a store that only read
+// Close closes the database, once the counts that searches left running
+// on other connections have stopped. When the store wrote to the archive,
+// it first lets SQLite refresh its query-planner statistics (best effort:
+// a busy or full archive just keeps the old ones); a store that only read
 // leaves the file as it was.
 func (s *Store) Close() error {
+	s.bg.wait()
 	if s.gate.written() {
 		s.db.Exec("PRAGMA optimize")
 	}
