@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"sync/atomic"
 	"testing"
 )
@@ -16,10 +15,7 @@ import (
 func TestCloseWaitsForCounts(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "archive.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustOpen(t) // its cleanup closes it again, which does nothing
 	e := s.engine()
 	release := make(chan struct{})
 	var stopped atomic.Int32
@@ -53,11 +49,8 @@ func TestCloseWaitsForCounts(t *testing.T) {
 func TestCloseLeavesNoConnection(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "archive.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustOpen(t)
+	path := s.Path()
 	for i, text := range []string{"A walrus on the ice.", "A seal on the ice.", "A walrus and a seal."} {
 		mustAdd(t, s, newCapture(text, text, &Article{Title: string(rune('A' + i)), Blocks: []Block{{Kind: Paragraph, Text: text}}}))
 	}
