@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/internal/words"
 )
 
 func init() {
@@ -51,7 +52,7 @@ func runDelete(ctx context.Context, c *cli, args []string) error {
 		if err := s.DeleteArticles(ctx, found...); err != nil {
 			return fmt.Errorf("delete: %w", err)
 		}
-		fmt.Fprintf(c.stdout, "deleted %s\n", plural(len(found), "article", "articles"))
+		fmt.Fprintf(c.stdout, "deleted %s\n", words.Plural(len(found), "article", "articles"))
 		return nil
 	})
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/export"
+	"github.com/clippings/clippings/internal/words"
 )
 
 func init() {
@@ -52,8 +53,8 @@ func runExport(ctx context.Context, c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "exported %s as %s to %s (%s)\n", plural(res.Articles, "article", "articles"),
-			res.Format, res.Out, plural(res.Files, "file", "files"))
+		fmt.Fprintf(c.stdout, "exported %s as %s to %s (%s)\n", words.Plural(res.Articles, "article", "articles"),
+			res.Format, res.Out, words.Plural(res.Files, "file", "files"))
 		for _, w := range res.Warnings {
 			fmt.Fprintf(c.stdout, "  note: %s\n", w)
 		}

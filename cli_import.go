@@ -14,6 +14,7 @@ import (
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/export"
 	"github.com/clippings/clippings/importer"
+	"github.com/clippings/clippings/internal/words"
 )
 
 func runImport(ctx context.Context, c *cli, args []string) error {
@@ -61,7 +62,7 @@ func importPaths(ctx context.Context, c *cli, store *archive.Store, paths []stri
 		return errors.New("import interrupted: run the same command again to import the rest")
 	}
 	if err != nil && len(rep.Files) > 0 && archive.IsFileFault(err) {
-		return fmt.Errorf("import stopped after %s: %w", plural(len(rep.Files), "file", "files"), err)
+		return fmt.Errorf("import stopped after %s: %w", words.Plural(len(rep.Files), "file", "files"), err)
 	}
 	if err != nil {
 		return err
@@ -77,7 +78,7 @@ func importPaths(ctx context.Context, c *cli, store *archive.Store, paths []stri
 func printReport(w io.Writer, rep importer.Report) {
 	parts := []string{fmt.Sprintf("%d imported", rep.Imported)}
 	if rep.Versions > 0 {
-		parts = append(parts, plural(rep.Versions, "new version", "new versions"))
+		parts = append(parts, words.Plural(rep.Versions, "new version", "new versions"))
 	}
 	parts = append(parts, fmt.Sprintf("%d already present", rep.Present), fmt.Sprintf("%d failed", rep.Failed))
 	fmt.Fprintln(w, strings.Join(parts, ", "))
@@ -87,14 +88,6 @@ func printReport(w io.Writer, rep importer.Report) {
 			fmt.Fprintf(w, "  %s: %s\n", f.Path, reason(f))
 		}
 	}
-}
-
-// plural returns "1 thing" or "n things".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 // reason is why a file failed, without the file's name that the error
@@ -115,7 +108,7 @@ func describe(r importer.FileResult) string {
 	case r.Outcome == archive.AlreadyPresent:
 		return fmt.Sprintf("%s: already present", r.Path)
 	case r.Outcome == archive.NewVersion:
-		return fmt.Sprintf("%s: new version of %s", r.Path, plural(len(r.IDs), "article", "articles"))
+		return fmt.Sprintf("%s: new version of %s", r.Path, words.Plural(len(r.IDs), "article", "articles"))
 	}
 	n := len(r.IDs)
 	if n == 1 {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/internal/words"
 )
 
 func runSearch(ctx context.Context, c *cli, args []string) error {
@@ -131,7 +132,7 @@ func summaryLine(s archive.Summary) string {
 func writeArticle(w io.Writer, a *archive.Article) {
 	fmt.Fprintln(w, a.Title)
 	fmt.Fprintln(w, strings.Repeat("=", min(len([]rune(a.Title)), 78)))
-	for _, s := range []string{a.Subtitle, a.Byline, strings.Join(nonEmpty(a.Site, date(a.Published)), ", "), a.URL} {
+	for _, s := range []string{a.Subtitle, a.Byline, words.Join(", ", a.Site, date(a.Published)), a.URL} {
 		if s != "" {
 			fmt.Fprintln(w, s)
 		}
@@ -148,7 +149,7 @@ func writeArticle(w io.Writer, a *archive.Article) {
 		case archive.FigureRef:
 			if b.Figure >= 0 && b.Figure < len(a.Figures) {
 				f := a.Figures[b.Figure]
-				fmt.Fprintf(w, "[Figure: %s]\n", strings.Join(nonEmpty(f.Caption, f.Credit), " — "))
+				fmt.Fprintf(w, "[Figure: %s]\n", words.Join(" — ", f.Caption, f.Credit))
 			}
 		default:
 			fmt.Fprintln(w, b.Text)
@@ -161,16 +162,6 @@ func writeArticle(w io.Writer, a *archive.Article) {
 		}
 	}
 	fmt.Fprintf(w, "\nSource: %s (%s), SHA-256 %s\n", a.FileName, a.Format, a.OriginalSHA)
-}
-
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 func date(t time.Time) string {
