@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/bundle"
 	"github.com/clippings/clippings/export"
 	"github.com/clippings/clippings/internal/words"
 )
@@ -138,9 +139,9 @@ func terminalProgress(c *cli, label string) func(done, total int) {
 }
 
 // importBundle merges a .clippings bundle into the archive, printing what
-// it did; runImport calls it for a path ending in export.BundleExt.
+// it did; runImport calls it for a path ending in bundle.Ext.
 func importBundle(ctx context.Context, c *cli, store *archive.Store, path string) error {
-	rep, err := export.ImportBundle(ctx, store, path, terminalProgress(c, "merging "+filepath.Base(path)))
+	rep, err := bundle.Merge(ctx, store, path, terminalProgress(c, "merging "+filepath.Base(path)))
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/clippings/clippings/archive"
-	"github.com/clippings/clippings/export"
+	"github.com/clippings/clippings/bundle"
 	"github.com/clippings/clippings/importer"
 	"github.com/clippings/clippings/internal/words"
 )
@@ -37,7 +37,7 @@ func importPaths(ctx context.Context, c *cli, store *archive.Store, paths []stri
 	// .clippings bundles are merged whole; everything else is a saved page.
 	var pages []string
 	for _, p := range paths {
-		if export.IsBundle(p) {
+		if bundle.HasExt(p) {
 			if err := importBundle(ctx, c, store, p); err != nil {
 				return err
 			}

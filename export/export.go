@@ -3,7 +3,9 @@
 // folder), HTML (an offline folder), EPUB 3, PDF, citations (BibTeX, RIS,
 // CSL-JSON), CSV of metadata, annotations alone (Markdown, CSV), a
 // lossless JSON document, and the .clippings bundle (that JSON with the
-// originals and images) that ImportBundle merges into another archive.
+// originals and images) that bundle.Merge merges into another archive. The
+// document and the bundle's layout belong to package bundle; export builds
+// the document from the archive.
 //
 // Export is called by the command line and the GUI alike. It reads the
 // archive only through the Source interface (which *archive.Store
@@ -21,6 +23,7 @@ import (
 	"time"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/bundle"
 )
 
 // Format names an export format.
@@ -65,7 +68,7 @@ func init() {
 		AnnotationsMD:  {".md", writeAnnotationsMD, "highlights and notes as Markdown"},
 		AnnotationsCSV: {".csv", writeAnnotationsCSV, "highlights and notes as CSV"},
 		JSON:           {".json", writeJSON, "lossless JSON (docs/export-json.md)"},
-		Bundle:         {".clippings", writeBundle, "a .clippings bundle: the JSON with originals and images"},
+		Bundle:         {bundle.Ext, writeBundle, "a .clippings bundle: the JSON with originals and images"},
 	}
 }
 
