@@ -98,6 +98,9 @@ var (
 	ErrExists = errors.New("output already exists")
 	// ErrNothing is returned when there is no article to export.
 	ErrNothing = errors.New("no articles to export")
+	// ErrNoFolder is returned when the folder Options.Out is to be
+	// written into does not exist: Export makes only Out itself.
+	ErrNoFolder = errors.New("no such folder")
 )
 
 // Options says what to write and where.
@@ -140,7 +143,8 @@ type Source interface {
 // renamed once complete; only with Overwrite into a folder that is not
 // empty do the files written so far stay.
 //
-// It returns an error wrapping ErrFormat, ErrExists or ErrNothing, the
+// It returns an error wrapping ErrFormat, ErrExists, ErrNoFolder or
+// ErrNothing, the
 // context's error when ctx ends first, an error wrapping
 // archive.ErrNotFound when an article is missing, or an error naming the
 // file that could not be written.
@@ -151,6 +155,9 @@ func Export(ctx context.Context, src Source, ids []int64, opt Options, progress 
 	}
 	if opt.Out == "" {
 		return Result{}, errors.New("export: no output given")
+	}
+	if err := checkFolder(opt.Out); err != nil {
+		return Result{}, fmt.Errorf("export %s: %w", opt.Out, err)
 	}
 	ids = unique(ids)
 	if len(ids) == 0 {
