@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -9,13 +9,6 @@ import (
 	"github.com/clippings/clippings/internal/words"
 )
 
-func init() {
-	commands["delete"] = command{
-		"delete articles with their versions, tags, notes and stored files (lists them first; --yes deletes)",
-		"[--yes] (ID... | --query Q)", runDelete,
-	}
-}
-
 // errNotConfirmed is delete without --yes: the articles were listed, none
 // deleted.
 var errNotConfirmed = errors.New("delete: nothing deleted; run again with --yes to delete these articles")
@@ -23,8 +16,17 @@ var errNotConfirmed = errors.New("delete: nothing deleted; run again with --yes 
 // runDelete deletes the articles given by number or found by --query,
 // after listing them; without --yes it only lists them.
 func runDelete(ctx context.Context, c *cli, args []string) error {
-	return c.runSimple(ctx, "delete", args, -1, func(s *archive.Store, rest []string, o *orgOpts) error {
-		ids, err := targetIDs(ctx, s, rest, o)
+	var yes bool
+	var query string
+	fs := c.archiveFlags()
+	fs.BoolVar(&yes, "yes", false, "delete them (without it, only list them)")
+	fs.StringVar(&query, "query", "", "act on the articles this search finds")
+	rest, err := c.positional(fs, args, 0, -1)
+	if err != nil {
+		return err
+	}
+	return c.withStore(ctx, func(s *archive.Store) error {
+		ids, err := targetIDs(ctx, s, rest, query)
 		if err != nil {
 			return fmt.Errorf("delete: %w", err)
 		}
@@ -46,7 +48,7 @@ func runDelete(ctx context.Context, c *cli, args []string) error {
 		if len(found) == 0 {
 			return errors.New("delete: no such articles")
 		}
-		if !o.yes {
+		if !yes {
 			return errNotConfirmed
 		}
 		if err := s.DeleteArticles(ctx, found...); err != nil {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -13,11 +13,27 @@ import (
 	"github.com/clippings/clippings/assets"
 )
 
+// TestMain points $CLIPPINGS_ARCHIVE at a place that does not exist, so
+// that no test works on the archive of the machine's user by mistake.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "clippings-cli-test-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("CLIPPINGS_ARCHIVE", filepath.Join(dir, "no-archive-given.db"))
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 // clippings runs the command line in-process and returns its exit code and output.
 func clippings(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(args, &out, &errb)
+	code := Run(args, &out, &errb, func(string) error {
+		t.Error("the window was opened")
+		return nil
+	})
 	return code, out.String(), errb.String()
 }
 

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -14,34 +13,40 @@ import (
 	"github.com/clippings/clippings/internal/words"
 )
 
+// runSearch prints the best matches of a query.
 func runSearch(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("search")
+	fs := c.archiveFlags()
 	asJSON := fs.Bool("json", false, "print the hits as JSON")
 	limit := fs.Int("limit", 20, "show at most `N` hits")
-	words, err := parse(fs, args)
+	words, err := c.positional(fs, args, 1, -1)
 	if err != nil {
 		return err
 	}
-	if len(words) == 0 {
-		fs.Usage()
-		return errUsage
-	}
 	return c.withStore(ctx, func(store *archive.Store) error {
-		hits, err := store.Search(ctx, strings.Join(words, " "), archive.SearchOptions{Limit: *limit})
+		res, err := store.Find(ctx, strings.Join(words, " "), archive.SearchOptions{Limit: *limit})
 		if err != nil {
 			return err
 		}
 		if *asJSON {
-			return writeHitsJSON(c.stdout, hits)
+			return writeHitsJSON(c.stdout, res.Hits)
 		}
-		bold := isTerminal(c.stdout)
-		for _, h := range hits {
-			fmt.Fprintf(c.stdout, "%5d  %s\n", h.ID, summaryLine(h.Summary))
-			fmt.Fprintf(c.stdout, "       %s\n", snippetText(h.Snippet, bold))
+		c.printHits(res.Hits)
+		if len(res.Hits) < res.Total {
+			fmt.Fprintf(c.stdout, "%d of %d hits\n", len(res.Hits), res.Total)
+		} else {
+			fmt.Fprintf(c.stdout, "%d hits\n", len(res.Hits))
 		}
-		fmt.Fprintf(c.stdout, "%d hits\n", len(hits))
 		return nil
 	})
+}
+
+// printHits prints each hit's number and summary, and its snippet below.
+func (c *cli) printHits(hits []archive.Hit) {
+	bold := isTerminal(c.stdout)
+	for _, h := range hits {
+		fmt.Fprintf(c.stdout, "%5d  %s\n", h.ID, summaryLine(h.Summary))
+		fmt.Fprintf(c.stdout, "       %s\n", snippetText(h.Snippet, bold))
+	}
 }
 
 type hitJSON struct {
@@ -66,15 +71,13 @@ func writeHitsJSON(w io.Writer, hits []archive.Hit) error {
 	return enc.Encode(out)
 }
 
+// runList lists the archive's articles, newest first.
 func runList(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("list")
+	fs := c.archiveFlags()
 	limit := fs.Int("limit", 50, "list at most `N` articles")
 	offset := fs.Int("offset", 0, "skip the newest `N` articles")
-	if rest, err := parse(fs, args); err != nil {
+	if _, err := c.positional(fs, args, 0, 0); err != nil {
 		return err
-	} else if len(rest) > 0 {
-		fs.Usage()
-		return errUsage
 	}
 	return c.withStore(ctx, func(store *archive.Store) error {
 		list, err := store.List(ctx, archive.ListFilter{Offset: *offset, Limit: *limit})
@@ -84,28 +87,32 @@ func runList(ctx context.Context, c *cli, args []string) error {
 		for _, s := range list {
 			fmt.Fprintf(c.stdout, "%5d  %s\n", s.ID, summaryLine(s))
 		}
+		// Said on stderr: the output stays a list, empty, for scripts.
+		switch {
+		case len(list) > 0:
+		case *offset > 0:
+			fmt.Fprintf(c.stderr, "no articles after the newest %d\n", *offset)
+		default:
+			fmt.Fprintf(c.stderr, "the archive %s holds no articles yet\n", store.Path())
+		}
 		return nil
 	})
 }
 
+// runShow prints one article as text.
 func runShow(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("show")
-	rest, err := parse(fs, args)
+	rest, err := c.positional(c.archiveFlags(), args, 1, 1)
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		fs.Usage()
-		return errUsage
-	}
-	id, err := strconv.ParseInt(rest[0], 10, 64)
+	ids, err := parseIDs(rest[0])
 	if err != nil {
-		return fmt.Errorf("show: %q is not an article number", rest[0])
+		return fmt.Errorf("show: %w", err)
 	}
 	return c.withStore(ctx, func(store *archive.Store) error {
-		a, err := store.Article(ctx, id)
+		a, err := store.Article(ctx, ids[0])
 		if err != nil {
-			return fmt.Errorf("show %d: %w", id, err)
+			return fmt.Errorf("show %d: %w", ids[0], err)
 		}
 		writeArticle(c.stdout, a)
 		return nil
