@@ -142,6 +142,25 @@ func parseIDs(args ...string) ([]int64, error) {
 	return ids, nil
 }
 
+// withTargets runs a command that acts on the articles given by number
+// or found by --query: it adds --query to fs (which has the command's
+// other flags), parses args, opens the archive and runs fn with the IDs.
+func (c *cli) withTargets(ctx context.Context, fs *flag.FlagSet, args []string, fn func(s *archive.Store, ids []int64) error) error {
+	var query string
+	fs.StringVar(&query, "query", "", "act on the articles this search finds")
+	rest, err := c.positional(fs, args, 0, -1)
+	if err != nil {
+		return err
+	}
+	return c.withStore(ctx, func(s *archive.Store) error {
+		ids, err := targetIDs(ctx, s, rest, query)
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.name, err)
+		}
+		return fn(s, ids)
+	})
+}
+
 // targetIDs returns the article IDs given, or those query finds.
 func targetIDs(ctx context.Context, s *archive.Store, args []string, query string) ([]int64, error) {
 	if query != "" {

@@ -17,19 +17,9 @@ var errNotConfirmed = errors.New("delete: nothing deleted; run again with --yes 
 // after listing them; without --yes it only lists them.
 func runDelete(ctx context.Context, c *cli, args []string) error {
 	var yes bool
-	var query string
 	fs := c.archiveFlags()
 	fs.BoolVar(&yes, "yes", false, "delete them (without it, only list them)")
-	fs.StringVar(&query, "query", "", "act on the articles this search finds")
-	rest, err := c.positional(fs, args, 0, -1)
-	if err != nil {
-		return err
-	}
-	return c.withStore(ctx, func(s *archive.Store) error {
-		ids, err := targetIDs(ctx, s, rest, query)
-		if err != nil {
-			return fmt.Errorf("delete: %w", err)
-		}
+	return c.withTargets(ctx, fs, args, func(s *archive.Store, ids []int64) error {
 		list, err := s.Summaries(ctx, ids)
 		if err != nil {
 			return fmt.Errorf("delete: %w", err)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/clippings/clippings/archive"
 )
@@ -25,19 +24,7 @@ func runRead(ctx context.Context, c *cli, args []string) error {
 // flag undo) for the articles given or found by --query.
 func (c *cli) setState(ctx context.Context, args []string, undo, undoHelp string, set func(s *archive.Store, on bool, ids []int64) error) error {
 	var off bool
-	var query string
 	fs := c.archiveFlags()
 	fs.BoolVar(&off, undo, false, undoHelp)
-	fs.StringVar(&query, "query", "", "act on the articles this search finds")
-	rest, err := c.positional(fs, args, 0, -1)
-	if err != nil {
-		return err
-	}
-	return c.withStore(ctx, func(s *archive.Store) error {
-		ids, err := targetIDs(ctx, s, rest, query)
-		if err != nil {
-			return fmt.Errorf("%s: %w", c.name, err)
-		}
-		return set(s, !off, ids)
-	})
+	return c.withTargets(ctx, fs, args, func(s *archive.Store, ids []int64) error { return set(s, !off, ids) })
 }
