@@ -44,11 +44,7 @@ const redrawEvery = 100 * time.Millisecond
 
 func newProgressBar(w io.Writer, label string) *progressBar {
 	b := &progressBar{w: w, label: label, start: time.Now(), column: 80}
-	if f, ok := w.(*os.File); ok && os.Getenv("TERM") != "dumb" {
-		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-			b.tty = true
-		}
-	}
+	b.tty = os.Getenv("TERM") != "dumb" && isTerminal(w)
 	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n >= 40 {
 		b.column = n
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -18,12 +17,12 @@ func runSearch(ctx context.Context, c *cli, args []string) error {
 	fs := c.archiveFlags()
 	asJSON := fs.Bool("json", false, "print the hits as JSON")
 	limit := fs.Int("limit", 20, "show at most `N` hits")
-	words, err := c.positional(fs, args, 1, -1)
+	terms, err := c.positional(fs, args, 1, -1)
 	if err != nil {
 		return err
 	}
 	return c.withStore(ctx, func(store *archive.Store) error {
-		res, err := store.Find(ctx, strings.Join(words, " "), archive.SearchOptions{Limit: *limit})
+		res, err := store.Find(ctx, strings.Join(terms, " "), archive.SearchOptions{Limit: *limit})
 		if err != nil {
 			return err
 		}
@@ -49,6 +48,7 @@ func (c *cli) printHits(hits []archive.Hit) {
 	}
 }
 
+// hitJSON is a hit as search --json prints it.
 type hitJSON struct {
 	ID        int64   `json:"id"`
 	Title     string  `json:"title"`
@@ -59,16 +59,14 @@ type hitJSON struct {
 	Rank      float64 `json:"rank"`
 }
 
+// writeHitsJSON prints hits as a JSON array of hitJSON.
 func writeHitsJSON(w io.Writer, hits []archive.Hit) error {
 	out := make([]hitJSON, len(hits))
 	for i, h := range hits {
 		out[i] = hitJSON{ID: h.ID, Title: h.Title, Site: h.Site, URL: h.URL,
 			Published: rfc3339(h.Published), Snippet: snippetText(h.Snippet, false), Rank: h.Rank}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return emitJSON(w, out)
 }
 
 // runList lists the archive's articles, newest first.
@@ -121,18 +119,14 @@ func runShow(ctx context.Context, c *cli, args []string) error {
 
 // summaryLine is "Title — site, date".
 func summaryLine(s archive.Summary) string {
-	line := s.Title
-	var meta []string
-	if s.Site != "" {
-		meta = append(meta, s.Site)
-	}
+	published := ""
 	if !s.Published.IsZero() {
-		meta = append(meta, s.Published.Format("2006-01-02"))
+		published = s.Published.Format("2006-01-02")
 	}
-	if len(meta) > 0 {
-		line += " — " + strings.Join(meta, ", ")
+	if meta := words.Join(", ", s.Site, published); meta != "" {
+		return s.Title + " — " + meta
 	}
-	return line
+	return s.Title
 }
 
 // writeArticle prints an article as plain text for reading in a terminal.
@@ -171,6 +165,7 @@ func writeArticle(w io.Writer, a *archive.Article) {
 	fmt.Fprintf(w, "\nSource: %s (%s), SHA-256 %s\n", a.FileName, a.Format, a.OriginalSHA)
 }
 
+// date is t as "2 January 2006", "" when zero.
 func date(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -178,6 +173,7 @@ func date(t time.Time) string {
 	return t.Format("2 January 2006")
 }
 
+// rfc3339 is t in RFC 3339, "" when zero.
 func rfc3339(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -203,6 +199,7 @@ func snippetText(spans []archive.Span, bold bool) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+// isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
