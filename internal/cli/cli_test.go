@@ -3,13 +3,16 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/assets"
 )
 
@@ -150,5 +153,26 @@ func TestHelp(t *testing.T) {
 	}
 	if code, _, _ := clippings(t, "frobnicate"); code != 2 {
 		t.Errorf("unknown command: exit %d, want 2", code)
+	}
+}
+
+func TestNoCommandOpensTheWindow(t *testing.T) {
+	var got []string
+	window := func(path string) error {
+		got = append(got, path)
+		if path == "busy.db" {
+			return fmt.Errorf("open %s: %w", path, archive.ErrBusy)
+		}
+		return nil
+	}
+	var out, errb bytes.Buffer
+	if code := Run([]string{"--archive", "a.db"}, &out, &errb, window); code != 0 || !slices.Equal(got, []string{"a.db"}) {
+		t.Errorf("--archive a.db: exit %d, window opened on %q", code, got)
+	}
+	if code := Run(nil, &out, &errb, window); code != 0 || !slices.Equal(got, []string{"a.db", ""}) {
+		t.Errorf("no argument: exit %d, window opened on %q; want \"\" (the window's own default)", code, got)
+	}
+	if code := Run([]string{"--archive", "busy.db"}, &out, &errb, window); code != 1 || !strings.Contains(errb.String(), "in use by another Clippings") {
+		t.Errorf("a window that cannot open the archive: exit %d, stderr %q", code, errb.String())
 	}
 }
