@@ -1,23 +1,18 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/klauspost/compress/zstd"
 
 	"github.com/clippings/clippings/archive"
 )
@@ -35,7 +30,7 @@ type archiveState struct {
 }
 
 // openRaw opens the archive file with database/sql alone, as the
-// archive package would not, to look at it after a crash.
+// archive package would not, to look under the store after a crash.
 func openRaw(t testing.TB, path string) *sql.DB {
 	t.Helper()
 	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=10000")
@@ -47,23 +42,57 @@ func openRaw(t testing.TB, path string) *sql.DB {
 	return db
 }
 
-// checkArchive checks the archive file at path with SQL of its own (not
-// archive.Check, which it must agree with): SQLite's integrity and
+// checkArchive checks the archive file at path: SQLite's integrity and
 // foreign keys, the full-text index against the articles, every
 // original's and image's SHA-256, and every article whole — its text
-// derived from its blocks, its figures' images stored, its original
-// there, its index row there. It returns what it read and the problems
-// found. A missing file is an empty archive.
+// that of its blocks, its figures' images stored, its original there,
+// its index row there. What the store shows (articles, versions, stored
+// files) it reads through the store's public API; what lies under the
+// store (SQLite's own checks, the index's shadow tables, the stored text
+// the index is built from, the list of stored files) with SQL of its own.
+// It does not use archive.Check, which it must agree with. It returns
+// what it read and the problems found. A missing file is an empty
+// archive.
 func checkArchive(t testing.TB, path string) (archiveState, []string) {
 	t.Helper()
 	st := archiveState{content: map[string][]string{}, originalSHAs: map[string]bool{}}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return st, nil
 	}
-	db := openRaw(t, path)
-	defer db.Close()
 	var probs []string
 	bad := func(format string, args ...any) { probs = append(probs, fmt.Sprintf(format, args...)) }
+	raw, ok := readRaw(t, path, &st, bad)
+	if !ok {
+		return st, probs
+	}
+	// The archive is up to date (readRaw saw every migration applied), so
+	// opening it writes nothing.
+	s, err := archive.Open(context.Background(), path)
+	if err != nil {
+		bad("open: %v", err)
+		return st, probs
+	}
+	defer s.Close()
+	checkBlobs(s, raw, &st, bad)
+	checkArticles(t, s, raw, &st, bad)
+	return st, probs
+}
+
+// rawFacts is what checkArchive reads under the store.
+type rawFacts struct {
+	originals, images []string             // the SHA-256 of every stored file
+	texts             map[string][2]string // by textKey: the stored text and captions the index is built from
+}
+
+// textKey names a version of an article in rawFacts.texts: n is 0 for the
+// current version, else the number of an earlier one.
+func textKey(id int64, n int) string { return fmt.Sprintf("%d/%d", id, n) }
+
+// readRaw runs SQLite's checks and reads rawFacts. It returns false when
+// the archive is not fully migrated (nothing more to check).
+func readRaw(t testing.TB, path string, st *archiveState, bad func(string, ...any)) (rawFacts, bool) {
+	db := openRaw(t, path)
+	defer db.Close()
 	for _, m := range queryStrings(t, db, `PRAGMA integrity_check`) {
 		if m != "ok" {
 			bad("integrity_check: %s", m)
@@ -82,12 +111,30 @@ func checkArchive(t testing.TB, path string) (archiveState, []string) {
 		if err := db.QueryRow(`SELECT count(*) FROM originals`).Scan(&n); err == nil && n > 0 {
 			bad("%d originals in an archive with %d of %d migrations", n, applied, len(want))
 		}
-		return st, probs
+		return rawFacts{}, false
 	}
 	checkFTS(db, bad)
-	checkBlobs(t, db, &st, bad)
-	checkArticles(t, db, &st, bad)
-	return st, probs
+	r := rawFacts{originals: queryStrings(t, db, `SELECT sha256 FROM originals ORDER BY id`),
+		images: queryStrings(t, db, `SELECT sha256 FROM images`), texts: map[string][2]string{}}
+	// The stored text is not in the API: the store gives the text derived
+	// from the blocks, which the stored one must be.
+	rows, err := db.Query(`SELECT id, 0, text, captions FROM articles UNION ALL
+		SELECT article_id, row_number() OVER (PARTITION BY article_id ORDER BY id), text, captions
+		FROM article_versions`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var n int
+		var text, captions string
+		if err := rows.Scan(&id, &n, &text, &captions); err != nil {
+			t.Fatal(err)
+		}
+		r.texts[textKey(id, n)] = [2]string{text, captions}
+	}
+	return r, true
 }
 
 func queryStrings(t testing.TB, db *sql.DB, q string, args ...any) []string {
@@ -130,141 +177,109 @@ func checkFTS(db *sql.DB, bad func(string, ...any)) {
 	}
 }
 
-// decodeOriginal undoes an original's encoding, independently of the
-// archive's own code.
-func decodeOriginal(enc string, blob []byte) ([]byte, error) {
-	switch enc {
-	case "identity":
-		return blob, nil
-	case "gzip":
-		zr, err := gzip.NewReader(bytes.NewReader(blob))
-		if err != nil {
-			return nil, err
-		}
-		return io.ReadAll(zr)
-	case "zstd":
-		zr, err := zstd.NewReader(bytes.NewReader(blob))
-		if err != nil {
-			return nil, err
-		}
-		defer zr.Close()
-		return io.ReadAll(zr)
-	}
-	return nil, fmt.Errorf("unknown encoding %q", enc)
-}
-
-// checkBlobs recomputes the SHA-256 of every original and image.
-func checkBlobs(t testing.TB, db *sql.DB, st *archiveState, bad func(string, ...any)) {
-	rows, err := db.Query(`SELECT sha256, size, encoding, data,
-		(SELECT count(*) FROM articles WHERE original_id = o.id) +
-		(SELECT count(*) FROM article_versions WHERE original_id = o.id) FROM originals o`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var sha, enc string
-		var size, uses int
-		var blob []byte
-		if err := rows.Scan(&sha, &size, &enc, &blob, &uses); err != nil {
-			t.Fatal(err)
-		}
+// checkBlobs reads every original and image through the store and
+// recomputes its SHA-256.
+func checkBlobs(s *archive.Store, raw rawFacts, st *archiveState, bad func(string, ...any)) {
+	ctx := context.Background()
+	for _, sha := range raw.originals {
 		st.originals++
 		st.originalSHAs[sha] = true
-		data, err := decodeOriginal(enc, blob)
+		o, err := s.Original(ctx, sha)
 		if err != nil {
 			bad("original %s: %v", sha, err)
-			continue
-		}
-		if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != sha || len(data) != size {
-			bad("original %s: bytes do not match its SHA-256 or size", sha)
-		}
-		if uses == 0 {
-			bad("original %s stored without any article", sha)
+		} else if got := sha256.Sum256(o.Data); hex.EncodeToString(got[:]) != sha {
+			bad("original %s: bytes do not match its SHA-256", sha)
 		}
 	}
-	rows.Close()
-	rows, err = db.Query(`SELECT sha256, size, data FROM images`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var sha string
-		var size int
-		var data []byte
-		if err := rows.Scan(&sha, &size, &data); err != nil {
-			t.Fatal(err)
-		}
+	for _, sha := range raw.images {
 		st.images++
-		if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != sha || len(data) != size {
-			bad("image %s: bytes do not match its SHA-256 or size", sha)
+		im, err := s.Image(ctx, sha)
+		if err != nil {
+			bad("image %s: %v", sha, err)
+		} else if got := sha256.Sum256(im.Data); hex.EncodeToString(got[:]) != sha {
+			bad("image %s: bytes do not match its SHA-256", sha)
 		}
 	}
 }
 
-// checkArticles checks that every article and earlier version is whole,
-// and records its content.
-func checkArticles(t testing.TB, db *sql.DB, st *archiveState, bad func(string, ...any)) {
-	images := map[string]bool{}
-	for _, s := range queryStrings(t, db, `SELECT sha256 FROM images`) {
-		images[s] = true
+// checkArticles reads every article and earlier version through the
+// store, checks that each is whole, and records its content.
+func checkArticles(t testing.TB, s *archive.Store, raw rawFacts, st *archiveState, bad func(string, ...any)) {
+	ctx := context.Background()
+	images, used := map[string]bool{}, map[string]bool{}
+	for _, sha := range raw.images {
+		images[sha] = true
 	}
-	for _, table := range []string{"articles", "article_versions"} {
-		key := "url_key"
-		if table == "article_versions" {
-			key = "(SELECT url_key FROM articles WHERE id = v.article_id)"
-		}
-		rows, err := db.Query(`SELECT v.id, ` + key + `, v.title, v.text, v.captions, v.blocks, v.figures, v.related,
-			v.file_name, v.format, v.imported, (SELECT sha256 FROM originals WHERE id = v.original_id) FROM ` + table + ` v`)
+	const page = 500
+	for offset := 0; ; offset += page {
+		list, err := s.List(ctx, archive.ListFilter{Offset: offset, Limit: page})
 		if err != nil {
 			t.Fatal(err)
 		}
-		for rows.Next() {
-			var r storedArticle
-			if err := rows.Scan(&r.id, &r.url, &r.title, &r.text, &r.captions, &r.blocks, &r.figures, &r.related,
-				&r.file, &r.format, &r.imported, &r.orig); err != nil {
-				t.Fatal(err)
-			}
-			if table == "articles" {
-				st.articles++
-			} else {
-				st.versions++
-			}
-			r.check(fmt.Sprintf("%s %d", table, r.id), images, bad)
-			if r.url == "" {
-				r.url = "text:" + hashOf(r.text)
-			}
-			st.content[r.url] = append(st.content[r.url], hashOf(r.title+"\n"+r.text))
+		for _, sum := range list {
+			checkVersions(ctx, s, sum.ID, raw, images, used, st, bad)
 		}
-		rows.Close()
+		if len(list) < page {
+			break
+		}
+	}
+	for _, sha := range raw.originals {
+		if !used[sha] {
+			bad("original %s stored without any article", sha)
+		}
 	}
 	for k := range st.content {
 		sort.Strings(st.content[k])
 	}
 }
 
-// storedArticle is a row of articles or article_versions.
-type storedArticle struct {
-	id                                          int64
-	url, title, text, captions, blocks, figures string
-	related, file, format, imported             string
-	orig                                        sql.NullString
+// checkVersions checks article id and its earlier versions, recording
+// the originals they use and their content under the article's address
+// ("text:"+hash of its text when it has none).
+func checkVersions(ctx context.Context, s *archive.Store, id int64, raw rawFacts, images, used map[string]bool, st *archiveState, bad func(string, ...any)) {
+	a, err := s.Article(ctx, id)
+	if err != nil {
+		bad("article %d: %v", id, err)
+		return
+	}
+	vs, err := s.Versions(ctx, id)
+	if err != nil {
+		bad("article %d: versions: %v", id, err)
+		return
+	}
+	key := a.URL
+	if key == "" {
+		key = "text:" + hashOf(a.Text())
+	}
+	for n := 0; n < len(vs); n++ {
+		v, what := a, fmt.Sprintf("article %d", id)
+		if n > 0 {
+			what = fmt.Sprintf("article %d version %d", id, n)
+			if v, err = s.ArticleVersion(ctx, id, n); err != nil {
+				bad("%s: %v", what, err)
+				continue
+			}
+			st.versions++
+		} else {
+			st.articles++
+		}
+		checkWhole(what, v, raw.texts[textKey(id, n)], images, bad)
+		used[v.OriginalSHA] = true
+		st.content[key] = append(st.content[key], hashOf(v.Title+"\n"+v.Text()))
+	}
 }
 
-// check reports how the stored article is not whole.
-func (r *storedArticle) check(what string, images map[string]bool, bad func(string, ...any)) {
-	a := &archive.Article{}
-	err := errors.Join(json.Unmarshal([]byte(r.blocks), &a.Blocks), json.Unmarshal([]byte(r.figures), &a.Figures),
-		json.Unmarshal([]byte(r.related), &a.Related))
+// checkWhole reports how article a is not whole; stored is its stored
+// text and captions.
+func checkWhole(what string, a *archive.Article, stored [2]string, images map[string]bool, bad func(string, ...any)) {
+	text, captions := stored[0], stored[1]
 	switch {
-	case err != nil:
-		bad("%s: bad JSON: %v", what, err)
-	case strings.TrimSpace(r.text) == "" || a.Text() != r.text:
+	case strings.TrimSpace(text) == "" || a.Text() != text:
 		bad("%s: text is empty or not that of its blocks", what)
-	case a.Captions() != r.captions:
+	case a.Captions() != captions:
 		bad("%s: captions are not those of its figures", what)
-	case !r.orig.Valid || r.file == "" || r.format == "" || r.imported == "":
-		bad("%s: provenance missing (original %v, file %q, format %q)", what, r.orig.Valid, r.file, r.format)
+	case a.OriginalSHA == "" || a.FileName == "" || a.Format == "" || a.Imported.IsZero():
+		bad("%s: provenance missing (original %q, file %q, format %q)", what, a.OriginalSHA, a.FileName, a.Format)
 	}
 	for _, b := range a.Blocks {
 		if b.Kind == archive.FigureRef && (b.Figure < 0 || b.Figure >= len(a.Figures)) {

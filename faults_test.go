@@ -170,7 +170,9 @@ func TestOldArchive(t *testing.T) {
 	}
 	for query, title := range map[string]string{"cod": "Ministers agree fisheries deal", "北京": "中美贸易谈判取得进展", "tag:korea": "Summit follow-up"} {
 		code, out, errs := inProcess("search", "--archive", db, "--json", query)
-		var hits []hitJSON
+		var hits []struct {
+			Title string `json:"title"`
+		}
 		json.Unmarshal([]byte(out), &hits)
 		found := false
 		for _, h := range hits {

@@ -8,22 +8,31 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/clippings/clippings/app"
+	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/assets"
 )
 
 // appID is Clippings' reverse-DNS application ID, as in FyneApp.toml.
 const appID = "io.github.clippings.Clippings"
 
-// runGUI opens the window on the archive and returns when it is closed.
-func runGUI(c *cli) error {
+// runGUI opens the window on the archive at path (from --archive; when
+// empty, $CLIPPINGS_ARCHIVE, else the place chosen in Preferences, else
+// the default place) and returns when it is closed. The window makes the
+// archive when missing.
+func runGUI(path string) error {
 	a := fyneapp.NewWithID(appID)
-	// --archive and $CLIPPINGS_ARCHIVE win over the place chosen in Preferences.
-	if c.archivePath == "" && os.Getenv("CLIPPINGS_ARCHIVE") == "" {
-		c.archivePath = app.ArchivePath(a)
+	if path == "" && os.Getenv("CLIPPINGS_ARCHIVE") == "" {
+		path = app.ArchivePath(a)
 	}
-	store, err := c.open(context.Background())
+	var err error
+	if path == "" {
+		path, err = archive.DefaultPath() // $CLIPPINGS_ARCHIVE, else the XDG place
+	}
+	var store *archive.Store
+	if err == nil {
+		store, err = archive.Open(context.Background(), path)
+	}
 	if err != nil {
-		path, _ := c.path()
 		app.ShowOpenError(a, path, err)
 		return err // said on stderr too, with the exit status
 	}

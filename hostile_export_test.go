@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/bundle"
 	"github.com/clippings/clippings/export"
 )
 
@@ -164,7 +165,7 @@ func checkCSVCells(t *testing.T, path string) {
 // TestHostileBundles imports .clippings bundles that try to write outside
 // (zip-slip names, absolute names, symlink entries), lie about sizes,
 // repeat entries, or are not zips at all. Each must be refused with
-// ErrBadBundle, write no file anywhere and change nothing in the archive.
+// bundle.ErrInvalid, write no file anywhere and change nothing in the archive.
 func TestHostileBundles(t *testing.T) {
 	src, ids := storeHostileTitles(t)
 	good := filepath.Join(t.TempDir(), "good.clippings")
@@ -199,9 +200,9 @@ func TestHostileBundles(t *testing.T) {
 			path := filepath.Join(root, strings.ReplaceAll(name, " ", "-")+".clippings")
 			rewriteBundle(t, good, path, add)
 			var err error
-			within(t, 2*time.Minute, name, func() { _, err = export.ImportBundle(context.Background(), s, path, nil) })
-			if !errors.Is(err, export.ErrBadBundle) {
-				t.Errorf("ImportBundle: %v, want ErrBadBundle", err)
+			within(t, 2*time.Minute, name, func() { _, err = bundle.Merge(context.Background(), s, path, nil) })
+			if !errors.Is(err, bundle.ErrInvalid) {
+				t.Errorf("Merge: %v, want ErrInvalid", err)
 			}
 		})
 	}
@@ -209,8 +210,8 @@ func TestHostileBundles(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(root, strings.ReplaceAll(name, " ", "-")+".clippings")
 			mustWrite(t, path, data)
-			if _, err := export.ImportBundle(context.Background(), s, path, nil); !errors.Is(err, export.ErrBadBundle) {
-				t.Errorf("ImportBundle: %v, want ErrBadBundle", err)
+			if _, err := bundle.Merge(context.Background(), s, path, nil); !errors.Is(err, bundle.ErrInvalid) {
+				t.Errorf("Merge: %v, want ErrInvalid", err)
 			}
 		})
 	}
@@ -222,7 +223,7 @@ func TestHostileBundles(t *testing.T) {
 			t.Errorf("%s was written", p)
 		}
 	}
-	if _, err := export.ImportBundle(context.Background(), s, good, nil); err != nil {
+	if _, err := bundle.Merge(context.Background(), s, good, nil); err != nil {
 		t.Errorf("the good bundle: %v (the test would prove nothing)", err)
 	}
 }

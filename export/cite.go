@@ -1,7 +1,9 @@
 package export
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -139,22 +141,39 @@ func foldASCII(s string) string {
 
 // assignKeys gives every entry a citation key unique in the export. When
 // several share a base, each gets a letter (a, b, … z, aa, ab…), in the
-// order of their dates, addresses and titles, so that the keys do not
-// depend on the order of the export.
+// order of their dates, addresses and titles, skipping a key that is
+// another entry's, so that the keys do not depend on the order of the
+// export.
 func assignKeys(entries []*entry) {
 	groups := map[string][]*entry{}
 	for _, e := range entries {
 		b := keyBase(e)
 		groups[b] = append(groups[b], e)
 	}
+	// A base with a letter can be another entry's base ("porta" is "port"
+	// + "a" and the base of "Porta…"): the bases of single entries are
+	// taken first, then the lettered keys skip whatever is taken, base by
+	// base in sorted order, so that the keys depend on the set of entries
+	// only.
+	taken := map[string]bool{}
 	for base, g := range groups {
 		if len(g) == 1 {
-			g[0].Key = base
+			g[0].Key, taken[base] = base, true
+		}
+	}
+	for _, base := range slices.Sorted(maps.Keys(groups)) {
+		g := groups[base]
+		if len(g) == 1 {
 			continue
 		}
 		sort.SliceStable(g, func(i, j int) bool { return citeLess(g[i], g[j]) })
-		for i, e := range g {
-			e.Key = base + letters(i)
+		n := 0
+		for _, e := range g {
+			for taken[base+letters(n)] {
+				n++
+			}
+			e.Key, taken[base+letters(n)] = base+letters(n), true
+			n++
 		}
 	}
 }

@@ -69,6 +69,35 @@ func TestKeys(t *testing.T) {
 	}
 }
 
+// TestKeysUnique: a base with a letter can be the base of another entry;
+// the corpus had two "anonnds" (19 untitled "anonnd" and one "S…").
+func TestKeysUnique(t *testing.T) {
+	es := []*entry{
+		entryOf("Port news", "", "", time.Time{}),
+		entryOf("Port news again", "", "", time.Time{}),
+		entryOf("Porta Nigra", "", "", time.Time{}),
+		entryOf("Port again", "", "", time.Time{}),
+	}
+	// Three "anonndport", one "anonndporta".
+	for _, order := range [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {2, 0, 3, 1}} {
+		list := make([]*entry, len(order))
+		for i, k := range order {
+			list[i] = es[k]
+		}
+		assignKeys(list)
+		seen := map[string]bool{}
+		for _, e := range es {
+			if seen[e.Key] {
+				t.Errorf("order %v: key %q twice", order, e.Key)
+			}
+			seen[e.Key] = true
+		}
+		if es[2].Key != "anonndporta" {
+			t.Errorf("order %v: Porta Nigra got %q, want its own base anonndporta", order, es[2].Key)
+		}
+	}
+}
+
 func TestLetters(t *testing.T) {
 	for i, want := range map[int]string{0: "a", 1: "b", 25: "z", 26: "aa", 27: "ab", 701: "zz", 702: "aaa"} {
 		if got := letters(i); got != want {

@@ -7,36 +7,43 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/bundle"
 )
 
+// writeJSON writes the Document of the export (package bundle).
 func writeJSON(ctx context.Context, j *job) error {
 	_, err := writeDocument(ctx, j, j.out)
 	return err
 }
 
-// docRefs are the SHA-256 of the originals and images a document refers to.
-type docRefs struct {
-	originals, images map[string]bool
+// writeBundle writes a .clippings bundle: the Document, the originals and
+// the images (package bundle).
+func writeBundle(ctx context.Context, j *job) error {
+	return bundle.Write(ctx, j.out, j.opt.Now, j.src, func(w io.Writer) (bundle.Refs, error) {
+		return writeDocument(ctx, j, w)
+	})
 }
 
 // writeDocument streams the Document of the export to w, one article at
 // a time, in canonical order (docOrder), then the collections, saved
 // searches, originals and images. It returns what the document refers to.
-func writeDocument(ctx context.Context, j *job, w io.Writer) (docRefs, error) {
+func writeDocument(ctx context.Context, j *job, w io.Writer) (bundle.Refs, error) {
 	fmt.Fprintf(w, "{\n  \"format\": %s,\n  \"version\": %d,\n  \"title\": %s,\n  \"articles\": [",
-		mustJSON(DocFormat), DocVersion, mustJSON(j.opt.Title))
+		mustJSON(bundle.DocFormat), bundle.DocVersion, mustJSON(j.opt.Title))
 	origs, images := map[string]bool{}, map[string]bool{}
 	for n, i := range docOrder(j.entries) {
 		j.progress(n, len(j.entries))
 		da, err := j.docArticle(ctx, j.entries[i])
 		if err != nil {
-			return docRefs{}, err
+			return bundle.Refs{}, err
 		}
-		for _, c := range append([]DocContent{da.DocContent}, da.Versions...) {
+		for _, c := range append([]bundle.DocContent{da.DocContent}, da.Versions...) {
 			origs[c.Provenance.OriginalSHA256] = true
 			for _, f := range c.Figures {
 				if f.ImageSHA != "" {
@@ -49,15 +56,15 @@ func writeDocument(ctx context.Context, j *job, w io.Writer) (docRefs, error) {
 		}
 		io.WriteString(w, "\n    ")
 		if err := writeIndented(w, "    ", da); err != nil {
-			return docRefs{}, err
+			return bundle.Refs{}, err
 		}
 	}
 	io.WriteString(w, "\n  ],\n  \"collections\": ")
 	if err := j.writeDocTail(ctx, w, origs, images); err != nil {
-		return docRefs{}, err
+		return bundle.Refs{}, err
 	}
 	j.done()
-	return docRefs{origs, images}, nil
+	return bundle.Refs{Originals: origs, Images: images}, nil
 }
 
 // writeDocTail writes the collections, saved searches, originals and
@@ -143,22 +150,21 @@ func docOrder(entries []*entry) []int {
 }
 
 // docArticle reads everything about one article.
-func (j *job) docArticle(ctx context.Context, e *entry) (DocArticle, error) {
+func (j *job) docArticle(ctx context.Context, e *entry) (bundle.DocArticle, error) {
 	if err := ctx.Err(); err != nil {
-		return DocArticle{}, err
+		return bundle.DocArticle{}, err
 	}
 	a, err := j.src.Article(ctx, e.ID)
 	if err != nil {
-		return DocArticle{}, err
+		return bundle.DocArticle{}, err
 	}
-	da := DocArticle{Key: e.Key, DocContent: contentOf(a), Tags: orEmpty(a.Tags), Starred: a.Starred,
-		Read: a.Read, Annotations: []DocAnnotation{}, Versions: []DocContent{}}
+	da := bundle.ArticleOf(e.Key, a)
 	for _, n := range e.Notes {
-		da.Annotations = append(da.Annotations, annotationOf(n))
+		da.Annotations = append(da.Annotations, bundle.AnnotationOf(n))
 	}
 	vs, err := j.src.Versions(ctx, e.ID)
 	if err != nil {
-		return DocArticle{}, err
+		return bundle.DocArticle{}, err
 	}
 	for _, v := range vs {
 		if v.Current {
@@ -166,16 +172,16 @@ func (j *job) docArticle(ctx context.Context, e *entry) (DocArticle, error) {
 		}
 		old, err := j.src.ArticleVersion(ctx, e.ID, v.Number)
 		if err != nil {
-			return DocArticle{}, err
+			return bundle.DocArticle{}, err
 		}
-		da.Versions = append(da.Versions, contentOf(old))
+		da.Versions = append(da.Versions, bundle.ContentOf(old))
 	}
 	return da, nil
 }
 
 // docCollections lists the collections that hold exported articles, and
 // their ancestors, in tree order, each with its exported articles.
-func (j *job) docCollections(ctx context.Context) ([]DocCollection, error) {
+func (j *job) docCollections(ctx context.Context) ([]bundle.DocCollection, error) {
 	all, err := j.src.Collections(ctx)
 	if err != nil {
 		return nil, err
@@ -184,13 +190,13 @@ func (j *job) docCollections(ctx context.Context) ([]DocCollection, error) {
 	for _, e := range j.entries {
 		keys[e.ID] = e.Key
 	}
-	var held []DocCollection
+	var held []bundle.DocCollection
 	for _, c := range all {
 		ids, err := collectionMembers(ctx, j.src, c.ID)
 		if err != nil {
 			return nil, err
 		}
-		dc := DocCollection{Path: c.Path, Articles: []string{}}
+		dc := bundle.DocCollection{Path: c.Path, Articles: []string{}}
 		for _, id := range ids {
 			if k, ok := keys[id]; ok {
 				dc.Articles = append(dc.Articles, k)
@@ -198,7 +204,7 @@ func (j *job) docCollections(ctx context.Context) ([]DocCollection, error) {
 		}
 		held = append(held, dc)
 	}
-	out := []DocCollection{}
+	out := []bundle.DocCollection{}
 	for _, c := range held {
 		if hasMembersBelow(held, c.Path) {
 			out = append(out, c)
@@ -209,7 +215,7 @@ func (j *job) docCollections(ctx context.Context) ([]DocCollection, error) {
 
 // hasMembersBelow reports whether the collection at path, or one below
 // it, holds an exported article.
-func hasMembersBelow(cols []DocCollection, path string) bool {
+func hasMembersBelow(cols []bundle.DocCollection, path string) bool {
 	for _, c := range cols {
 		if len(c.Articles) > 0 && (c.Path == path || strings.HasPrefix(c.Path, path+"/")) {
 			return true
@@ -244,35 +250,35 @@ func collectionMembers(ctx context.Context, src memberLister, id int64) ([]int64
 }
 
 // docSaved lists the saved searches.
-func (j *job) docSaved(ctx context.Context) ([]DocSavedSearch, error) {
+func (j *job) docSaved(ctx context.Context) ([]bundle.DocSavedSearch, error) {
 	list, err := j.src.SavedSearches(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]DocSavedSearch, 0, len(list))
+	out := make([]bundle.DocSavedSearch, 0, len(list))
 	for _, s := range list {
-		out = append(out, DocSavedSearch{Name: s.Name, Query: s.Query})
+		out = append(out, bundle.DocSavedSearch{Name: s.Name, Query: s.Query})
 	}
 	return out, nil
 }
 
 // docOriginals describes the originals shas, sorted.
-func (j *job) docOriginals(ctx context.Context, shas map[string]bool) ([]DocOriginal, error) {
-	out := make([]DocOriginal, 0, len(shas))
-	for _, sha := range sortedKeys(shas) {
+func (j *job) docOriginals(ctx context.Context, shas map[string]bool) ([]bundle.DocOriginal, error) {
+	out := make([]bundle.DocOriginal, 0, len(shas))
+	for _, sha := range slices.Sorted(maps.Keys(shas)) {
 		o, err := j.src.Original(ctx, sha)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, DocOriginal{SHA256: o.SHA256, Name: o.Name, Format: o.Format, Size: int64(len(o.Data))})
+		out = append(out, bundle.DocOriginal{SHA256: o.SHA256, Name: o.Name, Format: o.Format, Size: int64(len(o.Data))})
 	}
 	return out, nil
 }
 
 // docImages describes the images shas that the archive holds, sorted.
-func (j *job) docImages(ctx context.Context, shas map[string]bool) ([]DocImage, error) {
-	out := make([]DocImage, 0, len(shas))
-	for _, sha := range sortedKeys(shas) {
+func (j *job) docImages(ctx context.Context, shas map[string]bool) ([]bundle.DocImage, error) {
+	out := make([]bundle.DocImage, 0, len(shas))
+	for _, sha := range slices.Sorted(maps.Keys(shas)) {
 		im, err := j.src.Image(ctx, sha)
 		if errors.Is(err, archive.ErrNotFound) {
 			continue
@@ -280,17 +286,7 @@ func (j *job) docImages(ctx context.Context, shas map[string]bool) ([]DocImage, 
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, DocImage{SHA256: im.SHA256, MIME: im.MIME, Size: int64(len(im.Data))})
+		out = append(out, bundle.DocImage{SHA256: im.SHA256, MIME: im.MIME, Size: int64(len(im.Data))})
 	}
 	return out, nil
-}
-
-// sortedKeys returns the keys of m, sorted.
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

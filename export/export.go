@@ -3,7 +3,9 @@
 // folder), HTML (an offline folder), EPUB 3, PDF, citations (BibTeX, RIS,
 // CSL-JSON), CSV of metadata, annotations alone (Markdown, CSV), a
 // lossless JSON document, and the .clippings bundle (that JSON with the
-// originals and images) that ImportBundle merges into another archive.
+// originals and images) that bundle.Merge merges into another archive. The
+// document and the bundle's layout belong to package bundle; export builds
+// the document from the archive.
 //
 // Export is called by the command line and the GUI alike. It reads the
 // archive only through the Source interface (which *archive.Store
@@ -21,6 +23,7 @@ import (
 	"time"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/bundle"
 )
 
 // Format names an export format.
@@ -65,7 +68,7 @@ func init() {
 		AnnotationsMD:  {".md", writeAnnotationsMD, "highlights and notes as Markdown"},
 		AnnotationsCSV: {".csv", writeAnnotationsCSV, "highlights and notes as CSV"},
 		JSON:           {".json", writeJSON, "lossless JSON (docs/export-json.md)"},
-		Bundle:         {".clippings", writeBundle, "a .clippings bundle: the JSON with originals and images"},
+		Bundle:         {bundle.Ext, writeBundle, "a .clippings bundle: the JSON with originals and images"},
 	}
 }
 
@@ -95,6 +98,9 @@ var (
 	ErrExists = errors.New("output already exists")
 	// ErrNothing is returned when there is no article to export.
 	ErrNothing = errors.New("no articles to export")
+	// ErrNoFolder is returned when the folder Options.Out is to be
+	// written into does not exist: Export makes only Out itself.
+	ErrNoFolder = errors.New("no such folder")
 )
 
 // Options says what to write and where.
@@ -137,7 +143,8 @@ type Source interface {
 // renamed once complete; only with Overwrite into a folder that is not
 // empty do the files written so far stay.
 //
-// It returns an error wrapping ErrFormat, ErrExists or ErrNothing, the
+// It returns an error wrapping ErrFormat, ErrExists, ErrNoFolder or
+// ErrNothing, the
 // context's error when ctx ends first, an error wrapping
 // archive.ErrNotFound when an article is missing, or an error naming the
 // file that could not be written.
@@ -148,6 +155,9 @@ func Export(ctx context.Context, src Source, ids []int64, opt Options, progress 
 	}
 	if opt.Out == "" {
 		return Result{}, errors.New("export: no output given")
+	}
+	if err := checkFolder(opt.Out); err != nil {
+		return Result{}, fmt.Errorf("export %s: %w", opt.Out, err)
 	}
 	ids = unique(ids)
 	if len(ids) == 0 {

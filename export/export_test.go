@@ -52,6 +52,23 @@ func TestExportErrors(t *testing.T) {
 			t.Errorf("folder: got %v, want ErrExists", err)
 		}
 	})
+	t.Run("ErrNoFolder", func(t *testing.T) {
+		for _, f := range []Format{PDF, HTML} {
+			missing := filepath.Join(dir, "missing", "deeper")
+			out := filepath.Join(missing, "out"+Extension(f))
+			if _, err := Export(ctx, fx.store, fx.all, Options{Format: f, Out: out}, nil); !errors.Is(err, ErrNoFolder) {
+				t.Errorf("%s: got %v, want ErrNoFolder", f, err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "missing")); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("%s: the export made the folder above its output (%v)", f, err)
+			}
+		}
+		file := filepath.Join(dir, "a-file")
+		os.WriteFile(file, nil, 0o644)
+		if _, err := Export(ctx, fx.store, fx.all, Options{Format: JSON, Out: filepath.Join(file, "x.json")}, nil); !errors.Is(err, ErrNoFolder) {
+			t.Errorf("inside a file: got %v, want ErrNoFolder", err)
+		}
+	})
 	t.Run("Overwrite", func(t *testing.T) {
 		file := filepath.Join(dir, "exists.bib")
 		if _, err := Export(ctx, fx.store, fx.all, Options{Format: BibTeX, Out: file, Overwrite: true}, nil); err != nil {

@@ -111,6 +111,16 @@ type opf struct {
 	Language string `xml:"metadata>language"`
 }
 
+// zipEntry reads an entry of a zip file.
+func zipEntry(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(rc)
+}
+
 func TestEPUB(t *testing.T) {
 	fx := newFixture(t)
 	book := exportTo(t, fx.store, fx.all, EPUB)
@@ -125,7 +135,7 @@ func TestEPUB(t *testing.T) {
 	}
 	files := map[string][]byte{}
 	for _, f := range zr.File {
-		if files[f.Name], err = readEntry(f); err != nil {
+		if files[f.Name], err = zipEntry(f); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
+
+	"github.com/clippings/clippings/bundle"
 )
 
 func TestJSON(t *testing.T) {
@@ -15,14 +17,14 @@ func TestJSON(t *testing.T) {
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	var doc Document
+	var doc bundle.Document
 	if err := dec.Decode(&doc); err != nil {
 		t.Fatalf("the JSON does not decode into Document: %v", err)
 	}
-	if doc.Format != DocFormat || doc.Version != DocVersion || len(doc.Articles) != len(fx.all) {
+	if doc.Format != bundle.DocFormat || doc.Version != bundle.DocVersion || len(doc.Articles) != len(fx.all) {
 		t.Fatalf("format %q version %d, %d articles", doc.Format, doc.Version, len(doc.Articles))
 	}
-	by := map[string]DocArticle{}
+	by := map[string]bundle.DocArticle{}
 	for _, a := range doc.Articles {
 		by[a.Key] = a
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/internal/words"
 )
 
 // The Markdown folder: one NAME.md per article (NAME made from the title
@@ -45,7 +46,7 @@ func writeMarkdown(ctx context.Context, j *job) error {
 
 // metaSuffix is ", site, date" for a list of articles.
 func metaSuffix(a *archive.Article) string {
-	if s := strings.Join(nonEmpty(cleanLine(a.Site), day(a.Published)), ", "); s != "" {
+	if s := words.Join(", ", cleanLine(a.Site), day(a.Published)); s != "" {
 		return " — " + s
 	}
 	return ""
@@ -59,7 +60,7 @@ func (j *job) markdownArticle(ctx context.Context, w *strings.Builder, e *entry,
 	if s := cleanLine(a.Subtitle); s != "" {
 		fmt.Fprintf(w, "*%s*\n\n", mdInline(s))
 	}
-	if s := strings.Join(nonEmpty(cleanLine(a.Byline), cleanLine(a.Site), day(a.Published)), " · "); s != "" {
+	if s := words.Join(" · ", cleanLine(a.Byline), cleanLine(a.Site), day(a.Published)); s != "" {
 		fmt.Fprintf(w, "%s\n\n", mdInline(s))
 	}
 	if a.URL != "" {
@@ -179,7 +180,7 @@ func (j *job) markdownFigure(ctx context.Context, w *strings.Builder, a *archive
 	if rel != "" {
 		fmt.Fprintf(w, "![%s](%s)\n", mdInline(cleanLine(f.Alt)), rel)
 	}
-	if c := strings.Join(nonEmpty(cleanLine(f.Caption), cleanLine(f.Credit)), " — "); c != "" {
+	if c := words.Join(" — ", cleanLine(f.Caption), cleanLine(f.Credit)); c != "" {
 		fmt.Fprintf(w, "*%s*\n", mdInline(c))
 	}
 	w.WriteString("\n")

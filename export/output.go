@@ -18,6 +18,23 @@ type writer interface {
 	io.StringWriter
 }
 
+// checkFolder returns an error wrapping ErrNoFolder unless the folder
+// that is to hold out exists: an export makes the file or folder it was
+// asked for, never the folders above it.
+func checkFolder(out string) error {
+	parent := filepath.Dir(filepath.Clean(out))
+	info, err := os.Stat(parent)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%w: %s", ErrNoFolder, parent)
+	case err != nil:
+		return err
+	case !info.IsDir():
+		return fmt.Errorf("%w: %s is a file", ErrNoFolder, parent)
+	}
+	return nil
+}
+
 // writeFile writes a single-file format: into a temporary file beside
 // opt.Out, renamed to it once complete.
 func writeFile(ctx context.Context, j *job, write func(context.Context, *job) error) error {
@@ -30,11 +47,7 @@ func writeFile(ctx context.Context, j *job, write func(context.Context, *job) er
 			return fmt.Errorf("export %s: %w", out, ErrExists)
 		}
 	}
-	dir := filepath.Dir(out)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("export %s: %w", out, err)
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(out)+".*.tmp")
+	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("export %s: %w", out, err)
 	}
@@ -81,11 +94,7 @@ func writeFolder(ctx context.Context, j *job, write func(context.Context, *job) 
 		}
 		return nil
 	}
-	parent := filepath.Dir(filepath.Clean(out))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("export %s: %w", out, err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".*.tmp")
+	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(out)), "."+filepath.Base(out)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("export %s: %w", out, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/internal/words"
 	"github.com/go-pdf/fpdf"
 )
 
@@ -93,7 +94,7 @@ func (d *pdfDoc) article(ctx context.Context, e *entry, a *archive.Article) erro
 	d.f.Bookmark(title(a), 0, -1)
 	d.writeLine(title(a), stTitle, 2)
 	d.writeLine(a.Subtitle, stSub, 2)
-	d.writeLine(strings.Join(nonEmpty(cleanLine(a.Byline), cleanLine(a.Site), day(a.Published)), " · "), stMeta, 0)
+	d.writeLine(words.Join(" · ", cleanLine(a.Byline), cleanLine(a.Site), day(a.Published)), stMeta, 0)
 	d.writeLine(cleanLine(a.URL), stMeta, 0)
 	d.writeLine("Citation key: "+e.Key, stMeta, 4)
 	m := newMarker(e.Notes)
@@ -165,7 +166,7 @@ func (d *pdfDoc) figure(ctx context.Context, a *archive.Article, n int) error {
 		d.f.ImageOptions(name, d.left+(d.width-w)/2, y, w, h, false, fpdf.ImageOptions{}, 0, "")
 		d.f.SetY(y + h + 1.5)
 	}
-	d.writeLine(strings.Join(nonEmpty(cleanLine(fig.Caption), cleanLine(fig.Credit)), " — "), stCaption, 1)
+	d.writeLine(words.Join(" — ", cleanLine(fig.Caption), cleanLine(fig.Credit)), stCaption, 1)
 	d.f.Ln(2)
 	return nil
 }
@@ -224,7 +225,7 @@ func (d *pdfDoc) related(links []archive.Link) {
 	d.f.Ln(2)
 	d.writeLine("Related", stHead, 1.5)
 	for _, l := range links {
-		d.writeLine(strings.Join(nonEmpty(cleanLine(l.Title), cleanLine(l.URL)), " — "), stMeta, 1)
+		d.writeLine(words.Join(" — ", cleanLine(l.Title), cleanLine(l.URL)), stMeta, 1)
 	}
 }
 

@@ -60,14 +60,21 @@ func TestPDFFonts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := map[rune]string{'a': famText, 'Ж': famText, 'λ': famText, ' ': famText, '中': "", '\u200b': "", '😀': ""}
+	cases := map[rune]string{'a': famText, 'Ж': famText, 'λ': famText, ' ': famText, '中': "", '\u200b': "", '😀': "", '\ufe0f': ""}
 	for r, want := range cases {
 		if got := fs.family(famText, r); got != want {
 			t.Errorf("family(%q) = %q, want %q", r, got, want)
 		}
 	}
-	if !fs.missing['中'] || !fs.missing['😀'] || fs.missing['\u200b'] {
-		t.Errorf("missing = %v: want 中 and 😀 counted, the zero-width space not", fs.missing)
+	if !fs.missing['中'] || !fs.missing['😀'] || fs.missing['\u200b'] || fs.missing['\ufe0f'] {
+		t.Errorf("missing = %v: want 中 and 😀 counted, the zero-width space and the variation selector not", fs.missing)
+	}
+	// A fallback font may have a glyph for a variation selector (DejaVu
+	// Sans does); drawn, it set the rest of a title apart and lost words.
+	if fb, err := loadFonts(fpdf.New("P", "mm", "A4", ""), FindCJKFonts("")); err != nil {
+		t.Fatal(err)
+	} else if got := fb.family(famText, '\ufe0f'); got != "" {
+		t.Errorf("with the fallback fonts %v, family(U+FE0F) = %q, want it dropped", FindCJKFonts(""), got)
 	}
 	if got := fs.family(famMono, 'x'); got != famMono {
 		t.Errorf("mono family(x) = %q", got)

@@ -163,8 +163,12 @@ func (fs *fontSet) family(fam string, r rune) string {
 	if unicode.IsSpace(r) {
 		return fam
 	}
-	if unicode.Is(unicode.Cf, r) {
-		return "" // invisible formatting (zero-width space…): dropped, not missing
+	if unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r) {
+		// Invisible formatting (zero-width space…) and variation selectors
+		// (emoji or text presentation of the character before): dropped,
+		// not missing. A fallback font's glyph for a selector set the
+		// rest of its line apart, and lost words.
+		return ""
 	}
 	key := r
 	if fam == famMono {

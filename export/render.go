@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/internal/words"
 	"golang.org/x/text/language"
 )
 
@@ -46,7 +47,7 @@ func renderArticle(ctx context.Context, w *strings.Builder, e *entry, a *archive
 	if s := escLine(a.Subtitle); s != "" {
 		fmt.Fprintf(w, "<p class=\"standfirst\">%s</p>\n", s)
 	}
-	if s := strings.Join(nonEmpty(cleanLine(a.Byline), cleanLine(a.Site), day(a.Published)), " · "); s != "" {
+	if s := words.Join(" · ", cleanLine(a.Byline), cleanLine(a.Site), day(a.Published)); s != "" {
 		fmt.Fprintf(w, "<p class=\"meta\">%s</p>\n", html.EscapeString(s))
 	}
 	if u := escLine(a.URL); u != "" {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/internal/words"
 )
 
 // csvHeader is the metadata CSV's first row.
@@ -108,7 +109,7 @@ func writeAnnotationsMD(ctx context.Context, j *job) error {
 		}
 		a := e.Meta
 		fmt.Fprintf(j.out, "\n## %s\n\n", mdInline(title(a)))
-		if meta := strings.Join(nonEmpty(cleanLine(a.Byline), cleanLine(a.Site), day(a.Published)), ", "); meta != "" {
+		if meta := words.Join(", ", cleanLine(a.Byline), cleanLine(a.Site), day(a.Published)); meta != "" {
 			fmt.Fprintf(j.out, "%s. ", mdInline(meta))
 		}
 		fmt.Fprintf(j.out, "[@%s]\n", e.Key)
@@ -146,15 +147,4 @@ func writeHighlightMD(w writer, h archive.Annotation) {
 	if len(tail) > 0 {
 		fmt.Fprintf(w, "\n%s\n", strings.Join(tail, " "))
 	}
-}
-
-// nonEmpty returns the strings of ss that are not empty.
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }

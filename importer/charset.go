@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/gogs/chardet"
+	"github.com/wlynxg/chardet"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -84,7 +84,7 @@ func decodeHTML(data []byte) (string, string) {
 	if utf8.Valid(data) {
 		return string(data), "utf-8"
 	}
-	return detectAndDecode(data, chardet.NewHtmlDetector())
+	return detectAndDecode(data)
 }
 
 // decodeText returns plain text data as UTF-8 and the name of the charset
@@ -96,14 +96,19 @@ func decodeText(data []byte) (string, string) {
 	if utf8.Valid(data) {
 		return string(data), "utf-8"
 	}
-	return detectAndDecode(data, chardet.NewTextDetector())
+	return detectAndDecode(data)
 }
 
-// detectAndDecode guesses the charset of data that is not UTF-8 and
-// decodes it, falling back to windows-1252, the web's default.
-func detectAndDecode(data []byte, d *chardet.Detector) (string, string) {
+// minConfidence is the least confidence (0 to 1) of a detected charset
+// that detectAndDecode believes.
+const minConfidence = 0.30
+
+// detectAndDecode guesses the charset of data that is not UTF-8 from the
+// statistics of its bytes (chardet, a port of Python's) and decodes it,
+// falling back to windows-1252, the web's default.
+func detectAndDecode(data []byte) (string, string) {
 	sample := data[:min(len(data), prescanLen)]
-	if res, err := d.DetectBest(sample); err == nil && res.Confidence >= 30 {
+	if res := chardet.Detect(sample); res.Confidence >= minConfidence {
 		if e, canon := charset.Lookup(res.Charset); e != nil && canon != "utf-8" && !strings.HasPrefix(canon, "utf-16") {
 			return decodeWith(e, data), canon
 		}

@@ -6,8 +6,10 @@
 //
 // Each format has a reader, and each reader is a pipeline of small named
 // steps (see pipeline.go) so that a step can be tested, replaced or added
-// alone. The readers so far are plain text ("text") and HTML ("html");
-// README.md explains how pages are cleaned.
+// alone. There are readers for HTML (also SingleFile and "Web page,
+// complete" saves), MHTML, WARC, Safari webarchives, Markdown and plain
+// text; the containers are unpacked by package format. README.md explains
+// how pages are cleaned.
 //
 // The importer never opens the database and never imports the GUI.
 package importer

@@ -24,9 +24,16 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The go line of go.mod is the oldest Go that builds Clippings; a Go from
+# 1.21 on fetches that version itself (GOTOOLCHAIN=auto, the default).
+want=$(awk '$1 == "go" { print $2; exit }' "$(dirname "$0")/../go.mod")
 if ! command -v go >/dev/null; then
-  echo "deps: Go is not installed. Install Go 1.21 or newer from https://go.dev/dl/ (the go command then fetches the version go.mod asks for)." >&2
+  echo "deps: Go is not installed. Install Go $want or newer from https://go.dev/dl/." >&2
   exit 1
+fi
+have=$(go env GOVERSION 2>/dev/null || true)
+if [ "$(printf '%s\n' "go$want" "$have" | sort -V | head -n1)" != "go$want" ]; then
+  echo "deps: go.mod asks for Go $want and this is $have: the go command fetches go$want itself unless GOTOOLCHAIN=local (then install Go $want or newer from https://go.dev/dl/)."
 fi
 if ! go list -m -mod=readonly all >/dev/null 2>&1; then
   echo "deps: downloading Go modules (go mod download)"

@@ -37,11 +37,18 @@ def check_pdf(out, n):
                           check=True, capture_output=True, text=True).stdout
     # A title may run across a page break: drop the page-number footers first.
     flat = squash(re.sub(r"^\s*\d+ ?/ ?\d+\s*$", "", text, flags=re.M))
-    missing = [t for t in titles(out) if squash(t) not in flat]
+    # A character found nowhere in the PDF was left out: for want of a font
+    # (emoji; the export says so in a note) or as a control character
+    # (cleanText). Titles are compared without those.
+    present = set(flat)
+    shown = {t: "".join(c for c in squash(t) if c in present) for t in titles(out)}
+    missing = [t for t, s in shown.items() if s not in flat]
+    cut = sum(s != squash(t) for t, s in shown.items())
     pages = len(re.findall(r"^\s*\d+ ?/ ?\d+\s*$", text, re.M))
     if missing:
         fail(f"{len(missing)} titles of {n} not in pdftotext's text, e.g. {missing[:3]}")
-    print(f"pdftotext gives back all {n} titles, {len(text.split())} words, {pages} numbered pages")
+    print(f"pdftotext gives back all {n} titles ({cut} without characters left out), "
+          f"{len(text.split())} words, {pages} numbered pages")
 
 
 def check_ris(out, n):

@@ -111,7 +111,7 @@ roundtrip() {
   local B="$WORK/copy.db"
   if ! ./clippings import --archive "$B" "$OUT/bundle.clippings" > "$WORK/import-bundle.log" 2>&1; then
     if grep -q 'nothing could be imported' "$WORK/import-bundle.log"; then
-      echo "clippings import does not merge .clippings bundles (export.ImportBundle is not wired into runImport)"
+      echo "clippings import does not merge .clippings bundles (bundle.Merge is not wired into the import command)"
     else
       grep -v -e Fyne -e 'Cause:' -e 'At:' "$WORK/import-bundle.log" | tail -n 3
     fi

@@ -1,4 +1,4 @@
-package export
+package bundle
 
 import (
 	"archive/zip"
@@ -17,7 +17,7 @@ import (
 // version, unique keys, known kinds, and that every original it names is
 // in the bundle with the right SHA-256 (and every image it lists too).
 // It reads every entry once to check the hashes.
-func (b *bundleReader) loadDocument() (*Document, error) {
+func (b *reader) loadDocument() (*Document, error) {
 	data, err := readEntry(b.doc)
 	if err != nil {
 		return nil, err
@@ -25,16 +25,16 @@ func (b *bundleReader) loadDocument() (*Document, error) {
 	var doc Document
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", bundleDoc, err)
+		return nil, fmt.Errorf("%s: %w", docName, err)
 	}
 	if doc.Format != DocFormat {
-		return nil, fmt.Errorf("%s: format %q, not %q", bundleDoc, doc.Format, DocFormat)
+		return nil, fmt.Errorf("%s: format %q, not %q", docName, doc.Format, DocFormat)
 	}
 	if doc.Version < 1 || doc.Version > DocVersion {
-		return nil, fmt.Errorf("%s: version %d (this Clippings reads 1 to %d)", bundleDoc, doc.Version, DocVersion)
+		return nil, fmt.Errorf("%s: version %d (this Clippings reads 1 to %d)", docName, doc.Version, DocVersion)
 	}
 	if err := checkArticles(&doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", bundleDoc, err)
+		return nil, fmt.Errorf("%s: %w", docName, err)
 	}
 	if err := b.checkFiles(&doc); err != nil {
 		return nil, err
@@ -74,7 +74,7 @@ func checkArticles(doc *Document) error {
 // checkFiles checks that the originals and images the document needs are
 // in the bundle, and that every file's content has the SHA-256 of its
 // name.
-func (b *bundleReader) checkFiles(doc *Document) error {
+func (b *reader) checkFiles(doc *Document) error {
 	listed := map[string]bool{}
 	for _, o := range doc.Originals {
 		sha := strings.ToLower(o.SHA256)

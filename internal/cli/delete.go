@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -6,14 +6,8 @@ import (
 	"fmt"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/internal/words"
 )
-
-func init() {
-	commands["delete"] = command{
-		"delete articles with their versions, tags, notes and stored files (lists them first; --yes deletes)",
-		"[--yes] (ID... | --query Q)", runDelete,
-	}
-}
 
 // errNotConfirmed is delete without --yes: the articles were listed, none
 // deleted.
@@ -22,11 +16,10 @@ var errNotConfirmed = errors.New("delete: nothing deleted; run again with --yes 
 // runDelete deletes the articles given by number or found by --query,
 // after listing them; without --yes it only lists them.
 func runDelete(ctx context.Context, c *cli, args []string) error {
-	return c.runSimple(ctx, "delete", args, -1, func(s *archive.Store, rest []string, o *orgOpts) error {
-		ids, err := targetIDs(ctx, s, rest, o)
-		if err != nil {
-			return fmt.Errorf("delete: %w", err)
-		}
+	var yes bool
+	fs := c.archiveFlags()
+	fs.BoolVar(&yes, "yes", false, "delete them (without it, only list them)")
+	return c.withTargets(ctx, fs, args, func(s *archive.Store, ids []int64) error {
 		list, err := s.Summaries(ctx, ids)
 		if err != nil {
 			return fmt.Errorf("delete: %w", err)
@@ -45,13 +38,13 @@ func runDelete(ctx context.Context, c *cli, args []string) error {
 		if len(found) == 0 {
 			return errors.New("delete: no such articles")
 		}
-		if !o.yes {
+		if !yes {
 			return errNotConfirmed
 		}
 		if err := s.DeleteArticles(ctx, found...); err != nil {
 			return fmt.Errorf("delete: %w", err)
 		}
-		fmt.Fprintf(c.stdout, "deleted %s\n", plural(len(found), "article", "articles"))
+		fmt.Fprintf(c.stdout, "deleted %s\n", words.Plural(len(found), "article", "articles"))
 		return nil
 	})
 }

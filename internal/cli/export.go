@@ -1,27 +1,19 @@
-package main
+package cli
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/export"
+	"github.com/clippings/clippings/internal/words"
 )
 
-func init() {
-	commands["export"] = command{
-		"write articles as Markdown, HTML, EPUB, PDF, citations, CSV, JSON or a .clippings bundle",
-		"--format F [--query Q | --tag T | --collection C | --ids N,N…] [--archive A] -o OUT",
-		runExport,
-	}
-}
-
+// runExport writes the articles of one selection (or all) in a format.
 func runExport(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("export")
+	fs := c.archiveFlags()
 	var opt export.Options
 	var format, query, tag, collection, ids string
 	fs.StringVar(&format, "format", "", "the format: "+formatNames())
@@ -33,9 +25,9 @@ func runExport(ctx context.Context, c *cli, args []string) error {
 	fs.StringVar(&tag, "tag", "", "export the articles with this tag (or one below it)")
 	fs.StringVar(&collection, "collection", "", "export this collection (path like Reading/Summits), in its order")
 	fs.StringVar(&ids, "ids", "", "export these articles (comma-separated numbers)")
-	if rest, err := parse(fs, args); err != nil {
+	if _, err := c.positional(fs, args, 0, 0); err != nil {
 		return err
-	} else if len(rest) > 0 || format == "" || opt.Out == "" || chosen(query, tag, collection, ids) > 1 {
+	} else if format == "" || opt.Out == "" || chosen(query, tag, collection, ids) > 1 {
 		fs.Usage()
 		return errUsage
 	}
@@ -52,8 +44,8 @@ func runExport(ctx context.Context, c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "exported %s as %s to %s (%s)\n", plural(res.Articles, "article", "articles"),
-			res.Format, res.Out, plural(res.Files, "file", "files"))
+		fmt.Fprintf(c.stdout, "exported %s as %s to %s (%s)\n", words.Plural(res.Articles, "article", "articles"),
+			res.Format, res.Out, words.Plural(res.Files, "file", "files"))
 		for _, w := range res.Warnings {
 			fmt.Fprintf(c.stdout, "  note: %s\n", w)
 		}
@@ -94,7 +86,7 @@ func selectArticles(ctx context.Context, store *archive.Store, query, tag, colle
 	case collection != "":
 		sel, err = export.SelectCollection(ctx, store, collection)
 	case ids != "":
-		sel, err = parseIDs(ids)
+		sel, err = parseIDs(strings.Split(ids, ",")...)
 	default:
 		sel, err = export.SelectAll(ctx, store)
 	}
@@ -105,48 +97,4 @@ func selectArticles(ctx context.Context, store *archive.Store, query, tag, colle
 		return nil, errors.New("export: no articles match")
 	}
 	return sel, nil
-}
-
-// parseIDs reads "3,5,8".
-func parseIDs(s string) ([]int64, error) {
-	var out []int64
-	for _, f := range strings.Split(s, ",") {
-		id, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64)
-		if err != nil {
-			return nil, fmt.Errorf("%q is not an article number", f)
-		}
-		out = append(out, id)
-	}
-	return out, nil
-}
-
-// terminalProgress returns a progress function drawing a bar on standard
-// error when it is a terminal, nil (no progress shown) otherwise. The bar
-// is ended when the job reports done == total.
-func terminalProgress(c *cli, label string) func(done, total int) {
-	if !isTerminal(c.stderr) {
-		return nil
-	}
-	bar := newProgressBar(c.stderr, label)
-	return func(done, total int) {
-		bar.update(done, total, "", false)
-		if done == total {
-			bar.done()
-		}
-	}
-}
-
-// importBundle merges a .clippings bundle into the archive, printing what
-// it did; runImport calls it for a path ending in export.BundleExt.
-func importBundle(ctx context.Context, c *cli, store *archive.Store, path string) error {
-	rep, err := export.ImportBundle(ctx, store, path, terminalProgress(c, "merging "+filepath.Base(path)))
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "%s: %d articles; %d captures stored, %d already present; %d annotations and %d collections added\n",
-		path, rep.Articles, rep.Stored, rep.Present, rep.Annotations, rep.Collections)
-	for _, s := range rep.Skipped {
-		fmt.Fprintf(c.stdout, "  left out: %s\n", s)
-	}
-	return nil
 }

@@ -1,23 +1,42 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/assets"
 )
+
+// TestMain points $CLIPPINGS_ARCHIVE at a place that does not exist, so
+// that no test works on the archive of the machine's user by mistake.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "clippings-cli-test-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("CLIPPINGS_ARCHIVE", filepath.Join(dir, "no-archive-given.db"))
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
 
 // clippings runs the command line in-process and returns its exit code and output.
 func clippings(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(args, &out, &errb)
+	code := Run(args, &out, &errb, func(string) error {
+		t.Error("the window was opened")
+		return nil
+	})
 	return code, out.String(), errb.String()
 }
 
@@ -134,5 +153,26 @@ func TestHelp(t *testing.T) {
 	}
 	if code, _, _ := clippings(t, "frobnicate"); code != 2 {
 		t.Errorf("unknown command: exit %d, want 2", code)
+	}
+}
+
+func TestNoCommandOpensTheWindow(t *testing.T) {
+	var got []string
+	window := func(path string) error {
+		got = append(got, path)
+		if path == "busy.db" {
+			return fmt.Errorf("open %s: %w", path, archive.ErrBusy)
+		}
+		return nil
+	}
+	var out, errb bytes.Buffer
+	if code := Run([]string{"--archive", "a.db"}, &out, &errb, window); code != 0 || !slices.Equal(got, []string{"a.db"}) {
+		t.Errorf("--archive a.db: exit %d, window opened on %q", code, got)
+	}
+	if code := Run(nil, &out, &errb, window); code != 0 || !slices.Equal(got, []string{"a.db", ""}) {
+		t.Errorf("no argument: exit %d, window opened on %q; want \"\" (the window's own default)", code, got)
+	}
+	if code := Run([]string{"--archive", "busy.db"}, &out, &errb, window); code != 1 || !strings.Contains(errb.String(), "in use by another Clippings") {
+		t.Errorf("a window that cannot open the archive: exit %d, stderr %q", code, errb.String())
 	}
 }

@@ -1,48 +1,54 @@
-package main
+package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/internal/words"
 )
 
+// runSearch prints the best matches of a query.
 func runSearch(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("search")
+	fs := c.archiveFlags()
 	asJSON := fs.Bool("json", false, "print the hits as JSON")
 	limit := fs.Int("limit", 20, "show at most `N` hits")
-	words, err := parse(fs, args)
+	terms, err := c.positional(fs, args, 1, -1)
 	if err != nil {
 		return err
 	}
-	if len(words) == 0 {
-		fs.Usage()
-		return errUsage
-	}
 	return c.withStore(ctx, func(store *archive.Store) error {
-		hits, err := store.Search(ctx, strings.Join(words, " "), archive.SearchOptions{Limit: *limit})
+		res, err := store.Find(ctx, strings.Join(terms, " "), archive.SearchOptions{Limit: *limit})
 		if err != nil {
 			return err
 		}
 		if *asJSON {
-			return writeHitsJSON(c.stdout, hits)
+			return writeHitsJSON(c.stdout, res.Hits)
 		}
-		bold := isTerminal(c.stdout)
-		for _, h := range hits {
-			fmt.Fprintf(c.stdout, "%5d  %s\n", h.ID, summaryLine(h.Summary))
-			fmt.Fprintf(c.stdout, "       %s\n", snippetText(h.Snippet, bold))
+		c.printHits(res.Hits)
+		if len(res.Hits) < res.Total {
+			fmt.Fprintf(c.stdout, "%d of %d hits\n", len(res.Hits), res.Total)
+		} else {
+			fmt.Fprintf(c.stdout, "%d hits\n", len(res.Hits))
 		}
-		fmt.Fprintf(c.stdout, "%d hits\n", len(hits))
 		return nil
 	})
 }
 
+// printHits prints each hit's number and summary, and its snippet below.
+func (c *cli) printHits(hits []archive.Hit) {
+	bold := isTerminal(c.stdout)
+	for _, h := range hits {
+		fmt.Fprintf(c.stdout, "%5d  %s\n", h.ID, summaryLine(h.Summary))
+		fmt.Fprintf(c.stdout, "       %s\n", snippetText(h.Snippet, bold))
+	}
+}
+
+// hitJSON is a hit as search --json prints it.
 type hitJSON struct {
 	ID        int64   `json:"id"`
 	Title     string  `json:"title"`
@@ -53,27 +59,23 @@ type hitJSON struct {
 	Rank      float64 `json:"rank"`
 }
 
+// writeHitsJSON prints hits as a JSON array of hitJSON.
 func writeHitsJSON(w io.Writer, hits []archive.Hit) error {
 	out := make([]hitJSON, len(hits))
 	for i, h := range hits {
 		out[i] = hitJSON{ID: h.ID, Title: h.Title, Site: h.Site, URL: h.URL,
 			Published: rfc3339(h.Published), Snippet: snippetText(h.Snippet, false), Rank: h.Rank}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return emitJSON(w, out)
 }
 
+// runList lists the archive's articles, newest first.
 func runList(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("list")
+	fs := c.archiveFlags()
 	limit := fs.Int("limit", 50, "list at most `N` articles")
 	offset := fs.Int("offset", 0, "skip the newest `N` articles")
-	if rest, err := parse(fs, args); err != nil {
+	if _, err := c.positional(fs, args, 0, 0); err != nil {
 		return err
-	} else if len(rest) > 0 {
-		fs.Usage()
-		return errUsage
 	}
 	return c.withStore(ctx, func(store *archive.Store) error {
 		list, err := store.List(ctx, archive.ListFilter{Offset: *offset, Limit: *limit})
@@ -83,28 +85,32 @@ func runList(ctx context.Context, c *cli, args []string) error {
 		for _, s := range list {
 			fmt.Fprintf(c.stdout, "%5d  %s\n", s.ID, summaryLine(s))
 		}
+		// Said on stderr: the output stays a list, empty, for scripts.
+		switch {
+		case len(list) > 0:
+		case *offset > 0:
+			fmt.Fprintf(c.stderr, "no articles after the newest %d\n", *offset)
+		default:
+			fmt.Fprintf(c.stderr, "the archive %s holds no articles yet\n", store.Path())
+		}
 		return nil
 	})
 }
 
+// runShow prints one article as text.
 func runShow(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("show")
-	rest, err := parse(fs, args)
+	rest, err := c.positional(c.archiveFlags(), args, 1, 1)
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		fs.Usage()
-		return errUsage
-	}
-	id, err := strconv.ParseInt(rest[0], 10, 64)
+	ids, err := parseIDs(rest[0])
 	if err != nil {
-		return fmt.Errorf("show: %q is not an article number", rest[0])
+		return fmt.Errorf("show: %w", err)
 	}
 	return c.withStore(ctx, func(store *archive.Store) error {
-		a, err := store.Article(ctx, id)
+		a, err := store.Article(ctx, ids[0])
 		if err != nil {
-			return fmt.Errorf("show %d: %w", id, err)
+			return fmt.Errorf("show %d: %w", ids[0], err)
 		}
 		writeArticle(c.stdout, a)
 		return nil
@@ -113,25 +119,21 @@ func runShow(ctx context.Context, c *cli, args []string) error {
 
 // summaryLine is "Title — site, date".
 func summaryLine(s archive.Summary) string {
-	line := s.Title
-	var meta []string
-	if s.Site != "" {
-		meta = append(meta, s.Site)
-	}
+	published := ""
 	if !s.Published.IsZero() {
-		meta = append(meta, s.Published.Format("2006-01-02"))
+		published = s.Published.Format("2006-01-02")
 	}
-	if len(meta) > 0 {
-		line += " — " + strings.Join(meta, ", ")
+	if meta := words.Join(", ", s.Site, published); meta != "" {
+		return s.Title + " — " + meta
 	}
-	return line
+	return s.Title
 }
 
 // writeArticle prints an article as plain text for reading in a terminal.
 func writeArticle(w io.Writer, a *archive.Article) {
 	fmt.Fprintln(w, a.Title)
 	fmt.Fprintln(w, strings.Repeat("=", min(len([]rune(a.Title)), 78)))
-	for _, s := range []string{a.Subtitle, a.Byline, strings.Join(nonEmpty(a.Site, date(a.Published)), ", "), a.URL} {
+	for _, s := range []string{a.Subtitle, a.Byline, words.Join(", ", a.Site, date(a.Published)), a.URL} {
 		if s != "" {
 			fmt.Fprintln(w, s)
 		}
@@ -148,7 +150,7 @@ func writeArticle(w io.Writer, a *archive.Article) {
 		case archive.FigureRef:
 			if b.Figure >= 0 && b.Figure < len(a.Figures) {
 				f := a.Figures[b.Figure]
-				fmt.Fprintf(w, "[Figure: %s]\n", strings.Join(nonEmpty(f.Caption, f.Credit), " — "))
+				fmt.Fprintf(w, "[Figure: %s]\n", words.Join(" — ", f.Caption, f.Credit))
 			}
 		default:
 			fmt.Fprintln(w, b.Text)
@@ -163,16 +165,7 @@ func writeArticle(w io.Writer, a *archive.Article) {
 	fmt.Fprintf(w, "\nSource: %s (%s), SHA-256 %s\n", a.FileName, a.Format, a.OriginalSHA)
 }
 
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
+// date is t as "2 January 2006", "" when zero.
 func date(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -180,6 +173,7 @@ func date(t time.Time) string {
 	return t.Format("2 January 2006")
 }
 
+// rfc3339 is t in RFC 3339, "" when zero.
 func rfc3339(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -205,6 +199,7 @@ func snippetText(spans []archive.Span, bold bool) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+// isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {

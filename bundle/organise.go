@@ -1,20 +1,22 @@
-package export
+package bundle
 
 import (
 	"context"
 	"errors"
+	"math"
 	"strings"
+	"unicode"
 
 	"github.com/clippings/clippings/archive"
 )
 
 // annotations adds the article's highlights and free note that dst does
 // not have yet.
-func (im *bundleImport) annotations(ctx context.Context, id int64, a *DocArticle) error {
+func (im *merger) annotations(ctx context.Context, id int64, a *DocArticle) error {
 	if len(a.Annotations) == 0 {
 		return nil
 	}
-	have, err := articleAnnotations(ctx, im.dst, id)
+	have, err := im.dst.Annotations(ctx, archive.AnnotationFilter{ArticleID: id, Limit: math.MaxInt32})
 	if err != nil {
 		return err
 	}
@@ -52,7 +54,7 @@ func hasAnnotation(list []archive.Annotation, n DocAnnotation) bool {
 // addAnnotation stores one annotation: as it was when dst can restore
 // annotations, else as a new highlight or note. A free note where the
 // article has another one is appended to it.
-func (im *bundleImport) addAnnotation(ctx context.Context, id int64, a *DocArticle, n DocAnnotation, have []archive.Annotation) error {
+func (im *merger) addAnnotation(ctx context.Context, id int64, a *DocArticle, n DocAnnotation, have []archive.Annotation) error {
 	if n.Kind == archive.KindNote {
 		for _, h := range have {
 			if h.Kind == archive.KindNote && strings.TrimSpace(h.Note) != "" {
@@ -76,7 +78,7 @@ func (im *bundleImport) addAnnotation(ctx context.Context, id int64, a *DocArtic
 }
 
 // setNote sets the free note of article id.
-func (im *bundleImport) setNote(ctx context.Context, id int64, text string) error {
+func (im *merger) setNote(ctx context.Context, id int64, text string) error {
 	if err := im.dst.SetNote(ctx, id, text); err != nil {
 		return err
 	}
@@ -85,7 +87,7 @@ func (im *bundleImport) setNote(ctx context.Context, id int64, text string) erro
 }
 
 // addHighlight adds a highlight by its offsets, else by its passage.
-func (im *bundleImport) addHighlight(ctx context.Context, id int64, a *DocArticle, n DocAnnotation) error {
+func (im *merger) addHighlight(ctx context.Context, id int64, a *DocArticle, n DocAnnotation) error {
 	h := archive.NewHighlight{Exact: n.Quote.Exact, Color: n.Color, Note: n.Note}
 	if !n.Orphaned && n.End > n.Start && n.Start >= 0 {
 		h.Start, h.End = n.Start, n.End
@@ -111,18 +113,28 @@ func isAnchorErr(err error) bool {
 	return errors.Is(err, archive.ErrQuoteNotFound) || errors.Is(err, archive.ErrAmbiguous) || errors.Is(err, archive.ErrInvalid)
 }
 
-// shorten cuts s to n characters with an ellipsis.
+// shorten puts s on one line of printable characters and cuts it to n
+// characters with an ellipsis.
 func shorten(s string, n int) string {
-	rs := []rune(cleanLine(s))
+	rs := []rune(strings.Join(strings.Fields(strings.Map(printable, s)), " "))
 	if len(rs) <= n {
 		return string(rs)
 	}
 	return string(rs[:n-1]) + "…"
 }
 
+// printable is r, or a space for a character that is not printable (a
+// bundle's text may hold terminal escapes).
+func printable(r rune) rune {
+	if unicode.IsPrint(r) {
+		return r
+	}
+	return ' '
+}
+
 // collections makes the bundle's collections in dst (those missing) and
 // appends their articles.
-func (im *bundleImport) collections(ctx context.Context) error {
+func (im *merger) collections(ctx context.Context) error {
 	if len(im.doc.Collections) == 0 {
 		return nil
 	}
@@ -156,7 +168,7 @@ func (im *bundleImport) collections(ctx context.Context) error {
 
 // ensureCollection returns the ID of the collection at path, creating it
 // and its missing ancestors.
-func (im *bundleImport) ensureCollection(ctx context.Context, byPath map[string]int64, path string) (int64, error) {
+func (im *merger) ensureCollection(ctx context.Context, byPath map[string]int64, path string) (int64, error) {
 	var parent int64
 	var sofar []string
 	for _, name := range strings.Split(path, "/") {
@@ -178,7 +190,7 @@ func (im *bundleImport) ensureCollection(ctx context.Context, byPath map[string]
 }
 
 // savedSearches adds the bundle's saved searches whose names are free.
-func (im *bundleImport) savedSearches(ctx context.Context) error {
+func (im *merger) savedSearches(ctx context.Context) error {
 	for _, s := range im.doc.SavedSearches {
 		old, err := im.dst.SavedSearch(ctx, s.Name)
 		switch {

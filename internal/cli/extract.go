@@ -1,9 +1,10 @@
-package main
+package cli
 
 import (
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
+	"os"
 
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/importer"
@@ -44,20 +45,17 @@ func newExtracted(a *archive.Article) extracted {
 	return e
 }
 
+// runExtract prints the cleaned article of a saved page, as text or JSON.
 func runExtract(ctx context.Context, c *cli, args []string) error {
-	fs := c.flags("extract")
+	fs := c.flags()
 	asJSON := fs.Bool("json", false, "print JSON (title, subtitle, byline, site, url, published, language, text, headings, figures, related)")
-	files, err := parse(fs, args)
+	files, err := c.positional(fs, args, 1, 1)
 	if err != nil {
 		return err
-	}
-	if len(files) != 1 {
-		fs.Usage()
-		return errUsage
 	}
 	capture, err := importer.ReadFile(ctx, files[0])
 	if err != nil {
-		return err
+		return extractError(files[0], err)
 	}
 	if !*asJSON {
 		for _, a := range capture.Articles {
@@ -65,18 +63,28 @@ func runExtract(ctx context.Context, c *cli, args []string) error {
 		}
 		return nil
 	}
-	enc := json.NewEncoder(c.stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
 	if len(capture.Articles) == 1 {
-		return enc.Encode(newExtracted(capture.Articles[0]))
+		return emitJSON(c.stdout, newExtracted(capture.Articles[0]))
 	}
 	all := make([]extracted, len(capture.Articles))
 	for i, a := range capture.Articles {
 		all[i] = newExtracted(a)
 	}
-	if err := enc.Encode(all); err != nil {
+	if err := emitJSON(c.stdout, all); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
+}
+
+// extractError is the error of reading file: "extract FILE: reason", not
+// the importer's "import FILE: reason", which names another command.
+func extractError(file string, err error) error {
+	if inner := errors.Unwrap(err); inner != nil {
+		err = inner
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) && pe.Path == file {
+		err = pe.Err // the file is named already
+	}
+	return fmt.Errorf("extract %s: %w", file, err)
 }

@@ -1,4 +1,4 @@
-package export
+package bundle
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	"github.com/clippings/clippings/archive"
 )
 
-// Destination is what ImportBundle writes to. *archive.Store satisfies it.
+// Destination is what Merge writes to. *archive.Store satisfies it.
 type Destination interface {
 	AddCapture(ctx context.Context, c *archive.Capture) (archive.AddResult, error)
 	Article(ctx context.Context, id int64) (*archive.Article, error)
@@ -29,15 +29,15 @@ type Destination interface {
 
 // AnnotationRestorer is implemented by a Destination that can store an
 // annotation exactly as exported: its times, offsets and orphaned flag.
-// Without it ImportBundle adds highlights anew: their times become the
+// Without it Merge adds highlights anew: their times become the
 // time of the import, and an orphaned highlight is kept only when its
 // passage is found in the text.
 type AnnotationRestorer interface {
 	RestoreAnnotation(ctx context.Context, articleID int64, a archive.Annotation) (int64, error)
 }
 
-// ImportReport says what ImportBundle did.
-type ImportReport struct {
+// Report says what Merge did.
+type Report struct {
 	Articles    int      // articles in the bundle
 	Stored      int      // captures stored (new articles, or new versions of stored ones)
 	Present     int      // captures the archive already had
@@ -46,7 +46,7 @@ type ImportReport struct {
 	Skipped     []string // what could not be merged, and why
 }
 
-// ImportBundle merges the bundle at path into dst: its articles with their
+// Merge merges the bundle at path into dst: its articles with their
 // earlier versions (deduplicated by dst.AddCapture: the same original
 // file, or the same address with the same text, is not stored again),
 // then their tags, starred and read states, annotations (a highlight or
@@ -56,23 +56,23 @@ type ImportReport struct {
 //
 // The whole bundle is checked before anything is written; a bundle that
 // fails the checks changes nothing and gives an error wrapping
-// ErrBadBundle. It also returns the context's error when ctx ends first,
+// ErrInvalid. It also returns the context's error when ctx ends first,
 // or an error naming the bundle when dst fails (what was merged by then
 // stays).
-func ImportBundle(ctx context.Context, dst Destination, path string, progress func(done, total int)) (ImportReport, error) {
-	b, err := openBundle(path)
+func Merge(ctx context.Context, dst Destination, path string, progress func(done, total int)) (Report, error) {
+	b, err := openReader(path)
 	if err != nil {
-		return ImportReport{}, fmt.Errorf("import %s: %w", path, err)
+		return Report{}, fmt.Errorf("import %s: %w", path, err)
 	}
 	defer b.zr.Close()
 	doc, err := b.loadDocument()
 	if err != nil {
-		return ImportReport{}, fmt.Errorf("import %s: %w: %v", path, ErrBadBundle, err)
+		return Report{}, fmt.Errorf("import %s: %w: %v", path, ErrInvalid, err)
 	}
 	if progress == nil {
 		progress = func(int, int) {}
 	}
-	im := &bundleImport{dst: dst, b: b, doc: doc, ids: map[string]int64{}, progress: progress,
+	im := &merger{dst: dst, b: b, doc: doc, ids: map[string]int64{}, progress: progress,
 		originals: map[string]DocOriginal{}, mimes: map[string]string{}}
 	for _, o := range doc.Originals {
 		im.originals[strings.ToLower(o.SHA256)] = o
@@ -87,15 +87,15 @@ func ImportBundle(ctx context.Context, dst Destination, path string, progress fu
 	return im.rep, nil
 }
 
-// bundleImport is one run of ImportBundle.
-type bundleImport struct {
+// merger is one run of Merge.
+type merger struct {
 	dst       Destination
-	b         *bundleReader
+	b         *reader
 	doc       *Document
 	ids       map[string]int64       // article key → ID in dst
 	originals map[string]DocOriginal // by lower-case SHA-256
 	mimes     map[string]string      // image SHA-256 → MIME type
-	rep       ImportReport
+	rep       Report
 	progress  func(done, total int)
 	done      int
 }
@@ -109,7 +109,7 @@ type planned struct {
 	owners   []*DocArticle
 }
 
-func (im *bundleImport) run(ctx context.Context) error {
+func (im *merger) run(ctx context.Context) error {
 	plan := im.plan()
 	total := len(plan) + len(im.doc.Articles) + 1
 	for _, p := range plan {
@@ -140,7 +140,7 @@ func (im *bundleImport) run(ctx context.Context) error {
 	return nil
 }
 
-func (im *bundleImport) step(total int) {
+func (im *merger) step(total int) {
 	im.done++
 	im.progress(im.done, total)
 }
@@ -148,7 +148,7 @@ func (im *bundleImport) step(total int) {
 // plan groups the article versions by original, earlier versions of an
 // article before later ones, the originals in the order they were first
 // imported, so that replaying them rebuilds the versions.
-func (im *bundleImport) plan() []*planned {
+func (im *merger) plan() []*planned {
 	by := map[string]*planned{}
 	var out []*planned
 	for i := range im.doc.Articles {
@@ -183,7 +183,7 @@ func (im *bundleImport) plan() []*planned {
 
 // store adds one planned capture to dst and notes the IDs of the
 // articles whose current version it holds.
-func (im *bundleImport) store(ctx context.Context, p *planned) error {
+func (im *merger) store(ctx context.Context, p *planned) error {
 	c, err := im.capture(p)
 	if err != nil {
 		return err
@@ -211,7 +211,7 @@ func (im *bundleImport) store(ctx context.Context, p *planned) error {
 
 // capture builds the archive.Capture of a planned one, with the images
 // its figures use.
-func (im *bundleImport) capture(p *planned) (*archive.Capture, error) {
+func (im *merger) capture(p *planned) (*archive.Capture, error) {
 	data, err := readEntry(im.b.originals[p.sha])
 	if err != nil {
 		return nil, err
@@ -242,7 +242,7 @@ func (im *bundleImport) capture(p *planned) (*archive.Capture, error) {
 // resolve returns the ID in dst of each article of c. AddCapture gives
 // them in order, except when the original was already stored: then each
 // is matched by address, else by title.
-func (im *bundleImport) resolve(ctx context.Context, c *archive.Capture, res archive.AddResult) ([]int64, error) {
+func (im *merger) resolve(ctx context.Context, c *archive.Capture, res archive.AddResult) ([]int64, error) {
 	if res.Outcome != archive.AlreadyPresent && len(res.IDs) == len(c.Articles) {
 		return res.IDs, nil
 	}
@@ -270,7 +270,7 @@ func (im *bundleImport) resolve(ctx context.Context, c *archive.Capture, res arc
 }
 
 // merge adds an article's tags, states and annotations in dst.
-func (im *bundleImport) merge(ctx context.Context, a *DocArticle) error {
+func (im *merger) merge(ctx context.Context, a *DocArticle) error {
 	id := im.ids[a.Key]
 	if id == 0 {
 		im.skip("article %q: not found in the archive after storing it", a.Title)
@@ -295,6 +295,6 @@ func (im *bundleImport) merge(ctx context.Context, a *DocArticle) error {
 }
 
 // skip records something left out.
-func (im *bundleImport) skip(format string, args ...any) {
+func (im *merger) skip(format string, args ...any) {
 	im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf(format, args...))
 }

@@ -1,4 +1,17 @@
-package export
+// Package bundle is the Clippings document format in one place: the
+// Document (the lossless JSON export, docs/export-json.md, and
+// clippings.json inside a bundle) and the .clippings bundle, a zip file
+// holding
+//
+//	clippings.json      the Document
+//	originals/SHA256    each saved file the articles were cleaned from
+//	images/SHA256       each stored image their figures use
+//
+// and nothing else. Write writes a bundle (package export streams the
+// document into it); Merge checks a bundle whole, then merges it into an
+// archive. The package reads and writes the archive only through the
+// interfaces it declares, which *archive.Store satisfies.
+package bundle
 
 import (
 	"time"
@@ -6,13 +19,12 @@ import (
 	"github.com/clippings/clippings/archive"
 )
 
-// The JSON export (format "json", and clippings.json inside a bundle),
-// documented in docs/export-json.md. It holds no archive-internal number:
-// articles are named by their citation key, so that exporting, importing
-// into another archive and exporting again gives the same document.
+// The Document holds no archive-internal number: articles are named by
+// their citation key, so that exporting, importing into another archive
+// and exporting again gives the same document.
 
-// DocFormat and DocVersion identify the document; ImportBundle refuses
-// another format or a newer version.
+// DocFormat and DocVersion identify the document; Merge refuses another
+// format or a newer version.
 const (
 	DocFormat  = "clippings-export"
 	DocVersion = 1
@@ -111,8 +123,16 @@ type DocImage struct {
 	Size   int64  `json:"size"`
 }
 
-// contentOf is the DocContent of a.
-func contentOf(a *archive.Article) DocContent {
+// ArticleOf is the DocArticle of a under key: its current content, tags
+// and states, with no annotation or earlier version yet.
+func ArticleOf(key string, a *archive.Article) DocArticle {
+	return DocArticle{Key: key, DocContent: ContentOf(a), Tags: orEmpty(a.Tags), Starred: a.Starred,
+		Read: a.Read, Annotations: []DocAnnotation{}, Versions: []DocContent{}}
+}
+
+// ContentOf is the DocContent of a: its content and provenance, with
+// empty lists (not null) where it has none.
+func ContentOf(a *archive.Article) DocContent {
 	return DocContent{
 		Title: a.Title, Subtitle: a.Subtitle, Byline: a.Byline, Site: a.Site, URL: a.URL,
 		Language: a.Language, Published: a.Published.UTC(), Modified: a.Modified.UTC(),
@@ -133,8 +153,8 @@ func (c *DocContent) article() *archive.Article {
 		CaptureURL: p.CaptureURL, Captured: p.Captured, Imported: p.Imported}
 }
 
-// annotationOf is the DocAnnotation of a.
-func annotationOf(a archive.Annotation) DocAnnotation {
+// AnnotationOf is the DocAnnotation of a, its times in UTC.
+func AnnotationOf(a archive.Annotation) DocAnnotation {
 	return DocAnnotation{Kind: a.Kind, Quote: a.Quote, Start: a.Start, End: a.End, Color: a.Color,
 		Note: a.Note, Orphaned: a.Orphaned, Created: a.Created.UTC(), Modified: a.Modified.UTC()}
 }

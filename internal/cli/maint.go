@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/importer"
+)
+
+// runVersions lists the versions of an article.
+func runVersions(ctx context.Context, c *cli, args []string) error {
+	var asJSON bool
+	fs := c.archiveFlags()
+	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	rest, err := c.positional(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	ids, err := parseIDs(rest[0])
+	if err != nil {
+		return err
+	}
+	return c.withStore(ctx, func(s *archive.Store) error {
+		vs, err := s.Versions(ctx, ids[0])
+		return c.output(asJSON, vs, err, func() {
+			for _, v := range vs {
+				mark, captured := " ", "?"
+				if v.Current {
+					mark = "*"
+				}
+				if !v.Captured.IsZero() {
+					captured = v.Captured.Format("2006-01-02")
+				}
+				fmt.Fprintf(c.stdout, "%s %2d  captured %-10s imported %s  %s  %s\n", mark, v.Number,
+					captured, v.Imported.Format("2006-01-02 15:04"), v.FileName, v.Title)
+			}
+		})
+	})
+}
+
+// runBackup copies the archive to DEST.
+func runBackup(ctx context.Context, c *cli, args []string) error {
+	rest, err := c.positional(c.archiveFlags(), args, 1, 1)
+	if err != nil {
+		return err
+	}
+	return c.withStore(ctx, func(s *archive.Store) error {
+		if err := s.Backup(ctx, rest[0]); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "backed up %s to %s\n", s.Path(), rest[0])
+		return nil
+	})
+}
+
+// errCheck reports that check found problems (already printed).
+var errCheck = errors.New("the archive has problems")
+
+// runCheck checks the archive and lists its problems.
+func runCheck(ctx context.Context, c *cli, args []string) error {
+	var asJSON bool
+	fs := c.archiveFlags()
+	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	if _, err := c.positional(fs, args, 0, 0); err != nil {
+		return err
+	}
+	path, err := c.path()
+	if err != nil {
+		return err
+	}
+	// CheckFile, not Open: a damaged archive is checked read-only, as far
+	// as it can be read, and its problems listed.
+	rep, err := archive.CheckFile(ctx, path)
+	err = c.output(asJSON, rep, err, func() {
+		for _, p := range rep.Problems {
+			fmt.Fprintln(c.stdout, p)
+		}
+		fmt.Fprintf(c.stdout, "checked %d articles, %d originals, %d images: %d problems\n",
+			rep.Articles, rep.Originals, rep.Images, len(rep.Problems))
+	})
+	if err == nil && !rep.OK() {
+		return errCheck
+	}
+	return err
+}
+
+// runReextract cleans every stored original again.
+func runReextract(ctx context.Context, c *cli, args []string) error {
+	if _, err := c.positional(c.archiveFlags(), args, 0, 0); err != nil {
+		return err
+	}
+	return c.withStore(ctx, func(store *archive.Store) error {
+		bar := newProgressBar(c.stdout, "re-cleaning")
+		rep, err := importer.Reextract(ctx, store, importer.Options{}, func(done, total int, r importer.ReextractResult) {
+			bar.update(done, total, reextractLine(r), r.Err != nil)
+		})
+		bar.done()
+		fmt.Fprintf(c.stdout, "%d updated, %d unchanged, %d failed\n", rep.Changed, rep.Unchanged, rep.Failed)
+		for _, r := range rep.Results {
+			if r.Err != nil {
+				fmt.Fprintf(c.stdout, "  article %d %q: %v\n", r.Source.ArticleID, r.Title, r.Err)
+			}
+		}
+		return err
+	})
+}
+
+// reextractLine is one line for an article of reextract.
+func reextractLine(r importer.ReextractResult) string {
+	switch {
+	case r.Err != nil:
+		return fmt.Sprintf("article %d: failed: %v", r.Source.ArticleID, r.Err)
+	case r.Changed:
+		return fmt.Sprintf("article %d (version %d): updated: %s", r.Source.ArticleID, r.Source.Version, r.Title)
+	}
+	return fmt.Sprintf("article %d (version %d): unchanged", r.Source.ArticleID, r.Source.Version)
+}
