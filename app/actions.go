@@ -45,7 +45,7 @@ func (u *UI) focusSearch() {
 // zoomText makes the reader's text a point larger (+1) or smaller (-1).
 func (u *UI) zoomText(step int) {
 	u.prefs.setFontSize(u.prefs.fontSize() + float32(step))
-	u.reader.view.setScale(u.prefs.fontScale())
+	u.reader.view.SetScale(u.prefs.fontScale())
 }
 
 // markRead marks article id read, in the background.

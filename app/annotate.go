@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"github.com/clippings/clippings/app/blockview"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -21,7 +22,7 @@ func (r *reader) highlight(color, note string) {
 		r.ui.inform("Highlights belong to the current version", "Show the current version of the article to highlight it.")
 		return
 	}
-	start, end, ok := r.view.selectionInBody()
+	start, end, ok := r.view.SelectionInBody()
 	if !ok {
 		r.ui.inform("Nothing to highlight", "Select a passage of the article's text first.")
 		return
@@ -43,7 +44,7 @@ func (r *reader) applyHighlight(doc *readerDoc, a *archive.Annotation, err error
 	if r.doc != doc {
 		return
 	}
-	r.view.setSelection(textPos{}, textPos{})
+	r.view.SetSelection(blockview.Pos{}, blockview.Pos{})
 	r.showMarks()
 	r.panel.update(doc)
 	r.ui.list.annotated(doc.id, true)
@@ -51,7 +52,7 @@ func (r *reader) applyHighlight(doc *readerDoc, a *archive.Annotation, err error
 
 // highlightWithNote asks for a note, then highlights the selection.
 func (r *reader) highlightWithNote(color string) {
-	if _, _, ok := r.view.selectionInBody(); !ok {
+	if _, _, ok := r.view.SelectionInBody(); !ok {
 		r.ui.inform("Nothing to highlight", "Select a passage of the article's text first.")
 		return
 	}
@@ -95,9 +96,9 @@ func (r *reader) markMenu(id int64, at fyne.Position) {
 		note.Disabled = true
 		items = append([]*fyne.MenuItem{note, fyne.NewMenuItemSeparator()}, items...)
 	}
-	for _, c := range highlightColors {
+	for _, c := range blockview.HighlightColors {
 		item := fyne.NewMenuItem(strings.ToUpper(c[:1])+c[1:], func() { r.recolor(id, c) })
-		item.Checked = a.Color == c || a.Color == "" && c == highlightColors[0]
+		item.Checked = a.Color == c || a.Color == "" && c == blockview.HighlightColors[0]
 		items = append(items, item)
 	}
 	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Delete highlight", func() { r.deleteAnnotation(id) }))
@@ -106,13 +107,13 @@ func (r *reader) markMenu(id int64, at fyne.Position) {
 
 // contextMenu is the reader's menu on a secondary tap: copy, highlight.
 func (r *reader) contextMenu(at fyne.Position) {
-	sel := !r.view.sel.empty()
+	sel := r.view.HasSelection()
 	cp := fyne.NewMenuItem("Copy", func() {
-		r.ui.app.Clipboard().SetContent(r.view.selectedText())
+		r.ui.app.Clipboard().SetContent(r.view.SelectedText())
 	})
 	cp.Disabled = !sel
-	items := []*fyne.MenuItem{cp, fyne.NewMenuItem("Select all", r.view.selectAll), fyne.NewMenuItemSeparator()}
-	for _, c := range highlightColors {
+	items := []*fyne.MenuItem{cp, fyne.NewMenuItem("Select all", r.view.SelectAll), fyne.NewMenuItemSeparator()}
+	for _, c := range blockview.HighlightColors {
 		item := fyne.NewMenuItem("Highlight "+c, func() { r.highlight(c, "") })
 		item.Disabled = !sel
 		items = append(items, item)

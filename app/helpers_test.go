@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/clippings/clippings/app/blockview"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -177,11 +178,11 @@ func containsText(texts []string, sub string) bool {
 
 // itemTexts returns the text of every text item of the reader, in order,
 // shown or not.
-func itemTexts(v *blockView) []string {
+func itemTexts(v *blockview.View) []string {
 	var out []string
-	for _, l := range v.layouts {
-		if l != nil {
-			out = append(out, string(l.runes))
+	for i := range v.Len() {
+		if text, ok := v.ItemText(i); ok {
+			out = append(out, text)
 		}
 	}
 	return out
@@ -210,12 +211,10 @@ func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Butto
 }
 
 // drawsColor reports whether the reader draws a rectangle filled with c.
-func drawsColor(v *blockView, c color.Color) bool {
-	for _, b := range v.shown {
-		for _, o := range b.box.Objects {
-			if r, ok := o.(*canvas.Rectangle); ok && r.FillColor == c {
-				return true
-			}
+func drawsColor(v *blockview.View, c color.Color) bool {
+	for _, o := range test.LaidOutObjects(v) {
+		if r, ok := o.(*canvas.Rectangle); ok && r.FillColor == c {
+			return true
 		}
 	}
 	return false

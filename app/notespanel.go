@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
 )
 
@@ -120,7 +121,7 @@ func (p *notesPanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	text := c.Objects[0].(*fyne.Container)
 	swatch := c.Objects[1].(*canvas.Rectangle)
-	swatch.FillColor = highlightColor(a.Color)
+	swatch.FillColor = blockview.HighlightColor(a.Color)
 	swatch.Refresh()
 	quote := "“" + ellipsis(a.Quote.Exact, 200) + "”"
 	if a.Orphaned {
@@ -137,7 +138,7 @@ func (p *notesPanel) jump(i widget.ListItemID) {
 		return
 	}
 	a := p.marks[i]
-	if a.Orphaned || !p.doc.current() || !p.r.view.selectBody(a.Start, a.End) {
+	if a.Orphaned || !p.doc.current() || !p.r.view.SelectBody(a.Start, a.End) {
 		p.r.ui.inform("Passage not shown", "This highlight's passage is not in the text shown.")
 	}
 }

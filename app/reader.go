@@ -14,32 +14,15 @@ import (
 	"fyne.io/fyne/v2/container"
 	_ "golang.org/x/image/webp"
 
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
 )
-
-// readerItem is one laid-out piece of an article: a block of text, an image
-// or a caption. Items are built off the UI goroutine, widgets from them on it.
-type readerItem struct {
-	kind   itemKind
-	text   string
-	credit string      // captions only
-	indent int         // list nesting depth, quotes 1
-	img    image.Image // itemImage only
-
-	// Where the text is in the article's body (Article.Text()), for
-	// highlights: inBody items show runes [start, start+len-prefix) of
-	// it after prefix runes of their own (a list marker).
-	inBody bool
-	start  int
-	prefix int
-	link   int // itemLink: index into readerDoc.links
-}
 
 // readerDoc is an article ready to be shown.
 type readerDoc struct {
 	id       int64
 	article  *archive.Article
-	items    []readerItem
+	items    []blockview.Item
 	links    []relatedLink
 	notes    []archive.Annotation // the article's highlights and free note
 	versions []archive.Version    // oldest first; the last is the current text
@@ -56,7 +39,7 @@ func (d *readerDoc) current() bool {
 // and the panel of its tags, note and highlights.
 type reader struct {
 	ui      *UI
-	view    *blockView
+	view    *blockview.View
 	tools   *readerTools
 	panel   *notesPanel
 	current int64 // the article shown or on its way
@@ -65,14 +48,14 @@ type reader struct {
 }
 
 func (r *reader) buildUI() fyne.CanvasObject {
-	r.view = newBlockView()
-	r.view.setItems([]readerItem{{kind: itemMeta, text: noArticle}})
-	r.view.onLink = r.openLink
-	r.view.onMark = r.markMenu
-	r.view.onMenu = r.contextMenu
-	r.view.onKey = r.ui.readerKey
-	r.view.onSelect = r.selectionChanged
-	r.view.scale = r.ui.prefs.fontScale()
+	r.view = blockview.New()
+	r.view.SetItems([]blockview.Item{{Kind: blockview.Meta, Text: noArticle}})
+	r.view.OnLink = r.openLink
+	r.view.OnMark = r.markMenu
+	r.view.OnMenu = r.contextMenu
+	r.view.OnKey = r.ui.readerKey
+	r.view.OnSelect = r.selectionChanged
+	r.view.SetScale(r.ui.prefs.fontScale())
 	r.tools = &readerTools{r: r}
 	r.panel = &notesPanel{r: r}
 	split := container.NewHSplit(r.view, r.panel.buildUI())
@@ -137,7 +120,7 @@ func (r *reader) apply(id int64, doc *readerDoc, err error) {
 		return
 	}
 	r.doc = doc
-	r.view.setItems(doc.items)
+	r.view.SetItems(doc.items)
 	r.showMarks()
 	r.tools.update(doc)
 	r.panel.update(doc)
@@ -150,15 +133,15 @@ func (r *reader) apply(id int64, doc *readerDoc, err error) {
 // showMarks draws the highlights of the article shown, if its current
 // text is shown.
 func (r *reader) showMarks() {
-	var marks []mark
+	var marks []blockview.Mark
 	if r.doc != nil && r.doc.current() {
 		for _, a := range r.doc.notes {
 			if a.Kind == archive.KindHighlight && !a.Orphaned {
-				marks = append(marks, mark{id: a.ID, start: a.Start, end: a.End, color: a.Color})
+				marks = append(marks, blockview.Mark{ID: a.ID, Start: a.Start, End: a.End, Color: a.Color})
 			}
 		}
 	}
-	r.view.setMarks(marks)
+	r.view.SetMarks(marks)
 }
 
 // loadArticle reads version n of article id (0: the current one), the
@@ -248,8 +231,8 @@ func (r *reader) clear() {
 		r.cancel()
 	}
 	r.current, r.doc = 0, nil
-	r.view.setItems([]readerItem{{kind: itemMeta, text: noArticle}})
-	r.view.setMarks(nil)
+	r.view.SetItems([]blockview.Item{{Kind: blockview.Meta, Text: noArticle}})
+	r.view.SetMarks(nil)
 	r.tools.clear()
 	r.panel.clear()
 	r.ui.win.SetTitle("Clippings")
@@ -268,5 +251,5 @@ func (r *reader) reload() {
 
 // selectionChanged enables the highlight tools when text is selected.
 func (r *reader) selectionChanged() {
-	r.tools.selectionChanged(!r.view.sel.empty())
+	r.tools.selectionChanged(r.view.HasSelection())
 }

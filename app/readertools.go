@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"github.com/clippings/clippings/app/blockview"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -35,9 +36,9 @@ type readerTools struct {
 }
 
 func (t *readerTools) buildUI() fyne.CanvasObject {
-	t.color = highlightColors[0]
+	t.color = blockview.HighlightColors[0]
 	objs := []fyne.CanvasObject{widget.NewLabel("Highlight")}
-	for _, c := range highlightColors {
+	for _, c := range blockview.HighlightColors {
 		s := newSwatch(c, func() { t.pick(c) })
 		t.swatches = append(t.swatches, s)
 		objs = append(objs, s)
@@ -62,7 +63,7 @@ func (t *readerTools) pick(c string) {
 	for _, s := range t.swatches {
 		s.setChosen(s.name == c)
 	}
-	if !t.r.view.sel.empty() {
+	if t.r.view.HasSelection() {
 		t.r.highlight(c, "")
 	}
 }
@@ -206,7 +207,7 @@ func (r *swatchRenderer) Layout(size fyne.Size) {
 func (r *swatchRenderer) MinSize() fyne.Size { return fyne.NewSize(28, 28) }
 
 func (r *swatchRenderer) Refresh() {
-	c := highlightColor(r.s.name).(color.NRGBA)
+	c := blockview.HighlightColor(r.s.name).(color.NRGBA)
 	c.A = 0xff
 	r.s.rect.FillColor = c
 	r.s.rect.StrokeWidth = 0

@@ -15,7 +15,7 @@ import (
 // and a line new to Fyne's cache is shaped anew; words recur from row to
 // row and query to query, so a line is fitted to its width by adding up
 // the widths of its words instead.
-var listWords = &wordWidths{m: map[measureKey]float32{}}
+var listWords = &wordWidths{m: map[wordKey]float32{}}
 
 // maxListWords bounds the cache of the list's words.
 const maxListWords = 50_000
@@ -23,7 +23,14 @@ const maxListWords = 50_000
 // wordWidths is a cache of word widths, safe for concurrent use.
 type wordWidths struct {
 	mu sync.Mutex
-	m  map[measureKey]float32
+	m  map[wordKey]float32
+}
+
+// wordKey is a word measured at a size in a style.
+type wordKey struct {
+	text  string
+	size  float32
+	style fyne.TextStyle
 }
 
 // width returns the width of s (a word, a space or an ellipsis).
@@ -31,7 +38,7 @@ func (c *wordWidths) width(s string, size float32, style fyne.TextStyle) float32
 	if s == "" {
 		return 0
 	}
-	k := measureKey{s, size, style}
+	k := wordKey{s, size, style}
 	c.mu.Lock()
 	w, ok := c.m[k]
 	c.mu.Unlock()
