@@ -36,7 +36,7 @@ type notesPanel struct {
 }
 
 func (p *notesPanel) buildUI() fyne.CanvasObject {
-	p.tags = &tagEditor{ui: p.r.ui, onAdd: p.addTag, onRemove: p.removeTag}
+	p.tags = &tagEditor{names: p.r.ui.tagNames, onAdd: p.addTag, onRemove: p.removeTag}
 	p.note = widget.NewMultiLineEntry()
 	p.note.SetPlaceHolder("Note on this article")
 	p.note.Wrapping = fyne.TextWrapWord
