@@ -162,7 +162,7 @@ func (u *UI) buildUI() {
 	u.reader = &reader{ui: u}
 	u.list = &articleList{ui: u, onSelected: u.reader.show, onLoaded: u.onListLoaded,
 		current: func() int64 { return u.reader.current }}
-	u.search = &searchBar{ui: u, list: u.list}
+	u.search = u.newSearch()
 	u.sidebar = &sidebar{ui: u}
 	u.imports = &imports{ui: u}
 	u.exports = &exports{ui: u}

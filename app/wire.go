@@ -1,0 +1,16 @@
+package app
+
+// Wiring: each screen gets the env, the part of the library it uses and
+// callbacks into the others, never the UI itself. A callback into a
+// screen made later is a closure, so that it finds that screen.
+
+// newSearch makes the search bar and its facets; the list shows what it
+// searches.
+func (u *UI) newSearch() *searchBar {
+	s := &searchBar{env: u.env, lib: u.lib, debounce: u.debounce,
+		onTyping: u.list.cancelPending, onSearch: u.list.setSearch,
+		scope: func() string { return u.list.scope }, onSaved: func() { u.sidebar.reload() }}
+	s.facets = &facetPanel{env: u.env, lib: u.lib, delay: u.facetDelay,
+		onFilter: s.addFilter, onDates: s.setDates}
+	return s
+}
