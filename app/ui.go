@@ -163,7 +163,7 @@ func (u *UI) buildUI() {
 	u.list = &articleList{ui: u, onSelected: u.reader.show, onLoaded: u.onListLoaded,
 		current: func() int64 { return u.reader.current }}
 	u.search = u.newSearch()
-	u.sidebar = &sidebar{ui: u}
+	u.sidebar = u.newSidebar()
 	u.imports = &imports{ui: u}
 	u.exports = &exports{ui: u}
 	u.welcome = &welcome{onSamples: u.imports.importSamples, onFiles: u.imports.chooseFiles,

@@ -14,3 +14,8 @@ func (u *UI) newSearch() *searchBar {
 		onFilter: s.addFilter, onDates: s.setDates}
 	return s
 }
+
+// newSidebar makes the sidebar, whose entries choose what the list shows.
+func (u *UI) newSidebar() *sidebar {
+	return &sidebar{env: u.env, lib: u.lib, onChoose: u.list.setScope, onNewCollection: u.newCollection}
+}
