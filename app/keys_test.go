@@ -30,7 +30,7 @@ func TestShortcuts(t *testing.T) {
 	})
 	t.Run("Export", func(t *testing.T) {
 		press(u, fyne.KeyE, ctrlMod)
-		if u.dialogs.export == nil {
+		if u.exports.form == nil {
 			t.Fatal("Ctrl+E opens no export dialog")
 		}
 		u.win.Canvas().Overlays().Top().Hide()

@@ -176,7 +176,7 @@ func (b *bulkBar) menu() *fyne.Menu {
 		fyne.NewMenuItem("Star", func() { u.setStarred(b.l.selectedIDs(), true) }),
 		fyne.NewMenuItem("Unstar", func() { u.setStarred(b.l.selectedIDs(), false) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Export…", func() { u.exportIDs(b.l.selectedIDs()) }),
+		fyne.NewMenuItem("Export…", func() { u.exports.show(b.l.selectedIDs()) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete…", func() { u.confirmDelete(b.l.selectedIDs()) }),
 	}

@@ -103,7 +103,6 @@ type dialogWidgets struct {
 	newCollection *widget.Entry
 	help          *fyne.Container
 	prefs         *prefsForm
-	export        *exportForm
 }
 
 // New builds the main window on a and starts loading the newest articles
@@ -165,7 +164,7 @@ func (u *UI) buildUI() {
 	u.search = u.newSearch()
 	u.sidebar = u.newSidebar()
 	u.imports = &imports{ui: u}
-	u.exports = &exports{ui: u}
+	u.exports = u.newExports()
 	u.welcome = &welcome{onSamples: u.imports.importSamples, onFiles: u.imports.chooseFiles,
 		onFolder: u.imports.chooseFolder}
 

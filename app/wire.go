@@ -19,3 +19,10 @@ func (u *UI) newSearch() *searchBar {
 func (u *UI) newSidebar() *sidebar {
 	return &sidebar{env: u.env, lib: u.lib, onChoose: u.list.setScope, onNewCollection: u.newCollection}
 }
+
+// newExports makes the export dialog's screen, which exports the list's
+// selection or query, a tag, a collection or everything.
+func (u *UI) newExports() *exports {
+	return &exports{env: u.env, lib: u.lib, selected: func() []int64 { return u.list.selectedIDs() },
+		query: func() string { return u.list.query() }, tagNames: u.tagNames}
+}
