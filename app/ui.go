@@ -163,7 +163,7 @@ func (u *UI) buildUI() {
 		current: func() int64 { return u.reader.current }}
 	u.search = u.newSearch()
 	u.sidebar = u.newSidebar()
-	u.imports = &imports{ui: u}
+	u.imports = &imports{env: u.env, sink: u.lib, opt: u.importOpt, onFinished: u.imported}
 	u.exports = u.newExports()
 	u.welcome = &welcome{onSamples: u.imports.importSamples, onFiles: u.imports.chooseFiles,
 		onFolder: u.imports.chooseFolder}

@@ -26,3 +26,14 @@ func (u *UI) newExports() *exports {
 	return &exports{env: u.env, lib: u.lib, selected: func() []int64 { return u.list.selectedIDs() },
 		query: func() string { return u.list.query() }, tagNames: u.tagNames}
 }
+
+// imported shows what an import stored: the list, the sidebar and the
+// tags again, and the article if there was just one.
+func (u *UI) imported(ids []int64) {
+	u.list.reload()
+	u.sidebar.reload()
+	u.tagsChanged()
+	if len(ids) == 1 {
+		u.reader.show(ids[0])
+	}
+}
