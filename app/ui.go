@@ -159,8 +159,7 @@ func (u *UI) Close() {
 
 func (u *UI) buildUI() {
 	u.reader = &reader{ui: u}
-	u.list = &articleList{ui: u, onSelected: u.reader.show, onLoaded: u.onListLoaded,
-		current: func() int64 { return u.reader.current }}
+	u.list = u.newList()
 	u.search = u.newSearch()
 	u.sidebar = u.newSidebar()
 	u.imports = &imports{env: u.env, sink: u.lib, opt: u.importOpt, onFinished: u.imported}
@@ -193,11 +192,6 @@ func (u *UI) buildToolbar() fyne.CanvasObject {
 		button("Preferences", theme.SettingsIcon(), u.showPreferences),
 		button("Help", theme.HelpIcon(), u.showHelp),
 	)
-}
-
-// loader returns what loads the list's pages.
-func (u *UI) loader() pageLoader {
-	return pageLoader{lib: u.lib, annotated: u.notes.has}
 }
 
 // loadNotes reads which articles have annotations, for the list's marks.

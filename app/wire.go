@@ -1,5 +1,7 @@
 package app
 
+import "fyne.io/fyne/v2"
+
 // Wiring: each screen gets the env, the part of the library it uses and
 // callbacks into the others, never the UI itself. A callback into a
 // screen made later is a closure, so that it finds that screen.
@@ -36,4 +38,15 @@ func (u *UI) imported(ids []int64) {
 	if len(ids) == 1 {
 		u.reader.show(ids[0])
 	}
+}
+
+// newList makes the article list: it opens articles in the reader, drops
+// them on the sidebar's collections, and offers the actions on articles.
+func (u *UI) newList() *articleList {
+	return &articleList{env: u.env, loader: pageLoader{lib: u.lib, annotated: u.notes.has}, notes: &u.notes,
+		onSelected: u.reader.show, onLoaded: u.onListLoaded, current: func() int64 { return u.reader.current },
+		actions: listActions{tag: u.tagDialog, collect: u.collectionDialog, export: func(ids []int64) { u.exports.show(ids) },
+			delete: u.confirmDelete, setRead: u.setRead, setStarred: u.setStarred},
+		collectionAt: func(at fyne.Position) (int64, bool) { return u.sidebar.collectionAt(at) },
+		onDrop:       func(ids []int64, col int64) { u.addToCollection(ids, col, "") }}
 }
