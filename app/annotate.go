@@ -19,25 +19,25 @@ import (
 func (r *reader) highlight(color, note string) {
 	doc := r.doc
 	if doc == nil || !doc.current() {
-		r.ui.inform("Highlights belong to the current version", "Show the current version of the article to highlight it.")
+		r.inform("Highlights belong to the current version", "Show the current version of the article to highlight it.")
 		return
 	}
 	start, end, ok := r.view.SelectionInBody()
 	if !ok {
-		r.ui.inform("Nothing to highlight", "Select a passage of the article's text first.")
+		r.inform("Nothing to highlight", "Select a passage of the article's text first.")
 		return
 	}
 	h := archive.NewHighlight{Start: start, End: end, Color: color, Note: strings.TrimSpace(note)}
 	go func() {
-		a, err := r.ui.lib.AddHighlight(r.ui.ctx, doc.id, h)
-		r.ui.do(func() { r.applyHighlight(doc, a, err) })
+		a, err := r.lib.AddHighlight(r.ctx, doc.id, h)
+		r.do(func() { r.applyHighlight(doc, a, err) })
 	}()
 }
 
 // applyHighlight adds the new highlight a to doc and draws it.
 func (r *reader) applyHighlight(doc *readerDoc, a *archive.Annotation, err error) {
 	if err != nil {
-		r.ui.showError("Could not save the highlight.", err)
+		r.showError("Could not save the highlight.", err)
 		return
 	}
 	doc.notes = append(doc.notes, *a)
@@ -47,13 +47,13 @@ func (r *reader) applyHighlight(doc *readerDoc, a *archive.Annotation, err error
 	r.view.SetSelection(blockview.Pos{}, blockview.Pos{})
 	r.showMarks()
 	r.panel.update(doc)
-	r.ui.list.annotated(doc.id, true)
+	r.onAnnotated(doc.id, true)
 }
 
 // highlightWithNote asks for a note, then highlights the selection.
 func (r *reader) highlightWithNote(color string) {
 	if _, _, ok := r.view.SelectionInBody(); !ok {
-		r.ui.inform("Nothing to highlight", "Select a passage of the article's text first.")
+		r.inform("Nothing to highlight", "Select a passage of the article's text first.")
 		return
 	}
 	note := widget.NewMultiLineEntry()
@@ -64,10 +64,10 @@ func (r *reader) highlightWithNote(color string) {
 			if ok {
 				r.highlight(color, note.Text)
 			}
-		}, r.ui.win)
+		}, r.win)
 	d.Resize(fyne.NewSize(420, 240))
 	d.Show()
-	r.ui.win.Canvas().Focus(note)
+	r.win.Canvas().Focus(note)
 }
 
 // annotation returns the annotation id of the article shown.
@@ -102,14 +102,14 @@ func (r *reader) markMenu(id int64, at fyne.Position) {
 		items = append(items, item)
 	}
 	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Delete highlight", func() { r.deleteAnnotation(id) }))
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), r.ui.win.Canvas(), at)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), r.win.Canvas(), at)
 }
 
 // contextMenu is the reader's menu on a secondary tap: copy, highlight.
 func (r *reader) contextMenu(at fyne.Position) {
 	sel := r.view.HasSelection()
 	cp := fyne.NewMenuItem("Copy", func() {
-		r.ui.app.Clipboard().SetContent(r.view.SelectedText())
+		r.clip.SetContent(r.view.SelectedText())
 	})
 	cp.Disabled = !sel
 	items := []*fyne.MenuItem{cp, fyne.NewMenuItem("Select all", r.view.SelectAll), fyne.NewMenuItemSeparator()}
@@ -121,7 +121,7 @@ func (r *reader) contextMenu(at fyne.Position) {
 	withNote := fyne.NewMenuItem("Highlight with a note…", func() { r.highlightWithNote(r.tools.color) })
 	withNote.Disabled = !sel
 	items = append(items, withNote)
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), r.ui.win.Canvas(), at)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), r.win.Canvas(), at)
 }
 
 // recolor gives highlight id another colour.
@@ -145,7 +145,7 @@ func (r *reader) editNote(id int64) {
 				text := strings.TrimSpace(note.Text)
 				r.updateAnnotation(id, archive.AnnotationUpdate{Note: &text}, func(a *archive.Annotation) { a.Note = text })
 			}
-		}, r.ui.win)
+		}, r.win)
 	d.Resize(fyne.NewSize(440, 300))
 	d.Show()
 }
@@ -155,10 +155,10 @@ func (r *reader) editNote(id int64) {
 func (r *reader) updateAnnotation(id int64, u archive.AnnotationUpdate, change func(*archive.Annotation)) {
 	doc := r.doc
 	go func() {
-		err := r.ui.lib.UpdateAnnotation(r.ui.ctx, id, u)
-		r.ui.do(func() {
+		err := r.lib.UpdateAnnotation(r.ctx, id, u)
+		r.do(func() {
 			if err != nil {
-				r.ui.showError("Could not change the highlight.", err)
+				r.showError("Could not change the highlight.", err)
 				return
 			}
 			r.changeNotes(doc, func(notes []archive.Annotation) []archive.Annotation {
@@ -177,10 +177,10 @@ func (r *reader) updateAnnotation(id int64, u archive.AnnotationUpdate, change f
 func (r *reader) deleteAnnotation(id int64) {
 	doc := r.doc
 	go func() {
-		err := r.ui.lib.DeleteAnnotation(context.WithoutCancel(r.ui.ctx), id)
-		r.ui.do(func() {
+		err := r.lib.DeleteAnnotation(context.WithoutCancel(r.ctx), id)
+		r.do(func() {
 			if err != nil {
-				r.ui.showError("Could not delete the highlight.", err)
+				r.showError("Could not delete the highlight.", err)
 				return
 			}
 			r.changeNotes(doc, func(notes []archive.Annotation) []archive.Annotation {
@@ -192,7 +192,7 @@ func (r *reader) deleteAnnotation(id int64) {
 				}
 				return out
 			})
-			r.ui.list.annotated(doc.id, len(doc.notes) > 0)
+			r.onAnnotated(doc.id, len(doc.notes) > 0)
 		})
 	}()
 }

@@ -38,7 +38,25 @@ func (d *readerDoc) current() bool {
 // reader is the right pane: the article chosen in the list, its toolbar
 // and the panel of its tags, note and highlights.
 type reader struct {
-	ui      *UI
+	env
+	lib   readerLibrary
+	clip  fyne.Clipboard // where Copy puts text
+	scale float32        // the text size at first, relative to the theme's
+
+	// Callbacks: onKey takes the letters typed in the text (true if
+	// used); onRead marks an article opened read; onZoom makes the text a
+	// point larger or smaller; onChanged says an article's star or tags
+	// changed, onAnnotated that it has annotations (or none any more),
+	// onTagsChanged that the archive's tags changed; tagNames returns
+	// them, for completion.
+	onKey         func(r rune) bool
+	onRead        func(id int64)
+	onZoom        func(step int)
+	onChanged     func()
+	onAnnotated   func(id int64, has bool)
+	onTagsChanged func()
+	tagNames      func() []string
+
 	view    *blockview.View
 	tools   *readerTools
 	panel   *notesPanel
@@ -47,15 +65,35 @@ type reader struct {
 	cancel  context.CancelFunc
 }
 
+// readerLibrary is what the reader reads and writes of the archive.
+type readerLibrary interface {
+	articleSource
+	Annotator
+	SetStarred(ctx context.Context, starred bool, ids ...int64) error
+	AddTags(ctx context.Context, ids []int64, tags ...string) (int, error)
+	RemoveTags(ctx context.Context, ids []int64, tags ...string) (int, error)
+}
+
+// articleSource is what loadArticle reads: an article, its versions,
+// annotations and images, and the articles its links point to.
+type articleSource interface {
+	Article(ctx context.Context, id int64) (*archive.Article, error)
+	Versions(ctx context.Context, id int64) ([]archive.Version, error)
+	ArticleVersion(ctx context.Context, id int64, n int) (*archive.Article, error)
+	Annotations(ctx context.Context, f archive.AnnotationFilter) ([]archive.Annotation, error)
+	Image(ctx context.Context, sha string) (*archive.Image, error)
+	ArticleByURL(ctx context.Context, url string) (int64, error)
+}
+
 func (r *reader) buildUI() fyne.CanvasObject {
 	r.view = blockview.New()
 	r.view.SetItems([]blockview.Item{{Kind: blockview.Meta, Text: noArticle}})
 	r.view.OnLink = r.openLink
 	r.view.OnMark = r.markMenu
 	r.view.OnMenu = r.contextMenu
-	r.view.OnKey = r.ui.readerKey
+	r.view.OnKey = r.onKey
 	r.view.OnSelect = r.selectionChanged
-	r.view.SetScale(r.ui.prefs.fontScale())
+	r.view.SetScale(r.scale)
 	r.tools = &readerTools{r: r}
 	r.panel = &notesPanel{r: r}
 	split := container.NewHSplit(r.view, r.panel.buildUI())
@@ -79,24 +117,24 @@ func (r *reader) showVersion(id int64, n int) {
 	if r.cancel != nil {
 		r.cancel()
 	}
-	ctx, cancel := context.WithCancel(r.ui.ctx)
+	ctx, cancel := context.WithCancel(r.ctx)
 	r.current, r.cancel = id, cancel
-	start := r.ui.timing.start()
+	start := r.timing.start()
 	var (
 		doc  *readerDoc
 		err  error
 		done = make(chan struct{})
 	)
 	go func() {
-		doc, err = loadArticle(ctx, r.ui.lib, id, n)
-		r.ui.timing.since("open article: read", start)
+		doc, err = loadArticle(ctx, r.lib, id, n)
+		r.timing.since("open article: read", start)
 		close(done)
 	}()
 	apply := func() {
-		applied := r.ui.timing.start()
+		applied := r.timing.start()
 		r.apply(id, doc, err)
-		r.ui.timing.since("open article: lay out", applied)
-		r.ui.timing.since("open article", start)
+		r.timing.since("open article: lay out", applied)
+		r.timing.since("open article", start)
 	}
 	select {
 	case <-done:
@@ -104,7 +142,7 @@ func (r *reader) showVersion(id int64, n int) {
 	case <-time.After(quickLoad):
 		go func() {
 			<-done
-			r.ui.do(apply)
+			r.do(apply)
 		}()
 	}
 }
@@ -116,7 +154,7 @@ func (r *reader) apply(id int64, doc *readerDoc, err error) {
 	}
 	if err != nil {
 		r.current = 0 // choosing it again tries again
-		r.ui.showError("Could not open the article.", err)
+		r.showError("Could not open the article.", err)
 		return
 	}
 	r.doc = doc
@@ -124,9 +162,9 @@ func (r *reader) apply(id int64, doc *readerDoc, err error) {
 	r.showMarks()
 	r.tools.update(doc)
 	r.panel.update(doc)
-	r.ui.win.SetTitle(doc.article.Title + " — Clippings")
+	r.win.SetTitle(doc.article.Title + " — Clippings")
 	if !doc.article.Read {
-		r.ui.markRead(id)
+		r.onRead(id)
 	}
 }
 
@@ -149,7 +187,7 @@ func (r *reader) showMarks() {
 // related links the archive holds, and turns it all into reader items. It
 // runs off the UI goroutine. A figure whose image cannot be read is shown
 // by its caption alone; only a failure to read the article is an error.
-func loadArticle(ctx context.Context, lib Library, id int64, n int) (*readerDoc, error) {
+func loadArticle(ctx context.Context, lib articleSource, id int64, n int) (*readerDoc, error) {
 	doc := &readerDoc{id: id, version: n}
 	var err error
 	if doc.versions, err = lib.Versions(ctx, id); err != nil {
@@ -179,7 +217,7 @@ func loadArticle(ctx context.Context, lib Library, id int64, n int) (*readerDoc,
 // maxAnnotations is more highlights than an article will ever have.
 const maxAnnotations = 100_000
 
-func loadImages(ctx context.Context, lib Library, a *archive.Article) (map[int]image.Image, error) {
+func loadImages(ctx context.Context, lib articleSource, a *archive.Article) (map[int]image.Image, error) {
 	images := make(map[int]image.Image)
 	for i, f := range a.Figures {
 		if f.ImageSHA == "" {
@@ -197,7 +235,7 @@ func loadImages(ctx context.Context, lib Library, a *archive.Article) (map[int]i
 	return images, nil
 }
 
-func loadImage(ctx context.Context, lib Library, sha string) (image.Image, error) {
+func loadImage(ctx context.Context, lib articleSource, sha string) (image.Image, error) {
 	im, err := lib.Image(ctx, sha)
 	if err != nil {
 		return nil, fmt.Errorf("image %s: %w", sha, err)
@@ -211,7 +249,7 @@ func loadImage(ctx context.Context, lib Library, sha string) (image.Image, error
 
 // resolveLinks finds the related links whose page the archive holds. A
 // failed lookup shows the address, as for a page not held.
-func resolveLinks(ctx context.Context, lib Library, related []archive.Link) []relatedLink {
+func resolveLinks(ctx context.Context, lib articleSource, related []archive.Link) []relatedLink {
 	links := make([]relatedLink, len(related))
 	for i, l := range related {
 		links[i].Link = l
@@ -235,7 +273,7 @@ func (r *reader) clear() {
 	r.view.SetMarks(nil)
 	r.tools.clear()
 	r.panel.clear()
-	r.ui.win.SetTitle("Clippings")
+	r.win.SetTitle("Clippings")
 }
 
 // noArticle is what the reader says when it shows no article.

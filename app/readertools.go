@@ -46,8 +46,8 @@ func (t *readerTools) buildUI() fyne.CanvasObject {
 	t.swatches[0].setChosen(true)
 	t.withNote = &widget.Button{Text: "With note…", Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance,
 		OnTapped: func() { t.r.highlightWithNote(t.color) }}
-	smaller := &widget.Button{Icon: theme.ZoomOutIcon(), Importance: widget.LowImportance, OnTapped: func() { t.r.ui.zoomText(-1) }}
-	larger := &widget.Button{Icon: theme.ZoomInIcon(), Importance: widget.LowImportance, OnTapped: func() { t.r.ui.zoomText(1) }}
+	smaller := &widget.Button{Icon: theme.ZoomOutIcon(), Importance: widget.LowImportance, OnTapped: func() { t.r.onZoom(-1) }}
+	larger := &widget.Button{Icon: theme.ZoomInIcon(), Importance: widget.LowImportance, OnTapped: func() { t.r.onZoom(1) }}
 	t.star = &widget.Button{Icon: starOutlineIcon, Importance: widget.LowImportance, OnTapped: t.toggleStar}
 	t.star.Disable()
 	t.versions = &widget.Select{OnChanged: t.pickVersion}
@@ -146,17 +146,17 @@ func (t *readerTools) toggleStar() {
 	}
 	on := !doc.article.Starred
 	go func() {
-		err := t.r.ui.lib.SetStarred(t.r.ui.ctx, on, doc.id)
-		t.r.ui.do(func() {
+		err := t.r.lib.SetStarred(t.r.ctx, on, doc.id)
+		t.r.do(func() {
 			if err != nil {
-				t.r.ui.showError("Could not star the article.", err)
+				t.r.showError("Could not star the article.", err)
 				return
 			}
 			doc.article.Starred = on
 			if t.r.doc == doc {
 				t.showStar(on)
 			}
-			t.r.ui.list.changed()
+			t.r.onChanged()
 		})
 	}()
 }

@@ -158,7 +158,7 @@ func (u *UI) Close() {
 }
 
 func (u *UI) buildUI() {
-	u.reader = &reader{ui: u}
+	u.reader = u.newReader()
 	u.list = u.newList()
 	u.search = u.newSearch()
 	u.sidebar = u.newSidebar()

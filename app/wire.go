@@ -50,3 +50,11 @@ func (u *UI) newList() *articleList {
 		collectionAt: func(at fyne.Position) (int64, bool) { return u.sidebar.collectionAt(at) },
 		onDrop:       func(ids []int64, col int64) { u.addToCollection(ids, col, "") }}
 }
+
+// newReader makes the reader, which tells the list what changed.
+func (u *UI) newReader() *reader {
+	return &reader{env: u.env, lib: u.lib, clip: u.app.Clipboard(), scale: u.prefs.fontScale(),
+		onKey: u.readerKey, onRead: u.markRead, onZoom: u.zoomText, tagNames: u.tagNames,
+		onChanged: func() { u.list.changed() }, onAnnotated: func(id int64, has bool) { u.list.annotated(id, has) },
+		onTagsChanged: u.tagsChanged}
+}
