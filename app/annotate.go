@@ -2,13 +2,13 @@ package app
 
 import (
 	"context"
-	"github.com/clippings/clippings/app/blockview"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
 )
 

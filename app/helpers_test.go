@@ -4,8 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"github.com/clippings/clippings/app/blockview"
 	"image/color"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/importer"
 )
@@ -229,4 +230,18 @@ func buttonTexts(c *fyne.Container) []string {
 		}
 	}
 	return out
+}
+
+// newTestEnv makes the env of one screen tested alone: a window of its
+// own on a test app, and a UI queue. The screen's content goes in the
+// window with setContent.
+func newTestEnv(t *testing.T) (env, *uiQueue) {
+	t.Helper()
+	test.NewTempApp(t)
+	q := &uiQueue{}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(600, 700))
+	return env{win: w, ctx: ctx, log: slog.Default(), timing: newTiming(slog.Default()), do: q.do}, q
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"github.com/clippings/clippings/app/blockview"
 	"image"
 	"image/color"
 	"image/png"
@@ -10,9 +9,11 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
 )
 
@@ -105,5 +106,38 @@ func TestReaderImage(t *testing.T) {
 	}
 	if texts := u.reader.view.VisibleText(); !containsText(texts, "A red dot.  Test") {
 		t.Errorf("reader shows %q, want the caption with its credit", texts)
+	}
+}
+
+// TestReaderAlone builds the reader alone on a temporary archive: it
+// shows an article, marks it read, and a highlight of a selection is
+// stored and reported to onAnnotated.
+func TestReaderAlone(t *testing.T) {
+	s := openStore(t)
+	ids := addFile(t, s, sealsFile)
+	e, q := newTestEnv(t)
+	var read []int64
+	annotated := map[int64]bool{}
+	r := &reader{env: e, lib: s, clip: fyne.CurrentApp().Clipboard(), scale: 1,
+		onKey: func(rune) bool { return false }, onRead: func(id int64) { read = append(read, id) },
+		onZoom: func(int) {}, onChanged: func() {}, onTagsChanged: func() {}, tagNames: func() []string { return nil },
+		onAnnotated: func(id int64, has bool) { annotated[id] = has }}
+	e.win.SetContent(r.buildUI())
+	r.show(ids[0])
+	waitFor(t, q, "the article", func() bool { return r.doc != nil && r.doc.id == ids[0] })
+	if got := e.win.Title(); got != sealsTitle+" — Clippings" {
+		t.Errorf("window title = %q", got)
+	}
+	if !slices.Equal(read, ids[:1]) {
+		t.Errorf("marked read %v, want %v", read, ids[:1])
+	}
+	v := r.view
+	p := itemIndex(t, v, sealsP2)
+	from := runeIndex(v, p, "the dunes")
+	v.SetSelection(blockview.Pos{Item: p, Char: from}, blockview.Pos{Item: p, Char: from + len("the dunes")})
+	r.highlight("green", "")
+	waitFor(t, q, "the highlight", func() bool { return len(v.Marks()) == 1 })
+	if !annotated[ids[0]] {
+		t.Error("onAnnotated was not told of the highlight")
 	}
 }

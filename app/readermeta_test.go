@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"github.com/clippings/clippings/app/blockview"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
 )
 

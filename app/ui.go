@@ -7,8 +7,12 @@
 // offers to import the bundled sample articles.
 //
 // Each screen lives in its own file (sidebar.go, list.go, search.go,
-// reader.go, notespanel.go, importdialog.go, exportdialog.go, prefsdialog.go,
-// help.go, welcome.go) as a small struct holding its widgets. Work
+// facets.go, reader.go, notespanel.go, importdialog.go, exportdialog.go,
+// prefsdialog.go, help.go, welcome.go) as a small struct holding its
+// widgets and only what it uses: the env (window, context, fyne.Do, log),
+// the part of the archive it reads or writes, as a small interface, and
+// callbacks into the other screens, which wire.go connects. No screen
+// holds the UI. The reader's article widget is the package blockview. Work
 // that touches the archive or the disk runs on a goroutine (a load step) and
 // its result reaches the widgets on the UI goroutine through fyne.Do (an
 // apply step), so tests can drive both halves. The package calls archive and
@@ -162,10 +166,9 @@ func (u *UI) buildUI() {
 	u.list = u.newList()
 	u.search = u.newSearch()
 	u.sidebar = u.newSidebar()
-	u.imports = &imports{env: u.env, sink: u.lib, opt: u.importOpt, onFinished: u.imported}
+	u.imports = u.newImports()
 	u.exports = u.newExports()
-	u.welcome = &welcome{onSamples: u.imports.importSamples, onFiles: u.imports.chooseFiles,
-		onFolder: u.imports.chooseFolder}
+	u.welcome = u.newWelcome()
 
 	listPane := container.NewBorder(u.search.buildUI(), nil, nil, nil, u.list.buildUI())
 	inner := container.NewHSplit(listPane, u.reader.buildUI())

@@ -58,3 +58,13 @@ func (u *UI) newReader() *reader {
 		onChanged: func() { u.list.changed() }, onAnnotated: func(id int64, has bool) { u.list.annotated(id, has) },
 		onTagsChanged: u.tagsChanged}
 }
+
+// newImports makes the import screen; what it stores shows everywhere.
+func (u *UI) newImports() *imports {
+	return &imports{env: u.env, sink: u.lib, opt: u.importOpt, onFinished: u.imported}
+}
+
+// newWelcome makes the screen of an empty archive, whose buttons import.
+func (u *UI) newWelcome() *welcome {
+	return &welcome{onSamples: u.imports.importSamples, onFiles: u.imports.chooseFiles, onFolder: u.imports.chooseFolder}
+}
