@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/app/blockview"
+	"github.com/clippings/clippings/app/fitline"
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/importer"
 )
@@ -155,9 +156,9 @@ func labelTexts(o fyne.CanvasObject) []string {
 			if l.Visible() {
 				out = append(out, l.Text)
 			}
-		case *fitLine:
+		case *fitline.Line:
 			if l.Visible() {
-				out = append(out, l.text)
+				out = append(out, l.Text())
 			}
 		}
 	}

@@ -1,4 +1,9 @@
-package app
+// Package fitline draws one-line texts cut to their width at a word,
+// with an ellipsis, at a fraction of a truncating widget.Label's cost:
+// Line (a list row's title, or its site and date) and Snippet (a search
+// snippet with its matches marked). The widths of words are kept, so a
+// line is fitted by adding them up rather than by shaping it again.
+package fitline
 
 import (
 	"strings"
@@ -98,25 +103,26 @@ func (c *wordWidths) fit(text string, width, size float32, style fyne.TextStyle)
 	return text[:end] + "…", endW + ell
 }
 
-// fitLine is one line of text that ends with an ellipsis, at a word,
+// Line is one line of text that ends with an ellipsis, at a word,
 // where its width ends: a row's title or its site and date. It does what
 // a truncating widget.Label does for the list at a fraction of the cost
 // (the label shapes each new text again to find where to cut).
-type fitLine struct {
+type Line struct {
 	widget.BaseWidget
 	text     string
 	sizeName fyne.ThemeSizeName
 	bold     bool
 }
 
-func newFitLine(sizeName fyne.ThemeSizeName) *fitLine {
-	l := &fitLine{sizeName: sizeName}
+// New returns an empty line of text of the theme's size sizeName.
+func New(sizeName fyne.ThemeSizeName) *Line {
+	l := &Line{sizeName: sizeName}
 	l.ExtendBaseWidget(l)
 	return l
 }
 
-// set shows text, in bold or not.
-func (l *fitLine) set(text string, bold bool) {
+// Set shows text, in bold or not.
+func (l *Line) Set(text string, bold bool) {
 	if text == l.text && bold == l.bold {
 		return
 	}
@@ -124,15 +130,19 @@ func (l *fitLine) set(text string, bold bool) {
 	l.Refresh()
 }
 
+// Text returns the text shown (before it is cut to the width).
+func (l *Line) Text() string { return l.text }
+
 // CreateRenderer is part of fyne.Widget.
-func (l *fitLine) CreateRenderer() fyne.WidgetRenderer {
+func (l *Line) CreateRenderer() fyne.WidgetRenderer {
 	r := &fitLineRenderer{l: l, t: &canvas.Text{}}
 	r.Refresh()
 	return r
 }
 
+// fitLineRenderer draws a Line: one text, cut to the width.
 type fitLineRenderer struct {
-	l *fitLine
+	l *Line
 	t *canvas.Text
 }
 

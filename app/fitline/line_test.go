@@ -1,4 +1,4 @@
-package app
+package fitline
 
 import (
 	"strconv"
@@ -55,8 +55,8 @@ func TestWordWidths(t *testing.T) {
 
 func TestFitLine(t *testing.T) {
 	test.NewTempApp(t)
-	l := newFitLine(theme.SizeNameText)
-	l.set("Harbour seals return to the estuary after a decade away", true)
+	l := New(theme.SizeNameText)
+	l.Set("Harbour seals return to the estuary after a decade away", true)
 	r := test.TempWidgetRenderer(t, l).(*fitLineRenderer)
 	pad := theme.InnerPadding()
 	for _, tt := range []struct {
