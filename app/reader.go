@@ -16,6 +16,7 @@ import (
 
 	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/export"
 )
 
 // readerDoc is an article ready to be shown.
@@ -75,13 +76,10 @@ type readerLibrary interface {
 }
 
 // articleSource is what loadArticle reads: an article, its versions,
-// annotations and images, and the articles its links point to.
+// annotations and images (as an export reads them), and the articles its
+// links point to.
 type articleSource interface {
-	Article(ctx context.Context, id int64) (*archive.Article, error)
-	Versions(ctx context.Context, id int64) ([]archive.Version, error)
-	ArticleVersion(ctx context.Context, id int64, n int) (*archive.Article, error)
-	Annotations(ctx context.Context, f archive.AnnotationFilter) ([]archive.Annotation, error)
-	Image(ctx context.Context, sha string) (*archive.Image, error)
+	export.Source
 	ArticleByURL(ctx context.Context, url string) (int64, error)
 }
 
