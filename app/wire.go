@@ -6,6 +6,25 @@ import "fyne.io/fyne/v2"
 // callbacks into the others, never the UI itself. A callback into a
 // screen made later is a closure, so that it finds that screen.
 
+// newReader makes the reader, which tells the list what changed.
+func (u *UI) newReader() *reader {
+	return &reader{env: u.env, lib: u.lib, clip: u.app.Clipboard(), scale: u.prefs.fontScale(),
+		onKey: u.readerKey, onRead: u.markRead, onZoom: u.zoomText, tagNames: u.tagNames,
+		onChanged: func() { u.list.changed() }, onAnnotated: func(id int64, has bool) { u.list.annotated(id, has) },
+		onTagsChanged: u.tagsChanged}
+}
+
+// newList makes the article list: it opens articles in the reader, drops
+// them on the sidebar's collections, and offers the actions on articles.
+func (u *UI) newList() *articleList {
+	return &articleList{env: u.env, loader: pageLoader{lib: u.lib, annotated: u.notes.has}, notes: &u.notes,
+		onSelected: u.reader.show, onLoaded: u.onListLoaded, current: func() int64 { return u.reader.current },
+		actions: listActions{tag: u.tagDialog, collect: u.collectionDialog, export: func(ids []int64) { u.exports.show(ids) },
+			delete: u.confirmDelete, setRead: u.setRead, setStarred: u.setStarred},
+		collectionAt: func(at fyne.Position) (int64, bool) { return u.sidebar.collectionAt(at) },
+		onDrop:       func(ids []int64, col int64) { u.addToCollection(ids, col, "") }}
+}
+
 // newSearch makes the search bar and its facets; the list shows what it
 // searches.
 func (u *UI) newSearch() *searchBar {
@@ -22,11 +41,9 @@ func (u *UI) newSidebar() *sidebar {
 	return &sidebar{env: u.env, lib: u.lib, onChoose: u.list.setScope, onNewCollection: u.newCollection}
 }
 
-// newExports makes the export dialog's screen, which exports the list's
-// selection or query, a tag, a collection or everything.
-func (u *UI) newExports() *exports {
-	return &exports{env: u.env, lib: u.lib, selected: func() []int64 { return u.list.selectedIDs() },
-		query: func() string { return u.list.query() }, tagNames: u.tagNames}
+// newImports makes the import screen; what it stores shows everywhere.
+func (u *UI) newImports() *imports {
+	return &imports{env: u.env, sink: u.lib, opt: u.importOpt, onFinished: u.imported}
 }
 
 // imported shows what an import stored: the list, the sidebar and the
@@ -40,28 +57,11 @@ func (u *UI) imported(ids []int64) {
 	}
 }
 
-// newList makes the article list: it opens articles in the reader, drops
-// them on the sidebar's collections, and offers the actions on articles.
-func (u *UI) newList() *articleList {
-	return &articleList{env: u.env, loader: pageLoader{lib: u.lib, annotated: u.notes.has}, notes: &u.notes,
-		onSelected: u.reader.show, onLoaded: u.onListLoaded, current: func() int64 { return u.reader.current },
-		actions: listActions{tag: u.tagDialog, collect: u.collectionDialog, export: func(ids []int64) { u.exports.show(ids) },
-			delete: u.confirmDelete, setRead: u.setRead, setStarred: u.setStarred},
-		collectionAt: func(at fyne.Position) (int64, bool) { return u.sidebar.collectionAt(at) },
-		onDrop:       func(ids []int64, col int64) { u.addToCollection(ids, col, "") }}
-}
-
-// newReader makes the reader, which tells the list what changed.
-func (u *UI) newReader() *reader {
-	return &reader{env: u.env, lib: u.lib, clip: u.app.Clipboard(), scale: u.prefs.fontScale(),
-		onKey: u.readerKey, onRead: u.markRead, onZoom: u.zoomText, tagNames: u.tagNames,
-		onChanged: func() { u.list.changed() }, onAnnotated: func(id int64, has bool) { u.list.annotated(id, has) },
-		onTagsChanged: u.tagsChanged}
-}
-
-// newImports makes the import screen; what it stores shows everywhere.
-func (u *UI) newImports() *imports {
-	return &imports{env: u.env, sink: u.lib, opt: u.importOpt, onFinished: u.imported}
+// newExports makes the export dialog's screen, which exports the list's
+// selection or query, a tag, a collection or everything.
+func (u *UI) newExports() *exports {
+	return &exports{env: u.env, lib: u.lib, selected: func() []int64 { return u.list.selectedIDs() },
+		query: func() string { return u.list.query() }, tagNames: u.tagNames}
 }
 
 // newWelcome makes the screen of an empty archive, whose buttons import.
