@@ -1,17 +1,8 @@
 package app
 
-import (
-	"fyne.io/fyne/v2/dialog"
-
-	"github.com/clippings/clippings/archive"
-)
+import "github.com/clippings/clippings/archive"
 
 // Actions of the window that several screens start.
-
-// inform shows a short message.
-func (u *UI) inform(title, message string) {
-	dialog.ShowInformation(title, message, u.win)
-}
 
 // readerKey handles a letter typed while the reader has focus, or while
 // nothing has: j and k step through the list, h highlights the selection,
@@ -45,7 +36,7 @@ func (u *UI) focusSearch() {
 // zoomText makes the reader's text a point larger (+1) or smaller (-1).
 func (u *UI) zoomText(step int) {
 	u.prefs.setFontSize(u.prefs.fontSize() + float32(step))
-	u.reader.view.setScale(u.prefs.fontScale())
+	u.reader.view.SetScale(u.prefs.fontScale())
 }
 
 // markRead marks article id read, in the background.

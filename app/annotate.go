@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
 )
 
@@ -18,41 +19,41 @@ import (
 func (r *reader) highlight(color, note string) {
 	doc := r.doc
 	if doc == nil || !doc.current() {
-		r.ui.inform("Highlights belong to the current version", "Show the current version of the article to highlight it.")
+		r.inform("Highlights belong to the current version", "Show the current version of the article to highlight it.")
 		return
 	}
-	start, end, ok := r.view.selectionInBody()
+	start, end, ok := r.view.SelectionInBody()
 	if !ok {
-		r.ui.inform("Nothing to highlight", "Select a passage of the article's text first.")
+		r.inform("Nothing to highlight", "Select a passage of the article's text first.")
 		return
 	}
 	h := archive.NewHighlight{Start: start, End: end, Color: color, Note: strings.TrimSpace(note)}
 	go func() {
-		a, err := r.ui.lib.AddHighlight(r.ui.ctx, doc.id, h)
-		r.ui.do(func() { r.applyHighlight(doc, a, err) })
+		a, err := r.lib.AddHighlight(r.ctx, doc.id, h)
+		r.do(func() { r.applyHighlight(doc, a, err) })
 	}()
 }
 
 // applyHighlight adds the new highlight a to doc and draws it.
 func (r *reader) applyHighlight(doc *readerDoc, a *archive.Annotation, err error) {
 	if err != nil {
-		r.ui.showError("Could not save the highlight.", err)
+		r.showError("Could not save the highlight.", err)
 		return
 	}
 	doc.notes = append(doc.notes, *a)
 	if r.doc != doc {
 		return
 	}
-	r.view.setSelection(textPos{}, textPos{})
+	r.view.SetSelection(blockview.Pos{}, blockview.Pos{})
 	r.showMarks()
 	r.panel.update(doc)
-	r.ui.list.annotated(doc.id, true)
+	r.onAnnotated(doc.id, true)
 }
 
 // highlightWithNote asks for a note, then highlights the selection.
 func (r *reader) highlightWithNote(color string) {
-	if _, _, ok := r.view.selectionInBody(); !ok {
-		r.ui.inform("Nothing to highlight", "Select a passage of the article's text first.")
+	if _, _, ok := r.view.SelectionInBody(); !ok {
+		r.inform("Nothing to highlight", "Select a passage of the article's text first.")
 		return
 	}
 	note := widget.NewMultiLineEntry()
@@ -63,10 +64,10 @@ func (r *reader) highlightWithNote(color string) {
 			if ok {
 				r.highlight(color, note.Text)
 			}
-		}, r.ui.win)
+		}, r.win)
 	d.Resize(fyne.NewSize(420, 240))
 	d.Show()
-	r.ui.win.Canvas().Focus(note)
+	r.win.Canvas().Focus(note)
 }
 
 // annotation returns the annotation id of the article shown.
@@ -95,24 +96,24 @@ func (r *reader) markMenu(id int64, at fyne.Position) {
 		note.Disabled = true
 		items = append([]*fyne.MenuItem{note, fyne.NewMenuItemSeparator()}, items...)
 	}
-	for _, c := range highlightColors {
+	for _, c := range blockview.HighlightColors {
 		item := fyne.NewMenuItem(strings.ToUpper(c[:1])+c[1:], func() { r.recolor(id, c) })
-		item.Checked = a.Color == c || a.Color == "" && c == highlightColors[0]
+		item.Checked = a.Color == c || a.Color == "" && c == blockview.HighlightColors[0]
 		items = append(items, item)
 	}
 	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Delete highlight", func() { r.deleteAnnotation(id) }))
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), r.ui.win.Canvas(), at)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), r.win.Canvas(), at)
 }
 
 // contextMenu is the reader's menu on a secondary tap: copy, highlight.
 func (r *reader) contextMenu(at fyne.Position) {
-	sel := !r.view.sel.empty()
+	sel := r.view.HasSelection()
 	cp := fyne.NewMenuItem("Copy", func() {
-		r.ui.app.Clipboard().SetContent(r.view.selectedText())
+		r.clip.SetContent(r.view.SelectedText())
 	})
 	cp.Disabled = !sel
-	items := []*fyne.MenuItem{cp, fyne.NewMenuItem("Select all", r.view.selectAll), fyne.NewMenuItemSeparator()}
-	for _, c := range highlightColors {
+	items := []*fyne.MenuItem{cp, fyne.NewMenuItem("Select all", r.view.SelectAll), fyne.NewMenuItemSeparator()}
+	for _, c := range blockview.HighlightColors {
 		item := fyne.NewMenuItem("Highlight "+c, func() { r.highlight(c, "") })
 		item.Disabled = !sel
 		items = append(items, item)
@@ -120,7 +121,7 @@ func (r *reader) contextMenu(at fyne.Position) {
 	withNote := fyne.NewMenuItem("Highlight with a note…", func() { r.highlightWithNote(r.tools.color) })
 	withNote.Disabled = !sel
 	items = append(items, withNote)
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), r.ui.win.Canvas(), at)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), r.win.Canvas(), at)
 }
 
 // recolor gives highlight id another colour.
@@ -144,7 +145,7 @@ func (r *reader) editNote(id int64) {
 				text := strings.TrimSpace(note.Text)
 				r.updateAnnotation(id, archive.AnnotationUpdate{Note: &text}, func(a *archive.Annotation) { a.Note = text })
 			}
-		}, r.ui.win)
+		}, r.win)
 	d.Resize(fyne.NewSize(440, 300))
 	d.Show()
 }
@@ -154,10 +155,10 @@ func (r *reader) editNote(id int64) {
 func (r *reader) updateAnnotation(id int64, u archive.AnnotationUpdate, change func(*archive.Annotation)) {
 	doc := r.doc
 	go func() {
-		err := r.ui.lib.UpdateAnnotation(r.ui.ctx, id, u)
-		r.ui.do(func() {
+		err := r.lib.UpdateAnnotation(r.ctx, id, u)
+		r.do(func() {
 			if err != nil {
-				r.ui.showError("Could not change the highlight.", err)
+				r.showError("Could not change the highlight.", err)
 				return
 			}
 			r.changeNotes(doc, func(notes []archive.Annotation) []archive.Annotation {
@@ -176,10 +177,10 @@ func (r *reader) updateAnnotation(id int64, u archive.AnnotationUpdate, change f
 func (r *reader) deleteAnnotation(id int64) {
 	doc := r.doc
 	go func() {
-		err := r.ui.lib.DeleteAnnotation(context.WithoutCancel(r.ui.ctx), id)
-		r.ui.do(func() {
+		err := r.lib.DeleteAnnotation(context.WithoutCancel(r.ctx), id)
+		r.do(func() {
 			if err != nil {
-				r.ui.showError("Could not delete the highlight.", err)
+				r.showError("Could not delete the highlight.", err)
 				return
 			}
 			r.changeNotes(doc, func(notes []archive.Annotation) []archive.Annotation {
@@ -191,7 +192,7 @@ func (r *reader) deleteAnnotation(id int64) {
 				}
 				return out
 			})
-			r.ui.list.annotated(doc.id, len(doc.notes) > 0)
+			r.onAnnotated(doc.id, len(doc.notes) > 0)
 		})
 	}()
 }

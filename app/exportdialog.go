@@ -29,7 +29,20 @@ const (
 
 // exports runs the export dialog and the exports it starts.
 type exports struct {
-	ui *UI
+	env
+	lib exportSource
+	// What the dialog offers: the list's selection and query, the tags.
+	selected func() []int64
+	query    func() string
+	tagNames func() []string
+
+	form *exportForm // the dialog open last, for tests
+}
+
+// exportSource is what an export reads of the archive.
+type exportSource interface {
+	export.Source
+	export.Selector
 }
 
 // exportForm holds the inputs of the export dialog.
@@ -43,14 +56,11 @@ type exportForm struct {
 	formats    map[string]export.Format
 }
 
-// exportIDs opens the export dialog on articles ids.
-func (u *UI) exportIDs(ids []int64) { u.exports.show(ids) }
-
 // chooseScope opens the export dialog on the list's selection, if any.
-func (e *exports) chooseScope() { e.show(e.ui.list.selectedIDs()) }
+func (e *exports) chooseScope() { e.show(e.selected()) }
 
+// show opens the export dialog on articles ids.
 func (e *exports) show(ids []int64) {
-	u := e.ui
 	f := &exportForm{ids: ids, formats: map[string]export.Format{}}
 	scopes := []string{scopeSearch, scopeTag, scopeCollection, scopeAll}
 	if len(ids) > 0 {
@@ -58,7 +68,7 @@ func (e *exports) show(ids []int64) {
 	}
 	f.scope = widget.NewRadioGroup(scopes, nil)
 	f.scope.Selected = scopes[0]
-	f.tag = widget.NewSelect(u.tags, func(string) { f.scope.SetSelected(scopeTag) })
+	f.tag = widget.NewSelect(e.tagNames(), func(string) { f.scope.SetSelected(scopeTag) })
 	f.collection = widget.NewSelect(nil, func(string) { f.scope.SetSelected(scopeCollection) })
 	var names []string
 	for _, ft := range export.Formats() {
@@ -81,10 +91,10 @@ func (e *exports) show(ids []int64) {
 		if ok {
 			e.start(f)
 		}
-	}, u.win)
+	}, e.win)
 	d.Resize(fyne.NewSize(620, d.MinSize().Height))
 	d.Show()
-	u.dialogs.export = f
+	e.form = f
 	e.loadCollections(f)
 }
 
@@ -103,8 +113,8 @@ func defaultOut(ft export.Format) string {
 
 func (e *exports) loadCollections(f *exportForm) {
 	go func() {
-		cols, err := e.ui.lib.Collections(e.ui.ctx)
-		e.ui.do(func() {
+		cols, err := e.lib.Collections(e.ctx)
+		e.do(func() {
 			if err != nil {
 				return
 			}
@@ -126,7 +136,7 @@ func (e *exports) chooseOut(f *exportForm) {
 			return
 		}
 		f.out.SetText(filepath.Join(dir.Path(), filepath.Base(f.out.Text)))
-	}, e.ui.win)
+	}, e.win)
 }
 
 // exportJob is one export running, and its progress dialog.
@@ -140,12 +150,11 @@ type exportJob struct {
 // start resolves the articles of the scope and exports them, showing the
 // progress; it runs on the UI goroutine.
 func (e *exports) start(f *exportForm) {
-	u := e.ui
-	scope, tag, col, query := f.scope.Selected, f.tag.Selected, f.collection.Selected, u.list.query()
+	scope, tag, col, query := f.scope.Selected, f.tag.Selected, f.collection.Selected, e.query()
 	opt := export.Options{Format: f.chosenFormat(), Out: strings.TrimSpace(f.out.Text)}
-	ctx, cancel := context.WithCancel(u.ctx)
+	ctx, cancel := context.WithCancel(e.ctx)
 	job := &exportJob{cancel: cancel, bar: widget.NewProgressBar()}
-	job.dialog = dialog.NewCustom("Exporting", "Cancel", container.NewVBox(widget.NewLabel("Exporting to "+opt.Out), job.bar), u.win)
+	job.dialog = dialog.NewCustom("Exporting", "Cancel", container.NewVBox(widget.NewLabel("Exporting to "+opt.Out), job.bar), e.win)
 	job.dialog.SetOnClosed(func() {
 		if !job.finished {
 			job.cancel()
@@ -154,7 +163,7 @@ func (e *exports) start(f *exportForm) {
 	job.dialog.Show()
 	go func() {
 		res, err := e.run(ctx, job, scope, tag, col, query, f.ids, opt)
-		u.do(func() { e.finish(job, res, err) })
+		e.do(func() { e.finish(job, res, err) })
 	}()
 }
 
@@ -174,19 +183,19 @@ func (e *exports) run(ctx context.Context, job *exportJob, scope, tag, col, quer
 		defer mu.Unlock()
 		if now := time.Now(); done == total || now.Sub(last) >= progressInterval {
 			last = now
-			e.ui.do(func() {
+			e.do(func() {
 				if !job.finished && total > 0 {
 					job.bar.SetValue(float64(done) / float64(total))
 				}
 			})
 		}
 	}
-	return export.Export(ctx, e.ui.lib, ids, opt, progress)
+	return export.Export(ctx, e.lib, ids, opt, progress)
 }
 
 // selectIDs returns the articles of the scope chosen.
 func (e *exports) selectIDs(ctx context.Context, scope, tag, col, query string, sel []int64) ([]int64, error) {
-	lib := e.ui.lib
+	lib := e.lib
 	switch scope {
 	case scopeSelection:
 		return sel, nil
@@ -209,14 +218,14 @@ func (e *exports) finish(job *exportJob, res export.Result, err error) {
 	job.dialog.Hide()
 	switch {
 	case errors.Is(err, context.Canceled):
-		e.ui.inform("Export cancelled", "Nothing was written.")
+		e.inform("Export cancelled", "Nothing was written.")
 	case err != nil:
-		e.ui.showError("The export failed.", err)
+		e.showError("The export failed.", err)
 	default:
 		msg := fmt.Sprintf("Exported %s to %s.", plural(res.Articles, "article", "articles"), res.Out)
 		if len(res.Warnings) > 0 {
 			msg += "\n\n" + strings.Join(res.Warnings[:min(len(res.Warnings), 5)], "\n")
 		}
-		e.ui.inform("Export finished", msg)
+		e.inform("Export finished", msg)
 	}
 }

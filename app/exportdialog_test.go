@@ -15,7 +15,7 @@ func TestExportDialog(t *testing.T) {
 	u, q := newFilledUI(t)
 	dir := t.TempDir()
 	formatName := func(f export.Format) string {
-		for name, ft := range u.dialogs.export.formats {
+		for name, ft := range u.exports.form.formats {
 			if ft == f {
 				return name
 			}
@@ -27,7 +27,7 @@ func TestExportDialog(t *testing.T) {
 		click(rowWidget(t, u, 0), 0)
 		click(rowWidget(t, u, 1), ctrlMod)
 		u.exports.chooseScope()
-		f := u.dialogs.export
+		f := u.exports.form
 		if got, want := f.scope.Selected, scopeSelection; got != want {
 			t.Errorf("scope = %q, want %q", got, want)
 		}
@@ -54,7 +54,7 @@ func TestExportDialog(t *testing.T) {
 		q.drain()
 		u.list.clearSelection()
 		u.exports.chooseScope()
-		f := u.dialogs.export
+		f := u.exports.form
 		waitFor(t, q, "the tags", func() bool { f.tag.Options = u.tags; return len(u.tags) > 0 })
 		f.tag.SetSelected("export-me")
 		if got := f.scope.Selected; got != scopeTag {

@@ -22,8 +22,14 @@ const maxFacetValues = 4
 // month, and the sites and tags with the most results, each of which
 // narrows the search when tapped.
 type facetPanel struct {
-	ui       *UI
-	search   *searchBar
+	env
+	lib   facetCounter
+	delay time.Duration // facetDelay but in tests
+	// What tapping does: add a filter (site:"BBC") to the search, or
+	// narrow it to the months from..to.
+	onFilter func(filter string)
+	onDates  func(from, to string)
+
 	timeline *timeline
 	chips    *fyne.Container // sites, then tags
 	box      *fyne.Container
@@ -31,6 +37,11 @@ type facetPanel struct {
 	query  string // the query the facets are of
 	cancel context.CancelFunc
 	timer  *time.Timer
+}
+
+// facetCounter counts the facets of a query.
+type facetCounter interface {
+	Facets(ctx context.Context, query string) (*archive.Facets, error)
 }
 
 func (f *facetPanel) buildUI() fyne.CanvasObject {
@@ -48,12 +59,12 @@ const facetDelay = 250 * time.Millisecond
 // cancelling the count on its way.
 func (f *facetPanel) load(query string) {
 	f.stop()
-	ctx, cancel := context.WithCancel(f.ui.ctx)
+	ctx, cancel := context.WithCancel(f.ctx)
 	f.cancel, f.query = cancel, query
-	lib := f.ui.lib
-	f.timer = time.AfterFunc(f.ui.facetDelay, func() {
+	lib := f.lib
+	f.timer = time.AfterFunc(f.delay, func() {
 		fc, err := lib.Facets(ctx, query)
-		f.ui.do(func() { f.apply(query, fc, err) })
+		f.do(func() { f.apply(query, fc, err) })
 	})
 }
 
@@ -73,8 +84,8 @@ func (f *facetPanel) apply(query string, fc *archive.Facets, err error) {
 		return
 	}
 	if err != nil {
-		if ctx := f.ui.ctx; ctx.Err() == nil {
-			f.ui.log.Debug("facets", "query", query, "err", err)
+		if ctx := f.ctx; ctx.Err() == nil {
+			f.log.Debug("facets", "query", query, "err", err)
 		}
 		return
 	}
@@ -95,14 +106,14 @@ func (f *facetPanel) facetChips(field string, values []archive.FacetCount) []fyn
 			text = "#" + text
 		}
 		out = append(out, &widget.Button{Text: text, Importance: widget.LowImportance,
-			OnTapped: func() { f.search.addFilter(filter) }})
+			OnTapped: func() { f.onFilter(filter) }})
 	}
 	return out
 }
 
 // pickDates narrows the search to the months from..to.
 func (f *facetPanel) pickDates(from, to string) {
-	f.search.setDates(from, to)
+	f.onDates(from, to)
 }
 
 // dateFilter matches a date filter in a query.

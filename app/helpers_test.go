@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"image/color"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,6 +19,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/blockview"
+	"github.com/clippings/clippings/app/fitline"
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/importer"
 )
@@ -153,9 +156,9 @@ func labelTexts(o fyne.CanvasObject) []string {
 			if l.Visible() {
 				out = append(out, l.Text)
 			}
-		case *fitLine:
+		case *fitline.Line:
 			if l.Visible() {
-				out = append(out, l.text)
+				out = append(out, l.Text())
 			}
 		}
 	}
@@ -177,11 +180,11 @@ func containsText(texts []string, sub string) bool {
 
 // itemTexts returns the text of every text item of the reader, in order,
 // shown or not.
-func itemTexts(v *blockView) []string {
+func itemTexts(v *blockview.View) []string {
 	var out []string
-	for _, l := range v.layouts {
-		if l != nil {
-			out = append(out, string(l.runes))
+	for i := range v.Len() {
+		if text, ok := v.ItemText(i); ok {
+			out = append(out, text)
 		}
 	}
 	return out
@@ -210,12 +213,10 @@ func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Butto
 }
 
 // drawsColor reports whether the reader draws a rectangle filled with c.
-func drawsColor(v *blockView, c color.Color) bool {
-	for _, b := range v.shown {
-		for _, o := range b.box.Objects {
-			if r, ok := o.(*canvas.Rectangle); ok && r.FillColor == c {
-				return true
-			}
+func drawsColor(v *blockview.View, c color.Color) bool {
+	for _, o := range test.LaidOutObjects(v) {
+		if r, ok := o.(*canvas.Rectangle); ok && r.FillColor == c {
+			return true
 		}
 	}
 	return false
@@ -230,4 +231,18 @@ func buttonTexts(c *fyne.Container) []string {
 		}
 	}
 	return out
+}
+
+// newTestEnv makes the env of one screen tested alone: a window of its
+// own on a test app, and a UI queue. The screen's content goes in the
+// window with setContent.
+func newTestEnv(t *testing.T) (env, *uiQueue) {
+	t.Helper()
+	test.NewTempApp(t)
+	q := &uiQueue{}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(600, 700))
+	return env{win: w, ctx: ctx, log: slog.Default(), timing: newTiming(slog.Default()), do: q.do}, q
 }

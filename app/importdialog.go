@@ -26,7 +26,13 @@ const progressInterval = time.Second / 60
 // screen or a drop on the window: one at a time, with a progress dialog
 // that can cancel it and a summary at the end.
 type imports struct {
-	ui     *UI
+	env
+	sink importer.Sink
+	opt  importer.Options
+	// onFinished follows an import that ran (cancelled or not), with the
+	// articles it stored.
+	onFinished func(ids []int64)
+
 	job    *importJob    // the import running, if any
 	picker *importPicker // the picker open, if any
 	checks *checkList    // the folder listing open last, for tests
@@ -48,14 +54,14 @@ type pathsFunc func() (paths []string, cleanup func(), err error)
 func (im *imports) chooseFolder() {
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
-			im.ui.showError("Could not open the folder.", err)
+			im.showError("Could not open the folder.", err)
 			return
 		}
 		if dir == nil {
 			return
 		}
 		im.start(fixedPaths(dir.Path()))
-	}, im.ui.win)
+	}, im.win)
 	d.SetConfirmText("Import")
 	d.Show()
 }
@@ -101,16 +107,16 @@ func writeSamples() ([]string, func(), error) {
 // progress. It runs on the UI goroutine.
 func (im *imports) start(find pathsFunc) {
 	if im.job != nil {
-		dialog.ShowInformation("Import running", "Wait for the current import to finish, or cancel it.", im.ui.win)
+		dialog.ShowInformation("Import running", "Wait for the current import to finish, or cancel it.", im.win)
 		return
 	}
-	ctx, cancel := context.WithCancel(im.ui.ctx)
+	ctx, cancel := context.WithCancel(im.ctx)
 	job := &importJob{cancel: cancel}
 	im.job = job
 	im.showProgress(job)
 	go func() {
 		rep, err := im.run(ctx, job, find)
-		im.ui.do(func() { im.finish(job, rep, err) })
+		im.do(func() { im.finish(job, rep, err) })
 	}()
 }
 
@@ -133,17 +139,17 @@ func (im *imports) run(ctx context.Context, job *importJob, find pathsFunc) (imp
 		defer mu.Unlock()
 		if now := time.Now(); p.Done == p.Total || now.Sub(last) >= progressInterval {
 			last = now
-			im.ui.do(func() { job.applyProgress(p) })
+			im.do(func() { job.applyProgress(p) })
 		}
 	}
-	return importer.Import(ctx, im.ui.lib, paths, im.ui.importOpt, progress)
+	return importer.Import(ctx, im.sink, paths, im.opt, progress)
 }
 
 func (im *imports) showProgress(job *importJob) {
 	job.bar = widget.NewProgressBar()
 	job.label = &widget.Label{Text: "Looking for files…", Truncation: fyne.TextTruncateEllipsis}
 	content := container.NewVBox(job.label, job.bar)
-	d := dialog.NewCustom("Importing", "Cancel", content, im.ui.win)
+	d := dialog.NewCustom("Importing", "Cancel", content, im.win)
 	d.SetOnClosed(func() {
 		if !job.finished {
 			job.cancel()
@@ -163,7 +169,7 @@ func (job *importJob) applyProgress(p importer.Progress) {
 }
 
 // finish is the UI half of an import: close the progress dialog, show the
-// summary, refresh the list and open the article if there was just one.
+// summary, and hand the articles stored to onFinished.
 func (im *imports) finish(job *importJob, rep importer.Report, err error) {
 	job.finished = true
 	job.cancel()
@@ -171,17 +177,12 @@ func (im *imports) finish(job *importJob, rep importer.Report, err error) {
 	im.job = nil
 	cancelled := errors.Is(err, context.Canceled)
 	if err != nil && !cancelled {
-		im.ui.showError("The import failed.", err)
+		im.showError("The import failed.", err)
 	}
 	if err == nil || cancelled {
 		im.showSummary(rep, cancelled)
 	}
-	im.ui.list.reload()
-	im.ui.sidebar.reload()
-	im.ui.tagsChanged()
-	if ids := importedIDs(rep); len(ids) == 1 {
-		im.ui.reader.show(ids[0])
-	}
+	im.onFinished(importedIDs(rep))
 }
 
 func importedIDs(rep importer.Report) []int64 {
@@ -212,7 +213,7 @@ func (im *imports) showSummary(rep importer.Report, cancelled bool) {
 		scroll := container.NewGridWrap(fyne.NewSize(640, min(float32(len(failures)), 6)*40), list)
 		content.Add(scroll)
 	}
-	dialog.ShowCustom(title, "OK", content, im.ui.win)
+	dialog.ShowCustom(title, "OK", content, im.win)
 }
 
 // summaryText says in a sentence what an import did.

@@ -73,7 +73,7 @@ func TestImportFolder(t *testing.T) {
 			t.Error("the welcome screen stays after an import")
 		}
 		waitFor(t, q, "the one article to open", func() bool {
-			texts := u.reader.view.visibleText()
+			texts := u.reader.view.VisibleText()
 			return len(texts) > 0 && texts[0] == beesTitle
 		})
 	})

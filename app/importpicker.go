@@ -34,7 +34,6 @@ func (im *imports) chooseFiles() {
 }
 
 func (p *importPicker) show() {
-	u := p.im.ui
 	p.count = widget.NewLabel("")
 	p.list = &widget.List{Length: func() int { return len(p.paths) }, CreateItem: p.createRow, UpdateItem: p.updateRow}
 	addFile := &widget.Button{Text: "Add a file…", Icon: theme.FileIcon(), OnTapped: p.addFile}
@@ -44,7 +43,7 @@ func (p *importPicker) show() {
 	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { p.dialog.Hide() }}
 	top := container.NewVBox(container.NewGridWithColumns(3, addFile, addSome, addDir), p.count)
 	body := container.NewBorder(top, container.NewHBox(layoutSpacer(), cancel, p.start), nil, nil, p.list)
-	p.dialog = dialog.NewCustomWithoutButtons("Import files", body, u.win)
+	p.dialog = dialog.NewCustomWithoutButtons("Import files", body, p.im.win)
 	p.dialog.Resize(fyne.NewSize(640, 420))
 	p.refresh()
 	p.dialog.Show()
@@ -94,14 +93,14 @@ func (p *importPicker) refresh() {
 func (p *importPicker) addFile() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			p.im.ui.showError("Could not open the file.", err)
+			p.im.showError("Could not open the file.", err)
 			return
 		}
 		if r != nil {
 			p.add(r.URI().Path())
 			_ = r.Close()
 		}
-	}, p.im.ui.win)
+	}, p.im.win)
 	d.SetConfirmText("Add")
 	d.Show()
 }
@@ -111,7 +110,7 @@ func (p *importPicker) addFolder() {
 		if err == nil && dir != nil {
 			p.add(dir.Path())
 		}
-	}, p.im.ui.win)
+	}, p.im.win)
 }
 
 func (p *importPicker) addFromFolder() {
@@ -119,7 +118,7 @@ func (p *importPicker) addFromFolder() {
 		if err == nil && dir != nil {
 			p.checkInFolder(dir.Path())
 		}
-	}, p.im.ui.win)
+	}, p.im.win)
 }
 
 func (p *importPicker) importAll() {
@@ -158,7 +157,7 @@ type checkList struct {
 func (p *importPicker) checkInFolder(dir string) {
 	files, err := folderFiles(dir)
 	if err != nil {
-		p.im.ui.showError("Could not read the folder.", err)
+		p.im.showError("Could not read the folder.", err)
 		return
 	}
 	cl := &checkList{files: files, checked: make([]bool, len(files))}
@@ -181,7 +180,7 @@ func (p *importPicker) checkInFolder(dir string) {
 		if ok {
 			p.add(cl.chosen()...)
 		}
-	}, p.im.ui.win)
+	}, p.im.win)
 	d.Resize(fyne.NewSize(560, 420))
 	d.Show()
 	p.im.checks = cl

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/clippings/clippings/app/blockview"
 )
 
 // press types a shortcut on the window's canvas, as the driver does when
@@ -28,7 +30,7 @@ func TestShortcuts(t *testing.T) {
 	})
 	t.Run("Export", func(t *testing.T) {
 		press(u, fyne.KeyE, ctrlMod)
-		if u.dialogs.export == nil {
+		if u.exports.form == nil {
 			t.Fatal("Ctrl+E opens no export dialog")
 		}
 		u.win.Canvas().Overlays().Top().Hide()
@@ -49,16 +51,16 @@ func TestShortcuts(t *testing.T) {
 	})
 	t.Run("Highlight", func(t *testing.T) {
 		p2 := itemIndex(t, v, sealsP2)
-		v.setSelection(textPos{p2, 4}, textPos{p2, 9})
+		v.SetSelection(blockview.Pos{Item: p2, Char: 4}, blockview.Pos{Item: p2, Char: 9})
 		press(u, fyne.KeyH, ctrlMod)
-		waitFor(t, q, "the highlight", func() bool { return len(v.marks) == 1 })
+		waitFor(t, q, "the highlight", func() bool { return len(v.Marks()) == 1 })
 	})
 	t.Run("LettersInReader", func(t *testing.T) {
 		p2 := itemIndex(t, v, sealsP2)
-		v.setSelection(textPos{p2, 10}, textPos{p2, 14})
-		test.Type(v.page, "h")
-		waitFor(t, q, "the second highlight", func() bool { return len(v.marks) == 2 })
-		test.Type(v.page, "/")
+		v.SetSelection(blockview.Pos{Item: p2, Char: 10}, blockview.Pos{Item: p2, Char: 14})
+		test.Type(v.Page(), "h")
+		waitFor(t, q, "the second highlight", func() bool { return len(v.Marks()) == 2 })
+		test.Type(v.Page(), "/")
 		if u.win.Canvas().Focused() != u.search.entry {
 			t.Error("/ in the reader does not go to the search")
 		}
@@ -117,7 +119,7 @@ func TestPreferences(t *testing.T) {
 		if got := u.prefs.fontSize(); got != 20 {
 			t.Errorf("font size = %v, want 20", got)
 		}
-		if got, want := u.reader.view.scale, u.prefs.fontScale(); got != want {
+		if got, want := u.reader.view.Scale(), u.prefs.fontScale(); got != want {
 			t.Errorf("reader scale = %v, want %v", got, want)
 		}
 	})

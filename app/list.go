@@ -17,10 +17,18 @@ import (
 // virtualised list fetched a page at a time, with a sort menu, several
 // rows selectable, and a bar of actions on the selection.
 type articleList struct {
-	ui         *UI
+	env
+	loader pageLoader // reads the pages
+	notes  *idSet     // the articles with annotations, for the rows' marks
+
 	onSelected func(id int64)                // an article was chosen
 	onLoaded   func(query string, total int) // a new query's first page is shown
 	current    func() int64                  // the article in the reader, to highlight
+	actions    listActions                   // what the selection's menu does
+	// collectionAt says which collection is drawn at a point of the
+	// window, if any; onDrop adds the articles dropped to it (listdrag.go).
+	collectionAt func(at fyne.Position) (int64, bool)
+	onDrop       func(ids []int64, collection int64)
 
 	list    *widget.List
 	status  *widget.Label
@@ -44,7 +52,7 @@ type articleList struct {
 func (l *articleList) buildUI() fyne.CanvasObject {
 	l.selected = map[int64]bool{}
 	l.anchor = -1
-	l.cur = newListModel(l.ui.ctx, "", orderAdded)
+	l.cur = newListModel(l.ctx, "", orderAdded)
 	l.list = &widget.List{Length: l.length, CreateItem: l.createItem, UpdateItem: l.updateItem,
 		OnSelected: l.keyboardSelected}
 	l.status = &widget.Label{SizeName: theme.SizeNameCaptionText,
@@ -153,15 +161,15 @@ func (l *articleList) sortChanged(name string) {
 // its way is cancelled.
 func (l *articleList) reload() {
 	l.cancelPending()
-	m := newListModel(l.ui.ctx, l.query(), l.effectiveOrder())
+	m := newListModel(l.ctx, l.query(), l.effectiveOrder())
 	l.next = m
-	start := l.ui.timing.start()
-	loader := l.ui.loader()
+	start := l.timing.start()
+	loader := l.loader
 	go func() {
 		p, err := loader.load(m.ctx, m.query, m.order, 0)
-		l.ui.do(func() {
+		l.do(func() {
 			l.applyFirst(m, p, err)
-			l.ui.timing.since("list "+m.query, start)
+			l.timing.since("list "+m.query, start)
 		})
 	}()
 }
@@ -213,11 +221,11 @@ func (l *articleList) showLoadError(query string, err error) {
 		return
 	}
 	if query == "" {
-		l.ui.showError("Could not read the list of articles.", err)
+		l.showError("Could not read the list of articles.", err)
 		return
 	}
 	// A half-typed query may not parse; say so quietly rather than in a dialog.
-	l.ui.log.Warn("search failed", "query", query, "err", err)
+	l.log.Warn("search failed", "query", query, "err", err)
 	l.status.SetText("Search failed: " + searchProblem(err))
 }
 
@@ -228,10 +236,10 @@ func (l *articleList) fetch(n int) {
 		return
 	}
 	m.pending[n] = true
-	loader := l.ui.loader()
+	loader := l.loader
 	go func() {
 		p, err := loader.load(m.ctx, m.query, m.order, n)
-		l.ui.do(func() { l.applyPage(m, n, p, err) })
+		l.do(func() { l.applyPage(m, n, p, err) })
 	}()
 }
 
@@ -243,7 +251,7 @@ func (l *articleList) applyPage(m *listModel, n int, p listPage, err error) {
 	if err != nil {
 		m.failed[n] = true
 		if !errors.Is(err, context.Canceled) {
-			l.ui.log.Error("load list page", "query", m.query, "page", n, "err", err)
+			l.log.Error("load list page", "query", m.query, "page", n, "err", err)
 		}
 		l.list.Refresh()
 		return
@@ -304,7 +312,7 @@ func (l *articleList) setRead(id int64, read bool) {
 // annotated records that article id has annotations (or has none any
 // more) and redraws its row.
 func (l *articleList) annotated(id int64, has bool) {
-	l.ui.notes.set(id, has)
+	l.notes.set(id, has)
 	if i := l.indexOf(id); i >= 0 {
 		l.cur.pages[i/pageSize][i%pageSize].notes = has
 		l.list.RefreshItem(i)
@@ -315,7 +323,7 @@ func (l *articleList) annotated(id int64, has bool) {
 func (l *articleList) refreshNotes() {
 	for _, p := range l.cur.pages {
 		for i := range p {
-			p[i].notes = l.ui.notes.has(p[i].id)
+			p[i].notes = l.notes.has(p[i].id)
 		}
 	}
 	l.list.Refresh()
@@ -325,11 +333,11 @@ func (l *articleList) refreshNotes() {
 // the position in the list.
 func (l *articleList) changed() {
 	m := l.cur
-	loader := l.ui.loader()
+	loader := l.loader
 	for n := range m.pages {
 		go func() {
 			p, err := loader.load(m.ctx, m.query, m.order, n)
-			l.ui.do(func() {
+			l.do(func() {
 				if err == nil && l.cur == m {
 					m.pages[n] = p.rows
 					if n == 0 {

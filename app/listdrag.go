@@ -31,7 +31,7 @@ func (l *articleList) dragged(i int, at fyne.Position) {
 			return
 		}
 		label := widget.NewLabel("Add " + plural(len(ids), "article", "articles") + " to a collection")
-		l.drag = &rowDrag{ids: ids, hint: widget.NewPopUp(label, l.ui.win.Canvas())}
+		l.drag = &rowDrag{ids: ids, hint: widget.NewPopUp(label, l.win.Canvas())}
 		l.drag.hint.Show()
 	}
 	l.drag.at = at
@@ -47,8 +47,8 @@ func (l *articleList) dragEnd() {
 		return
 	}
 	d.hint.Hide()
-	if col, ok := l.ui.sidebar.collectionAt(d.at); ok {
-		l.ui.addToCollection(d.ids, col, "")
+	if col, ok := l.collectionAt(d.at); ok {
+		l.onDrop(d.ids, col)
 	}
 }
 

@@ -86,9 +86,17 @@ func (m *listModel) row(i int) (row, bool) {
 	return row{}, false
 }
 
+// pageSource is what the list reads of the archive.
+type pageSource interface {
+	Count(ctx context.Context) (int, error)
+	List(ctx context.Context, f archive.ListFilter) ([]archive.Summary, error)
+	Find(ctx context.Context, query string, opt archive.SearchOptions) (*archive.Results, error)
+	TagsOf(ctx context.Context, ids []int64) (map[int64][]string, error)
+}
+
 // pageLoader loads pages of the list off the UI goroutine.
 type pageLoader struct {
-	lib       Library
+	lib       pageSource
 	annotated func(id int64) bool // whether an article has highlights or a note
 }
 

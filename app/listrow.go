@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/fitline"
 	"github.com/clippings/clippings/archive"
 )
 
@@ -24,9 +25,9 @@ type listRow struct {
 	mods  fyne.KeyModifier
 
 	bg      *canvas.Rectangle
-	title   *fitLine
-	meta    *fitLine
-	snippet *snippetLine
+	title   *fitline.Line
+	meta    *fitline.Line
+	snippet *fitline.Snippet
 	star    *widget.Icon
 	note    *widget.Icon
 }
@@ -34,9 +35,9 @@ type listRow struct {
 func newListRow(l *articleList) *listRow {
 	r := &listRow{l: l, index: -1}
 	r.bg = &canvas.Rectangle{CornerRadius: theme.SelectionRadiusSize()}
-	r.title = newFitLine(theme.SizeNameText)
-	r.meta = newFitLine(theme.SizeNameCaptionText)
-	r.snippet = newSnippetLine()
+	r.title = fitline.New(theme.SizeNameText)
+	r.meta = fitline.New(theme.SizeNameCaptionText)
+	r.snippet = fitline.NewSnippet()
 	r.snippet.Hidden = !l.withSnippets()
 	r.star = widget.NewIcon(starIcon)
 	r.note = widget.NewIcon(theme.DocumentCreateIcon())
@@ -60,18 +61,18 @@ func (r *listRow) show(index int, data row, ok, failed, selected bool) {
 	r.snippet.Hidden = !r.l.withSnippets()
 	switch {
 	case ok:
-		r.title.set(data.title, !data.read)
-		r.meta.set(joinNonEmpty(" · ", data.meta, data.tags), false)
+		r.title.Set(data.title, !data.read)
+		r.meta.Set(joinNonEmpty(" · ", data.meta, data.tags), false)
 		r.setSnippet(data.snippet)
 		r.star.Hidden, r.note.Hidden = !data.starred, !data.notes
 	case failed:
-		r.title.set("Could not load this article", false)
-		r.meta.set("", false)
+		r.title.Set("Could not load this article", false)
+		r.meta.Set("", false)
 		r.setSnippet(nil)
 		r.star.Hidden, r.note.Hidden = true, true
 	default:
-		r.title.set("Loading…", false)
-		r.meta.set("", false)
+		r.title.Set("Loading…", false)
+		r.meta.Set("", false)
 		r.setSnippet(nil)
 		r.star.Hidden, r.note.Hidden = true, true
 	}
@@ -79,7 +80,7 @@ func (r *listRow) show(index int, data row, ok, failed, selected bool) {
 	r.note.Refresh()
 }
 
-func (r *listRow) setSnippet(spans []archive.Span) { r.snippet.setSpans(spans) }
+func (r *listRow) setSnippet(spans []archive.Span) { r.snippet.SetSpans(spans) }
 
 // MouseDown notes the modifiers of a click; part of desktop.Mouseable.
 func (r *listRow) MouseDown(ev *desktop.MouseEvent) { r.mods = ev.Modifier }

@@ -84,17 +84,6 @@ func (l *articleList) clearSelection() {
 	l.bulk.update()
 }
 
-// selectAll selects the rows loaded.
-func (l *articleList) selectAll() {
-	for _, p := range l.cur.pages {
-		for _, r := range p {
-			l.selected[r.id] = true
-		}
-	}
-	l.list.Refresh()
-	l.bulk.update()
-}
-
 // selectedIDs returns the articles the actions apply to, in list order:
 // the selection, else the article in the reader.
 func (l *articleList) selectedIDs() []int64 {
@@ -126,7 +115,7 @@ func (l *articleList) rowMenu(i int, at fyne.Position) {
 		l.list.Refresh()
 		l.bulk.update()
 	}
-	widget.ShowPopUpMenuAtPosition(l.bulk.menu(), l.ui.win.Canvas(), at)
+	widget.ShowPopUpMenuAtPosition(l.bulk.menu(), l.win.Canvas(), at)
 }
 
 // bulkBar shows how many rows are selected and offers the actions on
@@ -143,7 +132,7 @@ func (b *bulkBar) buildUI() fyne.CanvasObject {
 	b.actions = &widget.Button{Text: "Actions", Icon: theme.MenuDropDownIcon(), IconPlacement: widget.ButtonIconTrailingText}
 	b.actions.OnTapped = func() {
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b.actions).AddXY(0, b.actions.Size().Height)
-		widget.ShowPopUpMenuAtPosition(b.menu(), b.l.ui.win.Canvas(), pos)
+		widget.ShowPopUpMenuAtPosition(b.menu(), b.l.win.Canvas(), pos)
 	}
 	clearBtn := &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: b.l.clearSelection}
 	b.box = container.NewBorder(nil, nil, nil, container.NewHBox(b.actions, clearBtn), b.label)
@@ -164,21 +153,28 @@ func (b *bulkBar) update() {
 	}
 }
 
+// listActions are the actions on articles that the selection's menu
+// offers.
+type listActions struct {
+	tag, collect, export, delete func(ids []int64)
+	setRead, setStarred          func(ids []int64, on bool)
+}
+
 // menu lists the actions on the selection.
 func (b *bulkBar) menu() *fyne.Menu {
-	u := b.l.ui
+	a, ids := b.l.actions, b.l.selectedIDs
 	items := []*fyne.MenuItem{
-		fyne.NewMenuItem("Tag…", func() { u.tagDialog(b.l.selectedIDs()) }),
-		fyne.NewMenuItem("Add to collection…", func() { u.collectionDialog(b.l.selectedIDs()) }),
+		fyne.NewMenuItem("Tag…", func() { a.tag(ids()) }),
+		fyne.NewMenuItem("Add to collection…", func() { a.collect(ids()) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Mark read", func() { u.setRead(b.l.selectedIDs(), true) }),
-		fyne.NewMenuItem("Mark unread", func() { u.setRead(b.l.selectedIDs(), false) }),
-		fyne.NewMenuItem("Star", func() { u.setStarred(b.l.selectedIDs(), true) }),
-		fyne.NewMenuItem("Unstar", func() { u.setStarred(b.l.selectedIDs(), false) }),
+		fyne.NewMenuItem("Mark read", func() { a.setRead(ids(), true) }),
+		fyne.NewMenuItem("Mark unread", func() { a.setRead(ids(), false) }),
+		fyne.NewMenuItem("Star", func() { a.setStarred(ids(), true) }),
+		fyne.NewMenuItem("Unstar", func() { a.setStarred(ids(), false) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Export…", func() { u.exportIDs(b.l.selectedIDs()) }),
+		fyne.NewMenuItem("Export…", func() { a.export(ids()) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Delete…", func() { u.confirmDelete(b.l.selectedIDs()) }),
+		fyne.NewMenuItem("Delete…", func() { a.delete(ids()) }),
 	}
 	return fyne.NewMenu("", items...)
 }

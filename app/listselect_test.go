@@ -89,9 +89,10 @@ func TestMultiSelect(t *testing.T) {
 	t.Run("StarAndRead", func(t *testing.T) {
 		u.setStarred(u.list.selectedIDs(), true)
 		u.setRead(u.list.selectedIDs(), true)
-		waitFor(t, q, "the stars", func() bool {
+		// The two actions run side by side: wait for both to be shown.
+		waitFor(t, q, "the stars and the reads", func() bool {
 			n, _ := s.SearchCount(ctx, "is:starred")
-			return n == 2 && u.sidebar.data.nodes[nodeStarred].count == 2
+			return n == 2 && u.sidebar.data.nodes[nodeStarred].count == 2 && u.sidebar.data.nodes[nodeUnread].count == 0
 		})
 		if n, _ := s.SearchCount(ctx, "is:unread"); n != 0 {
 			t.Errorf("%d unread, want 0 (one opened, two marked)", n)

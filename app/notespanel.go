@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
 )
 
@@ -35,7 +36,7 @@ type notesPanel struct {
 }
 
 func (p *notesPanel) buildUI() fyne.CanvasObject {
-	p.tags = &tagEditor{ui: p.r.ui, onAdd: p.addTag, onRemove: p.removeTag}
+	p.tags = &tagEditor{names: p.r.tagNames, onAdd: p.addTag, onRemove: p.removeTag}
 	p.note = widget.NewMultiLineEntry()
 	p.note.SetPlaceHolder("Note on this article")
 	p.note.Wrapping = fyne.TextWrapWord
@@ -120,7 +121,7 @@ func (p *notesPanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	text := c.Objects[0].(*fyne.Container)
 	swatch := c.Objects[1].(*canvas.Rectangle)
-	swatch.FillColor = highlightColor(a.Color)
+	swatch.FillColor = blockview.HighlightColor(a.Color)
 	swatch.Refresh()
 	quote := "“" + ellipsis(a.Quote.Exact, 200) + "”"
 	if a.Orphaned {
@@ -137,8 +138,8 @@ func (p *notesPanel) jump(i widget.ListItemID) {
 		return
 	}
 	a := p.marks[i]
-	if a.Orphaned || !p.doc.current() || !p.r.view.selectBody(a.Start, a.End) {
-		p.r.ui.inform("Passage not shown", "This highlight's passage is not in the text shown.")
+	if a.Orphaned || !p.doc.current() || !p.r.view.SelectBody(a.Start, a.End) {
+		p.r.inform("Passage not shown", "This highlight's passage is not in the text shown.")
 	}
 }
 
@@ -150,7 +151,7 @@ func (p *notesPanel) noteChanged(string) {
 	}
 	doc := p.doc
 	p.noteTimer = time.AfterFunc(noteDelay, func() {
-		p.r.ui.do(func() {
+		p.r.do(func() {
 			if p.doc == doc {
 				p.flushNote()
 			}
@@ -169,14 +170,14 @@ func (p *notesPanel) flushNote() {
 	}
 	doc, text := p.doc, p.note.Text
 	go func() {
-		err := p.r.ui.lib.SetNote(p.r.ui.ctx, doc.id, text)
-		p.r.ui.do(func() { p.applyNote(doc, text, err) })
+		err := p.r.lib.SetNote(p.r.ctx, doc.id, text)
+		p.r.do(func() { p.applyNote(doc, text, err) })
 	}()
 }
 
 func (p *notesPanel) applyNote(doc *readerDoc, text string, err error) {
 	if err != nil {
-		p.r.ui.showError("Could not save the note.", err)
+		p.r.showError("Could not save the note.", err)
 		return
 	}
 	var notes []archive.Annotation
@@ -189,7 +190,7 @@ func (p *notesPanel) applyNote(doc *readerDoc, text string, err error) {
 		notes = append([]archive.Annotation{{ArticleID: doc.id, Kind: archive.KindNote, Note: text, Start: -1, End: -1}}, notes...)
 	}
 	doc.notes = notes
-	p.r.ui.list.annotated(doc.id, len(notes) > 0)
+	p.r.onAnnotated(doc.id, len(notes) > 0)
 }
 
 // addTag tags the article shown.
@@ -209,25 +210,25 @@ func (p *notesPanel) changeTags(tag string, add bool) {
 	go func() {
 		var err error
 		if add {
-			_, err = p.r.ui.lib.AddTags(p.r.ui.ctx, []int64{doc.id}, tag)
+			_, err = p.r.lib.AddTags(p.r.ctx, []int64{doc.id}, tag)
 		} else {
-			_, err = p.r.ui.lib.RemoveTags(p.r.ui.ctx, []int64{doc.id}, tag)
+			_, err = p.r.lib.RemoveTags(p.r.ctx, []int64{doc.id}, tag)
 		}
 		var a *archive.Article
 		if err == nil {
-			a, err = p.r.ui.lib.Article(p.r.ui.ctx, doc.id) // the tags as the archive cleaned them
+			a, err = p.r.lib.Article(p.r.ctx, doc.id) // the tags as the archive cleaned them
 		}
-		p.r.ui.do(func() {
+		p.r.do(func() {
 			if err != nil {
-				p.r.ui.showError("Could not change the tags.", err)
+				p.r.showError("Could not change the tags.", err)
 				return
 			}
 			doc.article.Tags = a.Tags
 			if p.doc == doc {
 				p.tags.setTags(a.Tags)
 			}
-			p.r.ui.tagsChanged()
-			p.r.ui.list.changed()
+			p.r.onTagsChanged()
+			p.r.onChanged()
 		})
 	}()
 }

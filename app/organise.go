@@ -23,7 +23,7 @@ func (u *UI) tagDialog(ids []int64) {
 		return
 	}
 	var chosen []string
-	ed := &tagEditor{ui: u}
+	ed := &tagEditor{names: u.tagNames}
 	ed.onAdd = func(t string) { chosen = append(chosen, t); ed.setTags(chosen) }
 	ed.onRemove = func(t string) {
 		chosen = slices.DeleteFunc(chosen, func(c string) bool { return c == t })

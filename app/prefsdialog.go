@@ -47,7 +47,7 @@ func (u *UI) showPreferences() {
 	f.sizeVal.SetText(fmt.Sprintf("%.0f pt", f.size.Value))
 	f.size.OnChanged = func(v float64) {
 		u.prefs.setFontSize(float32(v))
-		u.reader.view.setScale(u.prefs.fontScale())
+		u.reader.view.SetScale(u.prefs.fontScale())
 		f.sizeVal.SetText(fmt.Sprintf("%.0f pt", v))
 	}
 	f.archive = wrappedLabel(u.archiveText())

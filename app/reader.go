@@ -14,32 +14,16 @@ import (
 	"fyne.io/fyne/v2/container"
 	_ "golang.org/x/image/webp"
 
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/export"
 )
-
-// readerItem is one laid-out piece of an article: a block of text, an image
-// or a caption. Items are built off the UI goroutine, widgets from them on it.
-type readerItem struct {
-	kind   itemKind
-	text   string
-	credit string      // captions only
-	indent int         // list nesting depth, quotes 1
-	img    image.Image // itemImage only
-
-	// Where the text is in the article's body (Article.Text()), for
-	// highlights: inBody items show runes [start, start+len-prefix) of
-	// it after prefix runes of their own (a list marker).
-	inBody bool
-	start  int
-	prefix int
-	link   int // itemLink: index into readerDoc.links
-}
 
 // readerDoc is an article ready to be shown.
 type readerDoc struct {
 	id       int64
 	article  *archive.Article
-	items    []readerItem
+	items    []blockview.Item
 	links    []relatedLink
 	notes    []archive.Annotation // the article's highlights and free note
 	versions []archive.Version    // oldest first; the last is the current text
@@ -55,8 +39,26 @@ func (d *readerDoc) current() bool {
 // reader is the right pane: the article chosen in the list, its toolbar
 // and the panel of its tags, note and highlights.
 type reader struct {
-	ui      *UI
-	view    *blockView
+	env
+	lib   readerLibrary
+	clip  fyne.Clipboard // where Copy puts text
+	scale float32        // the text size at first, relative to the theme's
+
+	// Callbacks: onKey takes the letters typed in the text (true if
+	// used); onRead marks an article opened read; onZoom makes the text a
+	// point larger or smaller; onChanged says an article's star or tags
+	// changed, onAnnotated that it has annotations (or none any more),
+	// onTagsChanged that the archive's tags changed; tagNames returns
+	// them, for completion.
+	onKey         func(r rune) bool
+	onRead        func(id int64)
+	onZoom        func(step int)
+	onChanged     func()
+	onAnnotated   func(id int64, has bool)
+	onTagsChanged func()
+	tagNames      func() []string
+
+	view    *blockview.View
 	tools   *readerTools
 	panel   *notesPanel
 	current int64 // the article shown or on its way
@@ -64,15 +66,32 @@ type reader struct {
 	cancel  context.CancelFunc
 }
 
+// readerLibrary is what the reader reads and writes of the archive.
+type readerLibrary interface {
+	articleSource
+	Annotator
+	SetStarred(ctx context.Context, starred bool, ids ...int64) error
+	AddTags(ctx context.Context, ids []int64, tags ...string) (int, error)
+	RemoveTags(ctx context.Context, ids []int64, tags ...string) (int, error)
+}
+
+// articleSource is what loadArticle reads: an article, its versions,
+// annotations and images (as an export reads them), and the articles its
+// links point to.
+type articleSource interface {
+	export.Source
+	ArticleByURL(ctx context.Context, url string) (int64, error)
+}
+
 func (r *reader) buildUI() fyne.CanvasObject {
-	r.view = newBlockView()
-	r.view.setItems([]readerItem{{kind: itemMeta, text: noArticle}})
-	r.view.onLink = r.openLink
-	r.view.onMark = r.markMenu
-	r.view.onMenu = r.contextMenu
-	r.view.onKey = r.ui.readerKey
-	r.view.onSelect = r.selectionChanged
-	r.view.scale = r.ui.prefs.fontScale()
+	r.view = blockview.New()
+	r.view.SetItems([]blockview.Item{{Kind: blockview.Meta, Text: noArticle}})
+	r.view.OnLink = r.openLink
+	r.view.OnMark = r.markMenu
+	r.view.OnMenu = r.contextMenu
+	r.view.OnKey = r.onKey
+	r.view.OnSelect = r.selectionChanged
+	r.view.SetScale(r.scale)
 	r.tools = &readerTools{r: r}
 	r.panel = &notesPanel{r: r}
 	split := container.NewHSplit(r.view, r.panel.buildUI())
@@ -96,24 +115,24 @@ func (r *reader) showVersion(id int64, n int) {
 	if r.cancel != nil {
 		r.cancel()
 	}
-	ctx, cancel := context.WithCancel(r.ui.ctx)
+	ctx, cancel := context.WithCancel(r.ctx)
 	r.current, r.cancel = id, cancel
-	start := r.ui.timing.start()
+	start := r.timing.start()
 	var (
 		doc  *readerDoc
 		err  error
 		done = make(chan struct{})
 	)
 	go func() {
-		doc, err = loadArticle(ctx, r.ui.lib, id, n)
-		r.ui.timing.since("open article: read", start)
+		doc, err = loadArticle(ctx, r.lib, id, n)
+		r.timing.since("open article: read", start)
 		close(done)
 	}()
 	apply := func() {
-		applied := r.ui.timing.start()
+		applied := r.timing.start()
 		r.apply(id, doc, err)
-		r.ui.timing.since("open article: lay out", applied)
-		r.ui.timing.since("open article", start)
+		r.timing.since("open article: lay out", applied)
+		r.timing.since("open article", start)
 	}
 	select {
 	case <-done:
@@ -121,7 +140,7 @@ func (r *reader) showVersion(id int64, n int) {
 	case <-time.After(quickLoad):
 		go func() {
 			<-done
-			r.ui.do(apply)
+			r.do(apply)
 		}()
 	}
 }
@@ -133,32 +152,32 @@ func (r *reader) apply(id int64, doc *readerDoc, err error) {
 	}
 	if err != nil {
 		r.current = 0 // choosing it again tries again
-		r.ui.showError("Could not open the article.", err)
+		r.showError("Could not open the article.", err)
 		return
 	}
 	r.doc = doc
-	r.view.setItems(doc.items)
+	r.view.SetItems(doc.items)
 	r.showMarks()
 	r.tools.update(doc)
 	r.panel.update(doc)
-	r.ui.win.SetTitle(doc.article.Title + " — Clippings")
+	r.win.SetTitle(doc.article.Title + " — Clippings")
 	if !doc.article.Read {
-		r.ui.markRead(id)
+		r.onRead(id)
 	}
 }
 
 // showMarks draws the highlights of the article shown, if its current
 // text is shown.
 func (r *reader) showMarks() {
-	var marks []mark
+	var marks []blockview.Mark
 	if r.doc != nil && r.doc.current() {
 		for _, a := range r.doc.notes {
 			if a.Kind == archive.KindHighlight && !a.Orphaned {
-				marks = append(marks, mark{id: a.ID, start: a.Start, end: a.End, color: a.Color})
+				marks = append(marks, blockview.Mark{ID: a.ID, Start: a.Start, End: a.End, Color: a.Color})
 			}
 		}
 	}
-	r.view.setMarks(marks)
+	r.view.SetMarks(marks)
 }
 
 // loadArticle reads version n of article id (0: the current one), the
@@ -166,7 +185,7 @@ func (r *reader) showMarks() {
 // related links the archive holds, and turns it all into reader items. It
 // runs off the UI goroutine. A figure whose image cannot be read is shown
 // by its caption alone; only a failure to read the article is an error.
-func loadArticle(ctx context.Context, lib Library, id int64, n int) (*readerDoc, error) {
+func loadArticle(ctx context.Context, lib articleSource, id int64, n int) (*readerDoc, error) {
 	doc := &readerDoc{id: id, version: n}
 	var err error
 	if doc.versions, err = lib.Versions(ctx, id); err != nil {
@@ -196,7 +215,7 @@ func loadArticle(ctx context.Context, lib Library, id int64, n int) (*readerDoc,
 // maxAnnotations is more highlights than an article will ever have.
 const maxAnnotations = 100_000
 
-func loadImages(ctx context.Context, lib Library, a *archive.Article) (map[int]image.Image, error) {
+func loadImages(ctx context.Context, lib articleSource, a *archive.Article) (map[int]image.Image, error) {
 	images := make(map[int]image.Image)
 	for i, f := range a.Figures {
 		if f.ImageSHA == "" {
@@ -214,7 +233,7 @@ func loadImages(ctx context.Context, lib Library, a *archive.Article) (map[int]i
 	return images, nil
 }
 
-func loadImage(ctx context.Context, lib Library, sha string) (image.Image, error) {
+func loadImage(ctx context.Context, lib articleSource, sha string) (image.Image, error) {
 	im, err := lib.Image(ctx, sha)
 	if err != nil {
 		return nil, fmt.Errorf("image %s: %w", sha, err)
@@ -228,7 +247,7 @@ func loadImage(ctx context.Context, lib Library, sha string) (image.Image, error
 
 // resolveLinks finds the related links whose page the archive holds. A
 // failed lookup shows the address, as for a page not held.
-func resolveLinks(ctx context.Context, lib Library, related []archive.Link) []relatedLink {
+func resolveLinks(ctx context.Context, lib articleSource, related []archive.Link) []relatedLink {
 	links := make([]relatedLink, len(related))
 	for i, l := range related {
 		links[i].Link = l
@@ -248,11 +267,11 @@ func (r *reader) clear() {
 		r.cancel()
 	}
 	r.current, r.doc = 0, nil
-	r.view.setItems([]readerItem{{kind: itemMeta, text: noArticle}})
-	r.view.setMarks(nil)
+	r.view.SetItems([]blockview.Item{{Kind: blockview.Meta, Text: noArticle}})
+	r.view.SetMarks(nil)
 	r.tools.clear()
 	r.panel.clear()
-	r.ui.win.SetTitle("Clippings")
+	r.win.SetTitle("Clippings")
 }
 
 // noArticle is what the reader says when it shows no article.
@@ -268,5 +287,5 @@ func (r *reader) reload() {
 
 // selectionChanged enables the highlight tools when text is selected.
 func (r *reader) selectionChanged() {
-	r.tools.selectionChanged(!r.view.sel.empty())
+	r.tools.selectionChanged(r.view.HasSelection())
 }

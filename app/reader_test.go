@@ -9,8 +9,11 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
 )
 
@@ -38,53 +41,34 @@ func TestArticleItems(t *testing.T) {
 		Related: []archive.Link{{Title: "Further", URL: "https://example.org/f"}},
 	}
 	type item struct {
-		kind   itemKind
+		kind   blockview.Kind
 		text   string
 		indent int
 	}
 	var got []item
 	for _, it := range articleItems(a, nil, []relatedLink{{Link: a.Related[0]}}) {
-		got = append(got, item{it.kind, it.text, it.indent})
+		got = append(got, item{it.Kind, it.Text, it.Indent})
 	}
 	want := []item{
-		{itemTitle, "Title", 0},
-		{itemStandfirst, "Standfirst", 0},
-		{itemByline, "A. Writer", 0},
-		{itemMeta, "Example · 6 May 2024", 0},
-		{itemParagraph, "First.", 0},
-		{itemHeading, "Section", 0},
-		{itemSubheading, "Subsection", 0},
-		{itemListItem, "1. one", 1},
-		{itemListItem, "• nested", 2},
-		{itemListItem, "2. two", 1},
-		{itemListItem, "1. again one", 1},
-		{itemQuote, "Quoted.", 1},
-		{itemMissingImage, "[Image not saved: Alt]", 0},
-		{itemCaption, "Caption.", 0},
-		{itemHeading, "Related", 0},
-		{itemLink, "• Further", 1},
+		{blockview.Title, "Title", 0},
+		{blockview.Standfirst, "Standfirst", 0},
+		{blockview.Byline, "A. Writer", 0},
+		{blockview.Meta, "Example · 6 May 2024", 0},
+		{blockview.Paragraph, "First.", 0},
+		{blockview.Heading, "Section", 0},
+		{blockview.Subheading, "Subsection", 0},
+		{blockview.ListItem, "1. one", 1},
+		{blockview.ListItem, "• nested", 2},
+		{blockview.ListItem, "2. two", 1},
+		{blockview.ListItem, "1. again one", 1},
+		{blockview.Quote, "Quoted.", 1},
+		{blockview.MissingImage, "[Image not saved: Alt]", 0},
+		{blockview.Caption, "Caption.", 0},
+		{blockview.Heading, "Related", 0},
+		{blockview.Link, "• Further", 1},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("items:\n got %v\nwant %v", got, want)
-	}
-}
-
-func TestCaptionRunes(t *testing.T) {
-	rs, spans := captionRunes("Caption.", "Photo: P")
-	if got, want := string(rs), "Caption.  Photo: P"; got != want {
-		t.Errorf("caption = %q, want %q", got, want)
-	}
-	if got, want := len(spans), 2; got != want {
-		t.Fatalf("%d spans, want %d", got, want)
-	}
-	if got, want := spans[0].end, len("Caption."); got != want {
-		t.Errorf("caption span ends at %d, want %d", got, want)
-	}
-	if got, want := spans[1].style, styleFaint; got != want {
-		t.Errorf("credit style = %v, want %v", got, want)
-	}
-	if rs, _ := captionRunes("", "Photo: P"); string(rs) != "Photo: P" {
-		t.Errorf("credit alone = %q", string(rs))
 	}
 }
 
@@ -106,12 +90,12 @@ func TestReaderImage(t *testing.T) {
 	u, q := newTestUI(t, s)
 	waitFor(t, q, "the list", func() bool { return u.list.length() == 1 })
 	u.reader.show(ids[0])
-	waitFor(t, q, "the figure", func() bool { return len(u.reader.view.items) > 0 && u.reader.view.items[0].text == "Pictured" })
+	waitFor(t, q, "the figure", func() bool { text, _ := u.reader.view.ItemText(0); return text == "Pictured" })
 
 	var shown *canvas.Image
-	for _, b := range u.reader.view.shown {
-		if b.img != nil && b.img.Image != nil {
-			shown = b.img
+	for _, o := range test.LaidOutObjects(u.reader.view) {
+		if img, ok := o.(*canvas.Image); ok && img.Image != nil {
+			shown = img
 		}
 	}
 	if shown == nil {
@@ -120,31 +104,40 @@ func TestReaderImage(t *testing.T) {
 	if got, want := shown.Size().Height, float32(20); got != want {
 		t.Errorf("image height = %v, want %v (natural size, not enlarged)", got, want)
 	}
-	if texts := u.reader.view.visibleText(); !containsText(texts, "A red dot.  Test") {
+	if texts := u.reader.view.VisibleText(); !containsText(texts, "A red dot.  Test") {
 		t.Errorf("reader shows %q, want the caption with its credit", texts)
 	}
 }
 
-func TestBlockViewVirtualises(t *testing.T) {
-	u, q := newTestUI(t, openStore(t))
-	q.drain()
-	var items []readerItem
-	for i := 0; i < 500; i++ {
-		items = append(items, readerItem{kind: itemParagraph, text: "A paragraph long enough to wrap onto a second line in a narrow reader pane, or so."})
+// TestReaderAlone builds the reader alone on a temporary archive: it
+// shows an article, marks it read, and a highlight of a selection is
+// stored and reported to onAnnotated.
+func TestReaderAlone(t *testing.T) {
+	s := openStore(t)
+	ids := addFile(t, s, sealsFile)
+	e, q := newTestEnv(t)
+	var read []int64
+	annotated := map[int64]bool{}
+	r := &reader{env: e, lib: s, clip: fyne.CurrentApp().Clipboard(), scale: 1,
+		onKey: func(rune) bool { return false }, onRead: func(id int64) { read = append(read, id) },
+		onZoom: func(int) {}, onChanged: func() {}, onTagsChanged: func() {}, tagNames: func() []string { return nil },
+		onAnnotated: func(id int64, has bool) { annotated[id] = has }}
+	e.win.SetContent(r.buildUI())
+	r.show(ids[0])
+	waitFor(t, q, "the article", func() bool { return r.doc != nil && r.doc.id == ids[0] })
+	if got := e.win.Title(); got != sealsTitle+" — Clippings" {
+		t.Errorf("window title = %q", got)
 	}
-	u.showWelcome(false)
-	v := u.reader.view
-	v.setItems(items)
-	shown := len(v.page.content.Objects)
-	if shown == 0 || shown > 60 {
-		t.Fatalf("%d of 500 items have objects, want only those in view", shown)
+	if !slices.Equal(read, ids[:1]) {
+		t.Errorf("marked read %v, want %v", read, ids[:1])
 	}
-	v.scroll.ScrollToBottom()
-	v.showVisible()
-	if _, ok := v.shown[499]; !ok {
-		t.Error("after scrolling to the bottom the last item has no objects")
-	}
-	if got := len(v.spare) + len(v.page.content.Objects); got > 2*shown+5 {
-		t.Errorf("%d item boxes made for %d in view; they should be reused", got, shown)
+	v := r.view
+	p := itemIndex(t, v, sealsP2)
+	from := runeIndex(v, p, "the dunes")
+	v.SetSelection(blockview.Pos{Item: p, Char: from}, blockview.Pos{Item: p, Char: from + len("the dunes")})
+	r.highlight("green", "")
+	waitFor(t, q, "the highlight", func() bool { return len(v.Marks()) == 1 })
+	if !annotated[ids[0]] {
+		t.Error("onAnnotated was not told of the highlight")
 	}
 }

@@ -9,31 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
-
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
-)
-
-// itemKind says how the reader lays out one item of an article.
-type itemKind int
-
-const (
-	itemTitle itemKind = iota
-	itemStandfirst
-	itemByline
-	itemMeta
-	itemProvenance
-	itemHeading
-	itemSubheading // headings of level 3 and below
-	itemParagraph
-	itemListItem
-	itemQuote
-	itemCode
-	itemImage
-	itemCaption
-	itemMissingImage // a figure whose image the capture did not hold
-	itemLink         // a related link
 )
 
 // relatedLink is a related link of an article and, when the archive
@@ -47,17 +24,17 @@ type relatedLink struct {
 // standfirst, byline, site and dates, provenance), then the body in
 // reading order, then the related links. Body items know where their text
 // is in a.Text(), so that a selection maps to highlight offsets.
-func articleItems(a *archive.Article, images map[int]image.Image, links []relatedLink) []readerItem {
-	items := []readerItem{{kind: itemTitle, text: orDefault(a.Title, "Untitled")}}
-	add := func(kind itemKind, text string) {
+func articleItems(a *archive.Article, images map[int]image.Image, links []relatedLink) []blockview.Item {
+	items := []blockview.Item{{Kind: blockview.Title, Text: orDefault(a.Title, "Untitled")}}
+	add := func(kind blockview.Kind, text string) {
 		if text = strings.TrimSpace(text); text != "" {
-			items = append(items, readerItem{kind: kind, text: text})
+			items = append(items, blockview.Item{Kind: kind, Text: text})
 		}
 	}
-	add(itemStandfirst, a.Subtitle)
-	add(itemByline, a.Byline)
-	add(itemMeta, headerLine(a))
-	add(itemProvenance, provenanceLine(a))
+	add(blockview.Standfirst, a.Subtitle)
+	add(blockview.Byline, a.Byline)
+	add(blockview.Meta, headerLine(a))
+	add(blockview.Provenance, provenanceLine(a))
 	numbers := map[int]int{} // the running number of ordered list items, by depth
 	pos, first := 0, true    // runes of a.Text() before the block; no block yet
 	for _, b := range a.Blocks {
@@ -77,15 +54,15 @@ func articleItems(a *archive.Article, images map[int]image.Image, links []relate
 			continue
 		}
 		if it, ok := blockItem(b, numbers); ok {
-			it.inBody = true
-			it.start = start + leadingSpace(b.Text, it.kind)
+			it.InBody = true
+			it.Start = start + leadingSpace(b.Text, it.Kind)
 			items = append(items, it)
 		}
 	}
 	if len(links) > 0 {
-		add(itemHeading, "Related")
+		add(blockview.Heading, "Related")
 		for i, l := range links {
-			items = append(items, readerItem{kind: itemLink, text: "• " + orDefault(l.Title, l.URL), indent: 1, link: i})
+			items = append(items, blockview.Item{Kind: blockview.Link, Text: "• " + orDefault(l.Title, l.URL), Indent: 1, Link: i})
 		}
 	}
 	return items
@@ -93,37 +70,37 @@ func articleItems(a *archive.Article, images map[int]image.Image, links []relate
 
 // blockItem turns a body block other than a figure into an item; ok is
 // false for a block with no text.
-func blockItem(b archive.Block, numbers map[int]int) (readerItem, bool) {
+func blockItem(b archive.Block, numbers map[int]int) (blockview.Item, bool) {
 	text := strings.TrimSpace(b.Text)
 	if text == "" {
-		return readerItem{}, false
+		return blockview.Item{}, false
 	}
 	switch b.Kind {
 	case archive.Heading:
 		if b.Level > 2 {
-			return readerItem{kind: itemSubheading, text: text}, true
+			return blockview.Item{Kind: blockview.Subheading, Text: text}, true
 		}
-		return readerItem{kind: itemHeading, text: text}, true
+		return blockview.Item{Kind: blockview.Heading, Text: text}, true
 	case archive.ListItem:
 		return listItem(b, numbers), true
 	case archive.Quote:
-		return readerItem{kind: itemQuote, text: text, indent: 1}, true
+		return blockview.Item{Kind: blockview.Quote, Text: text, Indent: 1}, true
 	case archive.Code:
-		return readerItem{kind: itemCode, text: strings.TrimRight(b.Text, "\n")}, true
+		return blockview.Item{Kind: blockview.Code, Text: strings.TrimRight(b.Text, "\n")}, true
 	}
-	return readerItem{kind: itemParagraph, text: text}, true
+	return blockview.Item{Kind: blockview.Paragraph, Text: text}, true
 }
 
 // leadingSpace is how many runes of a block's text its item leaves out at
 // the start.
-func leadingSpace(text string, kind itemKind) int {
-	if kind == itemCode {
+func leadingSpace(text string, kind blockview.Kind) int {
+	if kind == blockview.Code {
 		return 0
 	}
 	return utf8.RuneCountInString(text) - utf8.RuneCountInString(strings.TrimLeftFunc(text, unicode.IsSpace))
 }
 
-func listItem(b archive.Block, numbers map[int]int) readerItem {
+func listItem(b archive.Block, numbers map[int]int) blockview.Item {
 	depth := max(b.Level, 1)
 	for d := range numbers {
 		if d > depth {
@@ -135,24 +112,24 @@ func listItem(b archive.Block, numbers map[int]int) readerItem {
 		numbers[depth]++
 		marker = fmt.Sprintf("%d.", numbers[depth])
 	}
-	return readerItem{kind: itemListItem, text: marker + " " + strings.TrimSpace(b.Text), indent: depth,
-		prefix: utf8.RuneCountInString(marker) + 1}
+	return blockview.Item{Kind: blockview.ListItem, Text: marker + " " + strings.TrimSpace(b.Text), Indent: depth,
+		Prefix: utf8.RuneCountInString(marker) + 1}
 }
 
-func figureItems(a *archive.Article, i int, images map[int]image.Image) []readerItem {
+func figureItems(a *archive.Article, i int, images map[int]image.Image) []blockview.Item {
 	if i < 0 || i >= len(a.Figures) {
 		return nil
 	}
 	f := a.Figures[i]
-	var items []readerItem
+	var items []blockview.Item
 	if img, ok := images[i]; ok {
-		items = append(items, readerItem{kind: itemImage, img: img, text: f.Alt})
+		items = append(items, blockview.Item{Kind: blockview.Image, Img: img, Text: f.Alt})
 	} else if f.Image != "" || f.Alt != "" {
-		items = append(items, readerItem{kind: itemMissingImage, text: "[Image not saved: " + orDefault(f.Alt, imageName(f.Image)) + "]"})
+		items = append(items, blockview.Item{Kind: blockview.MissingImage, Text: "[Image not saved: " + orDefault(f.Alt, imageName(f.Image)) + "]"})
 	}
 	caption, credit := strings.TrimSpace(f.Caption), strings.TrimSpace(f.Credit)
 	if caption != "" || credit != "" {
-		items = append(items, readerItem{kind: itemCaption, text: caption, credit: credit})
+		items = append(items, blockview.Item{Kind: blockview.Caption, Text: caption, Credit: credit})
 	}
 	return items
 }
@@ -206,78 +183,4 @@ func orDefault(s, def string) string {
 		return s
 	}
 	return def
-}
-
-// Styles of the reader's text.
-var (
-	styleBody    = spanStyle{size: theme.SizeNameText, color: theme.ColorNameForeground}
-	styleFaint   = spanStyle{size: theme.SizeNameCaptionText, color: theme.ColorNamePlaceHolder}
-	styleCaption = spanStyle{size: theme.SizeNameCaptionText, style: fyne.TextStyle{Italic: true}, color: theme.ColorNameForeground}
-)
-
-// itemStyles maps an item kind to its style; kinds not here are body text.
-var itemStyles = map[itemKind]spanStyle{
-	itemTitle:        {size: theme.SizeNameHeadingText, style: fyne.TextStyle{Bold: true}, color: theme.ColorNameForeground},
-	itemStandfirst:   {size: theme.SizeNameSubHeadingText, color: theme.ColorNameForeground},
-	itemByline:       {size: theme.SizeNameText, style: fyne.TextStyle{Bold: true}, color: theme.ColorNameForeground},
-	itemMeta:         {size: theme.SizeNameText, color: theme.ColorNamePlaceHolder},
-	itemProvenance:   styleFaint,
-	itemHeading:      {size: theme.SizeNameSubHeadingText, style: fyne.TextStyle{Bold: true}, color: theme.ColorNameForeground},
-	itemSubheading:   {size: theme.SizeNameText, style: fyne.TextStyle{Bold: true}, color: theme.ColorNameForeground},
-	itemQuote:        {size: theme.SizeNameText, style: fyne.TextStyle{Italic: true}, color: theme.ColorNameForeground},
-	itemCode:         {size: theme.SizeNameText, style: fyne.TextStyle{Monospace: true}, color: theme.ColorNameForeground},
-	itemMissingImage: {size: theme.SizeNameText, color: theme.ColorNamePlaceHolder},
-	itemLink:         {size: theme.SizeNameText, color: theme.ColorNameHyperlink},
-}
-
-// runes returns the item's text as the reader shows it, with its styles.
-func (it *readerItem) runes() ([]rune, []span) {
-	if it.kind == itemCaption {
-		return captionRunes(it.text, it.credit)
-	}
-	st, ok := itemStyles[it.kind]
-	if !ok {
-		st = styleBody
-	}
-	rs := []rune(it.text)
-	return rs, []span{{end: len(rs), style: st}}
-}
-
-// captionRunes sets a credit apart from its caption, in a fainter style.
-func captionRunes(caption, credit string) ([]rune, []span) {
-	rs := []rune(caption)
-	var spans []span
-	if caption != "" {
-		spans = append(spans, span{end: len(rs), style: styleCaption})
-	}
-	if credit != "" {
-		if caption != "" {
-			rs = append(rs, ' ', ' ')
-		}
-		rs = append(rs, []rune(credit)...)
-		spans = append(spans, span{end: len(rs), style: styleFaint})
-	}
-	return rs, spans
-}
-
-// bodyRange returns the runes [start, end) of the article body the item
-// shows, if it shows a part of the body.
-func (it *readerItem) bodyRange(n int) (int, int, bool) {
-	if !it.inBody {
-		return 0, 0, false
-	}
-	return it.start, it.start + n - it.prefix, true
-}
-
-// gap is the space below an item of kind k, in units of the padding.
-func gap(k itemKind) float32 {
-	switch k {
-	case itemTitle, itemProvenance:
-		return 4
-	case itemListItem, itemLink, itemImage, itemStandfirst, itemByline:
-		return 1
-	case itemHeading, itemSubheading:
-		return 1.5
-	}
-	return 3
 }

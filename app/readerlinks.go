@@ -24,11 +24,11 @@ func (r *reader) openLink(i int) {
 	addr.SetText(l.URL)
 	addr.OnChanged = func(string) { addr.SetText(l.URL) } // selectable, not editable
 	copyBtn := &widget.Button{Text: "Copy address", Icon: theme.ContentCopyIcon(), OnTapped: func() {
-		r.ui.app.Clipboard().SetContent(l.URL)
+		r.clip.SetContent(l.URL)
 	}}
 	title := wrappedLabel(orDefault(l.Title, l.URL))
 	note := &widget.Label{Text: "This page is not in the archive.", Importance: widget.LowImportance}
-	d := dialog.NewCustom("Related link", "Close", container.NewVBox(title, addr, container.NewHBox(copyBtn), note), r.ui.win)
+	d := dialog.NewCustom("Related link", "Close", container.NewVBox(title, addr, container.NewHBox(copyBtn), note), r.win)
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))
 	d.Show()
 }

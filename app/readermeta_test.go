@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
 )
 
@@ -58,7 +59,7 @@ func TestReaderMeta(t *testing.T) {
 		if texts := itemTexts(v); !slices.Contains(texts, "The talks began on Monday.") {
 			t.Errorf("version 1 shows %q", texts)
 		}
-		v.setSelection(textPos{5, 0}, textPos{5, 5})
+		v.SetSelection(blockview.Pos{Item: 5, Char: 0}, blockview.Pos{Item: 5, Char: 5})
 		u.reader.highlight("yellow", "")
 		if got := overlayTexts(u); !containsText(got, "Show the current version") {
 			t.Errorf("highlighting an old version says %q", got)
@@ -69,26 +70,26 @@ func TestReaderMeta(t *testing.T) {
 	})
 	t.Run("LinkInArchiveOpens", func(t *testing.T) {
 		i := itemIndex(t, v, "• Earlier talks")
-		test.TapAt(v.page, pagePos(v, i, 3))
+		test.TapAt(v.Page(), pagePos(v, i, 3))
 		waitFor(t, q, "the linked article", func() bool { return u.reader.doc.id == earlier[0] })
 	})
 	t.Run("LinkElsewhereShowsAddress", func(t *testing.T) {
 		u.reader.show(ids[0])
 		waitFor(t, q, "the article", func() bool { return u.reader.doc.id == ids[0] })
 		i := itemIndex(t, v, "• Elsewhere")
-		test.TapAt(v.page, pagePos(v, i, 3))
+		test.TapAt(v.Page(), pagePos(v, i, 3))
 		tapButton(t, u, "Copy address")
 		if got, want := u.app.Clipboard().Content(), "https://elsewhere.example/x"; got != want {
 			t.Errorf("clipboard = %q, want %q", got, want)
 		}
 	})
 	t.Run("FontSize", func(t *testing.T) {
-		before := v.tops[len(v.items)]
+		before := v.ContentHeight()
 		u.zoomText(4)
 		if got, want := u.prefs.fontSize(), float32(defaultFontSize+4); got != want {
 			t.Errorf("font size = %v, want %v", got, want)
 		}
-		if after := v.tops[len(v.items)]; after <= before {
+		if after := v.ContentHeight(); after <= before {
 			t.Errorf("article height %v after enlarging, was %v", after, before)
 		}
 		u.zoomText(-4)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
 )
 
@@ -32,10 +33,10 @@ func openSeals(t *testing.T) (*UI, *uiQueue, *archive.Article) {
 }
 
 // itemIndex returns the first item of v whose text starts with prefix.
-func itemIndex(t *testing.T, v *blockView, prefix string) int {
+func itemIndex(t *testing.T, v *blockview.View, prefix string) int {
 	t.Helper()
-	for i, l := range v.layouts {
-		if l != nil && strings.HasPrefix(string(l.runes), prefix) {
+	for i := range v.Len() {
+		if text, ok := v.ItemText(i); ok && strings.HasPrefix(text, prefix) {
 			return i
 		}
 	}
@@ -44,28 +45,20 @@ func itemIndex(t *testing.T, v *blockView, prefix string) int {
 }
 
 // runeIndex returns where sub starts in item i, in runes.
-func runeIndex(v *blockView, i int, sub string) int {
-	s := string(v.layouts[i].runes)
+func runeIndex(v *blockview.View, i int, sub string) int {
+	s, _ := v.ItemText(i)
 	return len([]rune(s[:strings.Index(s, sub)]))
 }
 
 // pagePos returns the place on the page just right of the boundary before
 // rune k of item i.
-func pagePos(v *blockView, i, k int) fyne.Position {
-	l := v.layouts[i]
-	line := l.lines[len(l.lines)-1]
-	for _, ln := range l.lines {
-		if k < ln.end {
-			line = ln
-			break
-		}
-	}
-	return fyne.NewPos(v.left(&v.items[i])+l.xAt(line, k)+1, v.tops[i]+line.y+line.height/2)
+func pagePos(v *blockview.View, i, k int) fyne.Position {
+	return v.PointAt(i, k)
 }
 
 // canvasPos is pagePos on the window's canvas.
-func canvasPos(v *blockView, i, k int) fyne.Position {
-	return fyne.CurrentApp().Driver().AbsolutePositionForObject(v.page).Add(pagePos(v, i, k))
+func canvasPos(v *blockview.View, i, k int) fyne.Position {
+	return fyne.CurrentApp().Driver().AbsolutePositionForObject(v.Page()).Add(pagePos(v, i, k))
 }
 
 func TestReaderSelection(t *testing.T) {
@@ -74,16 +67,18 @@ func TestReaderSelection(t *testing.T) {
 	body := []rune(a.Text())
 	p1, p2 := itemIndex(t, v, sealsP1), itemIndex(t, v, sealsP2)
 	from, to := runeIndex(v, p1, "harbour seals"), runeIndex(v, p2, " from the dunes")
-	p1Text, p2Text := v.layouts[p1].runes, v.layouts[p2].runes
+	p1Str, _ := v.ItemText(p1)
+	p2Str, _ := v.ItemText(p2)
+	p1Text, p2Text := []rune(p1Str), []rune(p2Str)
 
 	t.Run("Drag", func(t *testing.T) {
 		start, end := canvasPos(v, p1, from), canvasPos(v, p2, to)
 		test.Drag(u.win.Canvas(), end, end.X-start.X, end.Y-start.Y)
 		want := string(p1Text[from:]) + "\n" + string(p2Text[:to])
-		if got := v.selectedText(); got != want {
+		if got := v.SelectedText(); got != want {
 			t.Errorf("selected %q, want %q", got, want)
 		}
-		s, e, ok := v.selectionInBody()
+		s, e, ok := v.SelectionInBody()
 		if !ok {
 			t.Fatal("the selection covers no body text")
 		}
@@ -92,15 +87,15 @@ func TestReaderSelection(t *testing.T) {
 		}
 	})
 	t.Run("ShiftClick", func(t *testing.T) {
-		page := v.page
+		page := v.Page()
 		page.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pagePos(v, p2, 4)}, Button: desktop.MouseButtonPrimary})
 		page.MouseUp(&desktop.MouseEvent{Button: desktop.MouseButtonPrimary})
-		if !v.sel.empty() {
-			t.Errorf("a click selects %q, want nothing", v.selectedText())
+		if v.HasSelection() {
+			t.Errorf("a click selects %q, want nothing", v.SelectedText())
 		}
 		page.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pagePos(v, p2, 9)},
 			Button: desktop.MouseButtonPrimary, Modifier: fyne.KeyModifierShift})
-		if got, want := v.selectedText(), "count"; got != want {
+		if got, want := v.SelectedText(), "count"; got != want {
 			t.Errorf("shift-click selects %q, want %q", got, want)
 		}
 		if u.win.Canvas().Focused() != page {
@@ -109,34 +104,34 @@ func TestReaderSelection(t *testing.T) {
 	})
 	t.Run("DoubleTapWord", func(t *testing.T) {
 		at := runeIndex(v, p1, "colony") + 2
-		test.DoubleTap(v.page) // at (1,1): the title's first word
-		if got, want := v.selectedText(), "Harbour"; got != want {
+		test.DoubleTap(v.Page()) // at (1,1): the title's first word
+		if got, want := v.SelectedText(), "Harbour"; got != want {
 			t.Errorf("double tap selects %q, want %q", got, want)
 		}
-		v.page.DoubleTapped(&fyne.PointEvent{Position: pagePos(v, p1, at)})
-		if got, want := v.selectedText(), "colony"; got != want {
+		v.Page().DoubleTapped(&fyne.PointEvent{Position: pagePos(v, p1, at)})
+		if got, want := v.SelectedText(), "colony"; got != want {
 			t.Errorf("double tap selects %q, want %q", got, want)
 		}
 	})
 	t.Run("CopyAndSelectAll", func(t *testing.T) {
 		clip := u.app.Clipboard()
-		v.page.TypedShortcut(&fyne.ShortcutCopy{Clipboard: clip})
+		v.Page().TypedShortcut(&fyne.ShortcutCopy{Clipboard: clip})
 		if got, want := clip.Content(), "colony"; got != want {
 			t.Errorf("clipboard holds %q, want %q", got, want)
 		}
-		v.page.TypedShortcut(&fyne.ShortcutSelectAll{})
-		s, e, ok := v.selectionInBody()
+		v.Page().TypedShortcut(&fyne.ShortcutSelectAll{})
+		s, e, ok := v.SelectionInBody()
 		if !ok || s != 0 || e != len(body) {
 			t.Errorf("select all covers body %d–%d (%v), want 0–%d", s, e, ok, len(body))
 		}
-		v.page.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-		if !v.sel.empty() {
+		v.Page().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if v.HasSelection() {
 			t.Error("Escape leaves a selection")
 		}
 	})
 	t.Run("TitleOnlyIsNotBody", func(t *testing.T) {
-		v.setSelection(textPos{0, 0}, textPos{0, 7})
-		if _, _, ok := v.selectionInBody(); ok {
+		v.SetSelection(blockview.Pos{Item: 0, Char: 0}, blockview.Pos{Item: 0, Char: 7})
+		if _, _, ok := v.SelectionInBody(); ok {
 			t.Error("a selection in the title maps to body text")
 		}
 	})
@@ -146,8 +141,9 @@ func TestListItemOffsets(t *testing.T) {
 	u, _, a := openSeals(t)
 	v := u.reader.view
 	i := itemIndex(t, v, "• quiet zones")
-	v.setSelection(textPos{i, 0}, textPos{i, v.itemLen(i)}) // with the marker
-	s, e, ok := v.selectionInBody()
+	text, _ := v.ItemText(i)
+	v.SetSelection(blockview.Pos{Item: i, Char: 0}, blockview.Pos{Item: i, Char: len([]rune(text))}) // with the marker
+	s, e, ok := v.SelectionInBody()
 	if got, want := string([]rune(a.Text())[s:e]), "quiet zones on the sandbanks, closed to boats from May to August;"; !ok || got != want {
 		t.Errorf("body of a list item = %q, want %q", got, want)
 	}
@@ -161,9 +157,9 @@ func TestHighlight(t *testing.T) {
 	from, to := runeIndex(v, p2, "the dunes"), runeIndex(v, p2, " at low tide")
 
 	t.Run("Create", func(t *testing.T) {
-		v.setSelection(textPos{p2, from}, textPos{p2, to})
+		v.SetSelection(blockview.Pos{Item: p2, Char: from}, blockview.Pos{Item: p2, Char: to})
 		test.Tap(r.tools.swatches[1]) // green
-		waitFor(t, q, "the highlight", func() bool { return len(v.marks) == 1 })
+		waitFor(t, q, "the highlight", func() bool { return len(v.Marks()) == 1 })
 		list, err := s.Annotations(context.Background(), archive.AnnotationFilter{ArticleID: a.ID})
 		if err != nil {
 			t.Fatal(err)
@@ -171,13 +167,13 @@ func TestHighlight(t *testing.T) {
 		if len(list) != 1 || list[0].Quote.Exact != "the dunes" || list[0].Color != "green" {
 			t.Fatalf("archive holds %+v, want one green highlight of %q", list, "the dunes")
 		}
-		if !v.sel.empty() {
+		if v.HasSelection() {
 			t.Error("the selection stays after highlighting")
 		}
 		if got := len(r.panel.marks); got != 1 {
 			t.Errorf("panel lists %d highlights, want 1", got)
 		}
-		if !drawsColor(v, highlightColor("green")) {
+		if !drawsColor(v, blockview.HighlightColor("green")) {
 			t.Error("the reader draws no green rectangle")
 		}
 		if r, _ := u.list.cur.row(u.list.indexOf(a.ID)); !r.notes {
@@ -185,21 +181,21 @@ func TestHighlight(t *testing.T) {
 		}
 	})
 	t.Run("Golden", func(t *testing.T) {
-		v.scrollToItem(p2, 0)
+		v.ScrollToItem(p2, 0)
 		test.AssertObjectRendersToMarkup(t, "reader_highlight.xml", v)
 	})
 	t.Run("PanelJumps", func(t *testing.T) {
-		v.scrollToItem(0, 0)
+		v.ScrollToItem(0, 0)
 		r.panel.list.Select(0)
-		if got, want := v.selectedText(), "the dunes"; got != want {
+		if got, want := v.SelectedText(), "the dunes"; got != want {
 			t.Errorf("jumping to the highlight selects %q, want %q", got, want)
 		}
-		if first, last := v.visibleRange(); p2 < first || p2 >= last {
+		if first, last := v.VisibleRange(); p2 < first || p2 >= last {
 			t.Errorf("items %d–%d in view, want the highlight's item %d", first, last, p2)
 		}
 	})
 	t.Run("TapOpensMenu", func(t *testing.T) {
-		v.setSelection(textPos{}, textPos{})
+		v.SetSelection(blockview.Pos{}, blockview.Pos{})
 		test.TapCanvas(u.win.Canvas(), canvasPos(v, p2, from+2))
 		top := u.win.Canvas().Overlays().Top()
 		if top == nil || !strings.Contains(test.RenderObjectToMarkup(top), "Delete highlight") {
@@ -208,25 +204,25 @@ func TestHighlight(t *testing.T) {
 		u.win.Canvas().Overlays().Top().Hide()
 	})
 	t.Run("WithNote", func(t *testing.T) {
-		v.setSelection(textPos{p2, to + 1}, textPos{p2, to + 12})
+		v.SetSelection(blockview.Pos{Item: p2, Char: to + 1}, blockview.Pos{Item: p2, Char: to + 12})
 		r.highlightWithNote("blue")
 		test.Type(u.win.Canvas().Focused(), "Counted at low tide")
 		tapButton(t, u, "Highlight")
-		waitFor(t, q, "the second highlight", func() bool { return len(v.marks) == 2 })
+		waitFor(t, q, "the second highlight", func() bool { return len(v.Marks()) == 2 })
 		list, _ := s.Annotations(context.Background(), archive.AnnotationFilter{ArticleID: a.ID})
 		if got := list[1]; got.Quote.Exact != "at low tide" || got.Note != "Counted at low tide" || got.Color != "blue" {
 			t.Errorf("second highlight = %+v", got)
 		}
 	})
 	t.Run("Delete", func(t *testing.T) {
-		r.deleteAnnotation(v.marks[0].id)
-		waitFor(t, q, "the highlight to go", func() bool { return len(v.marks) == 1 })
+		r.deleteAnnotation(v.Marks()[0].ID)
+		waitFor(t, q, "the highlight to go", func() bool { return len(v.Marks()) == 1 })
 		if got := len(r.panel.marks); got != 1 {
 			t.Errorf("panel lists %d highlights, want 1", got)
 		}
 	})
 	t.Run("NothingSelected", func(t *testing.T) {
-		v.setSelection(textPos{}, textPos{})
+		v.SetSelection(blockview.Pos{}, blockview.Pos{})
 		r.highlight("yellow", "")
 		if got := overlayTexts(u); !containsText(got, "Select a passage") {
 			t.Errorf("dialog says %q, want a hint to select text", got)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
 )
 
@@ -35,9 +36,9 @@ type readerTools struct {
 }
 
 func (t *readerTools) buildUI() fyne.CanvasObject {
-	t.color = highlightColors[0]
+	t.color = blockview.HighlightColors[0]
 	objs := []fyne.CanvasObject{widget.NewLabel("Highlight")}
-	for _, c := range highlightColors {
+	for _, c := range blockview.HighlightColors {
 		s := newSwatch(c, func() { t.pick(c) })
 		t.swatches = append(t.swatches, s)
 		objs = append(objs, s)
@@ -45,8 +46,8 @@ func (t *readerTools) buildUI() fyne.CanvasObject {
 	t.swatches[0].setChosen(true)
 	t.withNote = &widget.Button{Text: "With note…", Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance,
 		OnTapped: func() { t.r.highlightWithNote(t.color) }}
-	smaller := &widget.Button{Icon: theme.ZoomOutIcon(), Importance: widget.LowImportance, OnTapped: func() { t.r.ui.zoomText(-1) }}
-	larger := &widget.Button{Icon: theme.ZoomInIcon(), Importance: widget.LowImportance, OnTapped: func() { t.r.ui.zoomText(1) }}
+	smaller := &widget.Button{Icon: theme.ZoomOutIcon(), Importance: widget.LowImportance, OnTapped: func() { t.r.onZoom(-1) }}
+	larger := &widget.Button{Icon: theme.ZoomInIcon(), Importance: widget.LowImportance, OnTapped: func() { t.r.onZoom(1) }}
 	t.star = &widget.Button{Icon: starOutlineIcon, Importance: widget.LowImportance, OnTapped: t.toggleStar}
 	t.star.Disable()
 	t.versions = &widget.Select{OnChanged: t.pickVersion}
@@ -62,7 +63,7 @@ func (t *readerTools) pick(c string) {
 	for _, s := range t.swatches {
 		s.setChosen(s.name == c)
 	}
-	if !t.r.view.sel.empty() {
+	if t.r.view.HasSelection() {
 		t.r.highlight(c, "")
 	}
 }
@@ -145,17 +146,17 @@ func (t *readerTools) toggleStar() {
 	}
 	on := !doc.article.Starred
 	go func() {
-		err := t.r.ui.lib.SetStarred(t.r.ui.ctx, on, doc.id)
-		t.r.ui.do(func() {
+		err := t.r.lib.SetStarred(t.r.ctx, on, doc.id)
+		t.r.do(func() {
 			if err != nil {
-				t.r.ui.showError("Could not star the article.", err)
+				t.r.showError("Could not star the article.", err)
 				return
 			}
 			doc.article.Starred = on
 			if t.r.doc == doc {
 				t.showStar(on)
 			}
-			t.r.ui.list.changed()
+			t.r.onChanged()
 		})
 	}()
 }
@@ -206,7 +207,7 @@ func (r *swatchRenderer) Layout(size fyne.Size) {
 func (r *swatchRenderer) MinSize() fyne.Size { return fyne.NewSize(28, 28) }
 
 func (r *swatchRenderer) Refresh() {
-	c := highlightColor(r.s.name).(color.NRGBA)
+	c := blockview.HighlightColor(r.s.name).(color.NRGBA)
 	c.A = 0xff
 	r.s.rect.FillColor = c
 	r.s.rect.StrokeWidth = 0

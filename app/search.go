@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"time"
@@ -22,9 +23,18 @@ import (
 // pauses; a search on its way is cancelled by the next keystroke. Below
 // the entry the facet panel shows the results by month, site and tag.
 type searchBar struct {
-	ui     *UI
-	list   *articleList
-	facets *facetPanel
+	env
+	lib      searchSaver
+	debounce time.Duration // how long to wait after the last keystroke
+	facets   *facetPanel   // made by the UI; built below the entry
+
+	// Callbacks: onTyping when a keystroke makes the search on its way
+	// stale, onSearch when the list should show a query; scope returns
+	// the sidebar's query, saved with the search; onSaved follows a save.
+	onTyping func()
+	onSearch func(query string)
+	scope    func() string
+	onSaved  func()
 
 	entry *widget.Entry
 	save  *widget.Button
@@ -33,13 +43,17 @@ type searchBar struct {
 	typed time.Time // when the last keystroke came, for timing
 }
 
+// searchSaver keeps searches under a name.
+type searchSaver interface {
+	SaveSearch(ctx context.Context, name, query string) error
+}
+
 func (s *searchBar) buildUI() fyne.CanvasObject {
 	s.entry = &widget.Entry{PlaceHolder: "Search (Ctrl+F)",
 		OnChanged:  s.onChanged,
 		ActionItem: &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: s.clear}}
 	s.entry.ExtendBaseWidget(s.entry)
 	s.save = &widget.Button{Icon: theme.DocumentSaveIcon(), Importance: widget.LowImportance, OnTapped: s.saveSearch}
-	s.facets = &facetPanel{ui: s.ui, search: s}
 	return container.NewVBox(container.NewBorder(nil, nil, nil, s.save, s.entry), s.facets.buildUI())
 }
 
@@ -51,10 +65,10 @@ func (s *searchBar) onChanged(text string) {
 	}
 	s.typed = time.Now()
 	query := liveQuery(text)
-	s.list.cancelPending()
+	s.onTyping()
 	s.facets.stop()
-	s.timer = time.AfterFunc(s.ui.debounce, func() {
-		s.ui.do(func() { s.run(query) })
+	s.timer = time.AfterFunc(s.debounce, func() {
+		s.do(func() { s.run(query) })
 	})
 }
 
@@ -64,7 +78,7 @@ func (s *searchBar) run(query string) {
 		return // a newer keystroke has its own timer
 	}
 	s.query = query
-	s.list.setSearch(query)
+	s.onSearch(query)
 }
 
 func (s *searchBar) clear() {
@@ -113,9 +127,9 @@ func (s *searchBar) text() string { return s.query }
 
 // saveSearch keeps the search (with the sidebar's choice) under a name.
 func (s *searchBar) saveSearch() {
-	query := strings.TrimSpace(s.list.scope + " " + strings.TrimSpace(s.entry.Text))
+	query := strings.TrimSpace(s.scope() + " " + strings.TrimSpace(s.entry.Text))
 	if query == "" {
-		s.ui.inform("Nothing to save", "Type a search first; it is saved with the sidebar's choice.")
+		s.inform("Nothing to save", "Type a search first; it is saved with the sidebar's choice.")
 		return
 	}
 	name := &widget.Entry{PlaceHolder: "Summits 2019"}
@@ -126,21 +140,21 @@ func (s *searchBar) saveSearch() {
 			if n := strings.TrimSpace(name.Text); ok && n != "" {
 				s.store(n, query)
 			}
-		}, s.ui.win)
+		}, s.win)
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	d.Show()
-	s.ui.win.Canvas().Focus(name)
+	s.win.Canvas().Focus(name)
 }
 
 func (s *searchBar) store(name, query string) {
 	go func() {
-		err := s.ui.lib.SaveSearch(s.ui.ctx, name, query)
-		s.ui.do(func() {
+		err := s.lib.SaveSearch(s.ctx, name, query)
+		s.do(func() {
 			if err != nil {
-				s.ui.showError("Could not save the search.", err)
+				s.showError("Could not save the search.", err)
 				return
 			}
-			s.ui.sidebar.reload()
+			s.onSaved()
 		})
 	}()
 }

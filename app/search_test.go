@@ -149,3 +149,29 @@ func TestBinsFor(t *testing.T) {
 		t.Errorf("30 years in 300 px: %d bars, last %+v; want a bar a year", len(bins), bins[len(bins)-1])
 	}
 }
+
+// TestSearchBarAlone builds the search bar and its facets alone: a pause
+// in typing hands the live query to onSearch, and a facet's chip adds its
+// filter to the entry.
+func TestSearchBarAlone(t *testing.T) {
+	s := openStore(t)
+	addFile(t, s, sealsFile)
+	e, q := newTestEnv(t)
+	var searched []string
+	sb := &searchBar{env: e, lib: s, onTyping: func() {}, scope: func() string { return "" }, onSaved: func() {},
+		onSearch: func(query string) { searched = append(searched, query) }}
+	sb.facets = &facetPanel{env: e, lib: s, onFilter: sb.addFilter, onDates: sb.setDates}
+	e.win.SetContent(sb.buildUI())
+
+	test.Type(sb.entry, "estu")
+	waitFor(t, q, "the search", func() bool { return len(searched) > 0 })
+	if got, want := searched[len(searched)-1], "estu*"; got != want {
+		t.Errorf("onSearch got %q, want %q", got, want)
+	}
+	sb.facets.load("")
+	waitFor(t, q, "the facets", func() bool { return slices.Contains(buttonTexts(sb.facets.chips), "Coast Gazette 1") })
+	test.Tap(sb.facets.chips.Objects[slices.Index(buttonTexts(sb.facets.chips), "Coast Gazette 1")].(*widget.Button))
+	if got, want := sb.entry.Text, `estu site:"Coast Gazette"`; got != want {
+		t.Errorf("entry = %q, want %q", got, want)
+	}
+}

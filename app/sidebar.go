@@ -48,12 +48,28 @@ type sidebarData struct {
 // searches, the tag tree and the sites, each with its count. Choosing one
 // sets the list's scope.
 type sidebar struct {
-	ui     *UI
+	env
+	lib sidebarSource
+	// onChoose shows an entry's articles in the list: its query and the
+	// order they come in; onNewCollection asks for a new collection.
+	onChoose        func(scope string, order listOrder)
+	onNewCollection func()
+
 	tree   *widget.Tree
 	data   sidebarData
 	chosen string
 	loads  int                          // reloads started; only the last one's result is applied
 	shown  map[fyne.CanvasObject]string // the entry each node object shows
+}
+
+// sidebarSource is what the sidebar reads of the archive.
+type sidebarSource interface {
+	Count(ctx context.Context) (int, error)
+	SearchCount(ctx context.Context, query string) (int, error)
+	Collections(ctx context.Context) ([]archive.Collection, error)
+	SavedSearches(ctx context.Context) ([]archive.SavedSearch, error)
+	Tags(ctx context.Context) ([]archive.TagCount, error)
+	Facets(ctx context.Context, query string) (*archive.Facets, error)
 }
 
 func (s *sidebar) buildUI() fyne.CanvasObject {
@@ -69,7 +85,7 @@ func (s *sidebar) buildUI() fyne.CanvasObject {
 	s.tree.Select(nodeRecent) // what the list shows at first
 	s.tree.OnSelected = s.selected
 	add := &widget.Button{Text: "New collection…", Icon: theme.ContentAddIcon(), Importance: widget.LowImportance,
-		OnTapped: s.ui.newCollection}
+		OnTapped: s.onNewCollection}
 	return container.NewBorder(nil, add, nil, nil, s.tree)
 }
 
@@ -158,19 +174,19 @@ func (s *sidebar) selected(id widget.TreeNodeID) {
 		return
 	}
 	s.chosen = id
-	s.ui.list.setScope(n.scope, n.order)
+	s.onChoose(n.scope, n.order)
 }
 
 // reload loads the counts, collections, saved searches, tags and sites
 // again, in the background. A reload that finishes after a later one
 // started is dropped: what it read may be older.
 func (s *sidebar) reload() {
-	lib := s.ui.lib
+	lib := s.lib
 	s.loads++
 	n := s.loads
 	go func() {
-		d, err := loadSidebar(s.ui.ctx, lib)
-		s.ui.do(func() {
+		d, err := loadSidebar(s.ctx, lib)
+		s.do(func() {
 			if n == s.loads {
 				s.apply(d, err)
 			}
@@ -180,7 +196,7 @@ func (s *sidebar) reload() {
 
 func (s *sidebar) apply(d sidebarData, err error) {
 	if err != nil {
-		s.ui.log.Warn("load sidebar", "err", err)
+		s.log.Warn("load sidebar", "err", err)
 		return
 	}
 	s.data = d
@@ -192,7 +208,7 @@ func (s *sidebar) apply(d sidebarData, err error) {
 }
 
 // loadSidebar reads what the sidebar shows. It runs off the UI goroutine.
-func loadSidebar(ctx context.Context, lib Library) (sidebarData, error) {
+func loadSidebar(ctx context.Context, lib sidebarSource) (sidebarData, error) {
 	d := baseSidebar()
 	total, err := lib.Count(ctx)
 	if err != nil {

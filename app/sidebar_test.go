@@ -105,3 +105,29 @@ func TestSidebarLateReloadDropped(t *testing.T) {
 		}
 	}
 }
+
+// TestSidebarAlone builds the sidebar alone on a temporary archive: it
+// counts what the archive holds, and choosing an entry hands its query
+// and order to onChoose.
+func TestSidebarAlone(t *testing.T) {
+	s := openStore(t)
+	ids := addFile(t, s, sealsFile)
+	addFile(t, s, beesFile)
+	if _, err := s.AddTags(context.Background(), ids, "nature"); err != nil {
+		t.Fatal(err)
+	}
+	e, q := newTestEnv(t)
+	var scope string
+	var order listOrder
+	sb := &sidebar{env: e, lib: s, onChoose: func(s string, o listOrder) { scope, order = s, o }}
+	e.win.SetContent(sb.buildUI())
+	sb.reload()
+	waitFor(t, q, "the counts", func() bool { return sb.data.nodes[nodeAll].count == 2 })
+	if got := sb.data.nodes["tag:nature"].count; got != 1 {
+		t.Errorf("tag:nature count = %d, want 1", got)
+	}
+	sb.tree.Select("tag:nature")
+	if scope != `tag:"nature"` || order != orderNewest {
+		t.Errorf("choosing the tag shows %q in order %v, want %q newest first", scope, order, `tag:"nature"`)
+	}
+}

@@ -17,7 +17,7 @@ const maxSuggestions = 6
 // and an entry that adds one, proposing the archive's tags that match
 // what is typed.
 type tagEditor struct {
-	ui       *UI
+	names    func() []string // the archive's tags, to propose
 	onAdd    func(tag string)
 	onRemove func(tag string)
 
@@ -56,7 +56,7 @@ func (e *tagEditor) setTags(tags []string) {
 func (e *tagEditor) typed(text string) {
 	var objs []fyne.CanvasObject
 	if strings.TrimSpace(text) != "" {
-		for _, s := range suggestTags(e.ui.tagNames(), e.tags, text, maxSuggestions) {
+		for _, s := range suggestTags(e.names(), e.tags, text, maxSuggestions) {
 			objs = append(objs, &widget.Button{Text: s, Alignment: widget.ButtonAlignLeading,
 				Importance: widget.LowImportance, OnTapped: func() { e.submit(s) }})
 		}

@@ -7,8 +7,12 @@
 // offers to import the bundled sample articles.
 //
 // Each screen lives in its own file (sidebar.go, list.go, search.go,
-// reader.go, notespanel.go, importdialog.go, exportdialog.go, prefsdialog.go,
-// help.go, welcome.go) as a small struct holding its widgets. Work
+// facets.go, reader.go, notespanel.go, importdialog.go, exportdialog.go,
+// prefsdialog.go, help.go, welcome.go) as a small struct holding its
+// widgets and only what it uses: the env (window, context, fyne.Do, log),
+// the part of the archive it reads or writes, as a small interface, and
+// callbacks into the other screens, which wire.go connects. No screen
+// holds the UI. The reader's article widget is the package blockview. Work
 // that touches the archive or the disk runs on a goroutine (a load step) and
 // its result reaches the widgets on the UI goroutine through fyne.Do (an
 // apply step), so tests can drive both halves. The package calls archive and
@@ -50,25 +54,33 @@ func WithImportOptions(opt importer.Options) Option {
 	return func(u *UI) { u.importOpt = opt }
 }
 
-// UI is the main window of Clippings.
-type UI struct {
-	app       fyne.App
-	win       fyne.Window
-	lib       Library
-	log       *slog.Logger
-	importOpt importer.Options
-	prefs     prefs
-	timing    timing
-	tags      []string // the archive's tag names, for completion
-	notes     idSet    // the articles with highlights or a note, for the list's marks
-	themeSet  bool     // the window set the app's theme
-
+// env is what every screen has of the window: the window itself, the
+// context of its work, the way back to the UI goroutine, and the log.
+// Screens get a copy of it, and of nothing else of the UI but what they
+// use.
+type env struct {
+	win    fyne.Window
 	ctx    context.Context // lives as long as the window; ends running work on close
-	cancel context.CancelFunc
-
+	log    *slog.Logger
+	timing timing
 	// do runs f on the UI goroutine; fyne.Do except in tests, which run
 	// the queued functions on the test goroutine.
 	do func(f func())
+}
+
+// UI is the main window of Clippings. It builds the screens, hands each
+// what it uses, and wires their callbacks to one another.
+type UI struct {
+	env
+	app       fyne.App
+	lib       Library
+	importOpt importer.Options
+	prefs     prefs
+	tags      []string // the archive's tag names, for completion
+	notes     idSet    // the articles with highlights or a note, for the list's marks
+	themeSet  bool     // the window set the app's theme
+	cancel    context.CancelFunc
+
 	// debounce is how long the search waits after the last keystroke;
 	// facetDelay how long the facets wait after the list.
 	debounce, facetDelay time.Duration
@@ -95,17 +107,15 @@ type dialogWidgets struct {
 	newCollection *widget.Entry
 	help          *fyne.Container
 	prefs         *prefsForm
-	export        *exportForm
 }
 
 // New builds the main window on a and starts loading the newest articles
 // of lib. It does not show the window; call ShowAndRun (or Window().Show).
 func New(a fyne.App, lib Library, opts ...Option) *UI {
 	u := &UI{
+		env:        env{log: slog.Default(), do: fyne.Do},
 		app:        a,
 		lib:        lib,
-		log:        slog.Default(),
-		do:         fyne.Do,
 		debounce:   60 * time.Millisecond,
 		facetDelay: facetDelay,
 		started:    time.Now(),
@@ -152,14 +162,13 @@ func (u *UI) Close() {
 }
 
 func (u *UI) buildUI() {
-	u.reader = &reader{ui: u}
-	u.list = &articleList{ui: u, onSelected: u.reader.show, onLoaded: u.onListLoaded,
-		current: func() int64 { return u.reader.current }}
-	u.search = &searchBar{ui: u, list: u.list}
-	u.sidebar = &sidebar{ui: u}
-	u.imports = &imports{ui: u}
-	u.exports = &exports{ui: u}
-	u.welcome = &welcome{ui: u}
+	u.reader = u.newReader()
+	u.list = u.newList()
+	u.search = u.newSearch()
+	u.sidebar = u.newSidebar()
+	u.imports = u.newImports()
+	u.exports = u.newExports()
+	u.welcome = u.newWelcome()
 
 	listPane := container.NewBorder(u.search.buildUI(), nil, nil, nil, u.list.buildUI())
 	inner := container.NewHSplit(listPane, u.reader.buildUI())
@@ -186,11 +195,6 @@ func (u *UI) buildToolbar() fyne.CanvasObject {
 		button("Preferences", theme.SettingsIcon(), u.showPreferences),
 		button("Help", theme.HelpIcon(), u.showHelp),
 	)
-}
-
-// loader returns what loads the list's pages.
-func (u *UI) loader() pageLoader {
-	return pageLoader{lib: u.lib, annotated: u.notes.has}
 }
 
 // loadNotes reads which articles have annotations, for the list's marks.
@@ -243,13 +247,18 @@ func (u *UI) showWelcome(show bool) {
 // showError tells the user in one sentence what failed and logs the
 // detail; cancelled work is not an error worth showing. It is the one way
 // errors reach the user. It runs on the UI goroutine: background work hands
-// its error, with its result, to its apply step through u.do (fyne.Do).
-func (u *UI) showError(sentence string, err error) {
+// its error, with its result, to its apply step through do (fyne.Do).
+func (e env) showError(sentence string, err error) {
 	if err == nil || errors.Is(err, context.Canceled) {
 		return
 	}
-	u.log.Error(sentence, "err", err)
-	dialog.ShowError(fmt.Errorf("%s\n\n%s", sentence, userDetail(err)), u.win)
+	e.log.Error(sentence, "err", err)
+	dialog.ShowError(fmt.Errorf("%s\n\n%s", sentence, userDetail(err)), e.win)
+}
+
+// inform shows a short message.
+func (e env) inform(title, message string) {
+	dialog.ShowInformation(title, message, e.win)
 }
 
 // userDetail is the part of err worth showing under the sentence: what

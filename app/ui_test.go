@@ -119,7 +119,7 @@ func TestReader(t *testing.T) {
 	}
 	u.list.list.Select(row)
 	waitFor(t, q, "the reader to show the article", func() bool {
-		texts := u.reader.view.visibleText()
+		texts := u.reader.view.VisibleText()
 		return len(texts) > 0 && texts[0] == sealsTitle
 	})
 
@@ -151,10 +151,10 @@ func TestReader(t *testing.T) {
 	t.Run("AnotherArticle", func(t *testing.T) {
 		u.list.list.Select(slices.Index(shownTitles(u), seedTitle))
 		waitFor(t, q, "the reader to switch", func() bool {
-			texts := u.reader.view.visibleText()
+			texts := u.reader.view.VisibleText()
 			return len(texts) > 0 && texts[0] == seedTitle
 		})
-		if texts := u.reader.view.visibleText(); !strings.HasPrefix(texts[1], "Kim Jong-un leaves China") {
+		if texts := u.reader.view.VisibleText(); !strings.HasPrefix(texts[1], "Kim Jong-un leaves China") {
 			t.Errorf("second item = %q, want the standfirst", texts[1])
 		}
 	})

@@ -10,7 +10,9 @@ import (
 // welcome is what an empty archive shows instead of the list and the
 // reader: a word on what Clippings does and one-click ways to fill it.
 type welcome struct {
-	ui      *UI
+	// What its buttons do: import the bundled samples, files, a folder.
+	onSamples, onFiles, onFolder func()
+
 	content fyne.CanvasObject
 	samples *widget.Button
 }
@@ -31,9 +33,9 @@ func (w *welcome) buildUI() fyne.CanvasObject {
 	intro.Wrapping = fyne.TextWrapWord
 
 	w.samples = &widget.Button{Text: "Import sample articles", Icon: theme.DownloadIcon(),
-		Importance: widget.HighImportance, OnTapped: w.ui.imports.importSamples}
-	files := &widget.Button{Text: "Import files…", Icon: theme.FileIcon(), OnTapped: w.ui.imports.chooseFiles}
-	folder := &widget.Button{Text: "Import folder…", Icon: theme.FolderOpenIcon(), OnTapped: w.ui.imports.chooseFolder}
+		Importance: widget.HighImportance, OnTapped: w.onSamples}
+	files := &widget.Button{Text: "Import files…", Icon: theme.FileIcon(), OnTapped: w.onFiles}
+	folder := &widget.Button{Text: "Import folder…", Icon: theme.FolderOpenIcon(), OnTapped: w.onFolder}
 
 	body := container.NewVBox(title, intro, w.samples, container.NewGridWithColumns(2, files, folder))
 	return container.New(&columnLayout{width: 560}, body)

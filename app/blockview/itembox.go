@@ -1,4 +1,4 @@
-package app
+package blockview
 
 import (
 	"image/color"
@@ -8,33 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 )
-
-// mark is a highlight as the reader draws it: runes [start, end) of the
-// article body, in a colour.
-type mark struct {
-	id         int64
-	start, end int
-	color      string
-}
-
-// highlightColors are the colours a highlight can have, in menu order.
-var highlightColors = []string{"yellow", "green", "blue", "pink", "purple"}
-
-// highlightColor returns the colour a highlight is drawn in; an unknown
-// name is drawn yellow.
-func highlightColor(name string) color.Color {
-	switch name {
-	case "green":
-		return color.NRGBA{R: 0x5c, G: 0xc8, B: 0x6a, A: 0x70}
-	case "blue":
-		return color.NRGBA{R: 0x4a, G: 0x9c, B: 0xff, A: 0x70}
-	case "pink":
-		return color.NRGBA{R: 0xff, G: 0x6e, B: 0xb4, A: 0x70}
-	case "purple":
-		return color.NRGBA{R: 0xa0, G: 0x70, B: 0xe8, A: 0x70}
-	}
-	return color.NRGBA{R: 0xff, G: 0xd4, B: 0x00, A: 0x80}
-}
 
 // itemBox holds the objects that draw one item: highlight and selection
 // rectangles behind the lines of text, or an image. Its objects are
@@ -94,7 +67,7 @@ func (d *boxDrawer) text(s string, x, y, w, h, size float32, st fyne.TextStyle, 
 
 // drawItem places box b for item i and, unless it shows item i already,
 // draws it.
-func (v *blockView) drawItem(b *itemBox, i int) {
+func (v *View) drawItem(b *itemBox, i int) {
 	it := &v.items[i]
 	b.box.Move(fyne.NewPos(v.left(it), v.tops[i]))
 	b.box.Resize(fyne.NewSize(v.textWidth(it, v.width), v.tops[i+1]-v.tops[i]))
@@ -103,7 +76,7 @@ func (v *blockView) drawItem(b *itemBox, i int) {
 	}
 	b.item = i
 	d := &boxDrawer{b: b, objs: b.box.Objects[:0]}
-	if it.kind == itemImage {
+	if it.Kind == Image {
 		v.drawImage(d, it)
 	} else {
 		v.drawText(d, i)
@@ -112,25 +85,25 @@ func (v *blockView) drawItem(b *itemBox, i int) {
 	b.box.Refresh()
 }
 
-func (v *blockView) drawImage(d *boxDrawer, it *readerItem) {
+func (v *View) drawImage(d *boxDrawer, it *Item) {
 	if d.b.img == nil {
 		d.b.img = &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleSmooth}
 	}
 	img := d.b.img
 	w := v.textWidth(it, v.width)
 	h := imageHeight(it, w)
-	img.Image = it.img
+	img.Image = it.Img
 	img.Move(fyne.NewPos(0, 0))
 	img.Resize(fyne.NewSize(w, h))
 	img.Refresh()
 	d.objs = append(d.objs, img)
 }
 
-func (v *blockView) drawText(d *boxDrawer, i int) {
+func (v *View) drawText(d *boxDrawer, i int) {
 	l, it := v.layouts[i], &v.items[i]
 	for _, m := range v.marks {
 		if s, e, ok := v.markRange(it, len(l.runes), m); ok {
-			v.rangeRects(d, l, s, e, highlightColor(m.color))
+			v.rangeRects(d, l, s, e, HighlightColor(m.Color))
 		}
 	}
 	if s, e, ok := v.sel.inItem(i, len(l.runes)); ok {
@@ -144,16 +117,16 @@ func (v *blockView) drawText(d *boxDrawer, i int) {
 }
 
 // markRange returns the runes of item it (of n runes) that mark m covers.
-func (v *blockView) markRange(it *readerItem, n int, m mark) (int, int, bool) {
+func (v *View) markRange(it *Item, n int, m Mark) (int, int, bool) {
 	bs, be, ok := it.bodyRange(n)
-	if !ok || m.end <= bs || m.start >= be {
+	if !ok || m.End <= bs || m.Start >= be {
 		return 0, 0, false
 	}
-	return it.prefix + max(m.start, bs) - bs, it.prefix + min(m.end, be) - bs, true
+	return it.Prefix + max(m.Start, bs) - bs, it.Prefix + min(m.End, be) - bs, true
 }
 
 // rangeRects draws rectangles behind runes [s, e) of layout l.
-func (v *blockView) rangeRects(d *boxDrawer, l *textLayout, s, e int, c color.Color) {
+func (v *View) rangeRects(d *boxDrawer, l *textLayout, s, e int, c color.Color) {
 	for _, line := range l.lines {
 		if line.end <= s || line.start >= e {
 			continue

@@ -1,4 +1,9 @@
-package app
+// Package fitline draws one-line texts cut to their width at a word,
+// with an ellipsis, at a fraction of a truncating widget.Label's cost:
+// Line (a list row's title, or its site and date) and Snippet (a search
+// snippet with its matches marked). The widths of words are kept, so a
+// line is fitted by adding them up rather than by shaping it again.
+package fitline
 
 import (
 	"strings"
@@ -15,7 +20,7 @@ import (
 // and a line new to Fyne's cache is shaped anew; words recur from row to
 // row and query to query, so a line is fitted to its width by adding up
 // the widths of its words instead.
-var listWords = &wordWidths{m: map[measureKey]float32{}}
+var listWords = &wordWidths{m: map[wordKey]float32{}}
 
 // maxListWords bounds the cache of the list's words.
 const maxListWords = 50_000
@@ -23,7 +28,14 @@ const maxListWords = 50_000
 // wordWidths is a cache of word widths, safe for concurrent use.
 type wordWidths struct {
 	mu sync.Mutex
-	m  map[measureKey]float32
+	m  map[wordKey]float32
+}
+
+// wordKey is a word measured at a size in a style.
+type wordKey struct {
+	text  string
+	size  float32
+	style fyne.TextStyle
 }
 
 // width returns the width of s (a word, a space or an ellipsis).
@@ -31,7 +43,7 @@ func (c *wordWidths) width(s string, size float32, style fyne.TextStyle) float32
 	if s == "" {
 		return 0
 	}
-	k := measureKey{s, size, style}
+	k := wordKey{s, size, style}
 	c.mu.Lock()
 	w, ok := c.m[k]
 	c.mu.Unlock()
@@ -91,25 +103,26 @@ func (c *wordWidths) fit(text string, width, size float32, style fyne.TextStyle)
 	return text[:end] + "…", endW + ell
 }
 
-// fitLine is one line of text that ends with an ellipsis, at a word,
+// Line is one line of text that ends with an ellipsis, at a word,
 // where its width ends: a row's title or its site and date. It does what
 // a truncating widget.Label does for the list at a fraction of the cost
 // (the label shapes each new text again to find where to cut).
-type fitLine struct {
+type Line struct {
 	widget.BaseWidget
 	text     string
 	sizeName fyne.ThemeSizeName
 	bold     bool
 }
 
-func newFitLine(sizeName fyne.ThemeSizeName) *fitLine {
-	l := &fitLine{sizeName: sizeName}
+// New returns an empty line of text of the theme's size sizeName.
+func New(sizeName fyne.ThemeSizeName) *Line {
+	l := &Line{sizeName: sizeName}
 	l.ExtendBaseWidget(l)
 	return l
 }
 
-// set shows text, in bold or not.
-func (l *fitLine) set(text string, bold bool) {
+// Set shows text, in bold or not.
+func (l *Line) Set(text string, bold bool) {
 	if text == l.text && bold == l.bold {
 		return
 	}
@@ -117,15 +130,19 @@ func (l *fitLine) set(text string, bold bool) {
 	l.Refresh()
 }
 
+// Text returns the text shown (before it is cut to the width).
+func (l *Line) Text() string { return l.text }
+
 // CreateRenderer is part of fyne.Widget.
-func (l *fitLine) CreateRenderer() fyne.WidgetRenderer {
+func (l *Line) CreateRenderer() fyne.WidgetRenderer {
 	r := &fitLineRenderer{l: l, t: &canvas.Text{}}
 	r.Refresh()
 	return r
 }
 
+// fitLineRenderer draws a Line: one text, cut to the width.
 type fitLineRenderer struct {
-	l *fitLine
+	l *Line
 	t *canvas.Text
 }
 

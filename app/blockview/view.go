@@ -1,10 +1,9 @@
-package app
+package blockview
 
 import (
 	"sort"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -16,38 +15,39 @@ const (
 	maxTextWidth   = 760 // lines no longer than this, for reading
 )
 
-// blockView shows an article as a column of items of varying height inside
-// a vertical scroll. Like widget.List it draws only the items in view and
+// View shows an article as a column of items of varying height inside a
+// vertical scroll. Like widget.List it draws only the items in view and
 // reuses their objects as the reader scrolls, so a long article costs no
 // more to draw than a short one; unlike List it measures each item's height
 // for the current width. It lays its text out itself (textlayout.go), so
 // that the reader can select text across items with the mouse or the
-// keyboard (readerpage.go) and draw highlights behind it (itembox.go).
-type blockView struct {
+// keyboard (page.go, selection.go) and draw highlights behind it
+// (itembox.go). Its renderer is in view_render.go.
+type View struct {
 	widget.BaseWidget
 
-	items   []readerItem
+	items   []Item
 	layouts []*textLayout // by item; nil for images
 	tops    []float32     // tops[i] is the y of item i; tops[len(items)] the total height
 	width   float32       // the width tops were measured at; 0 when they must be measured again
 	scale   float32       // text size relative to the theme's; 1 by default
 
 	scroll *container.Scroll
-	page   *readerPage
+	page   *Page
 	shown  map[int]*itemBox // objects of the items in view, by item index
 	spare  []*itemBox
 
 	sel   selection
-	marks []mark
+	marks []Mark
 
-	onSelect func()                                 // the selection changed
-	onLink   func(link int)                         // a related link was tapped
-	onMark   func(id int64, at fyne.Position)       // a highlight was tapped (at: absolute position)
-	onMenu   func(at fyne.Position)                 // a secondary tap
-	onKey    func(r rune) bool                      // a rune typed while the reader has focus; true if used
-	onScroll func(first int)                        // the first item in view changed
-	measurer func(s string, st spanStyle) fyne.Size // nil: fyne.MeasureText at the theme's sizes
-	sizes    map[measureKey]fyne.Size               // what fyne.MeasureText said, kept across articles
+	// Callbacks, all optional; they run on the UI goroutine.
+	OnSelect func()                           // the selection changed
+	OnLink   func(link int)                   // a Link item was tapped: its Item.Link
+	OnMark   func(id int64, at fyne.Position) // a highlight was tapped (at: absolute position)
+	OnMenu   func(at fyne.Position)           // a secondary tap
+	OnKey    func(r rune) bool                // a rune typed while the view has focus; true if used
+
+	sizes map[measureKey]fyne.Size // what fyne.MeasureText said, kept across articles
 }
 
 // measureKey is a text measured at a size in a style.
@@ -60,30 +60,26 @@ type measureKey struct {
 // maxMeasured bounds the cache of measured words.
 const maxMeasured = 200_000
 
-func newBlockView() *blockView {
-	v := &blockView{shown: map[int]*itemBox{}, scale: 1, sizes: map[measureKey]fyne.Size{}}
-	v.page = newReaderPage(v)
+// New returns an empty view.
+func New() *View {
+	v := &View{shown: map[int]*itemBox{}, scale: 1, sizes: map[measureKey]fyne.Size{}}
+	v.page = newPage(v)
 	v.scroll = container.NewVScroll(v.page)
 	v.scroll.OnScrolled = func(fyne.Position) { v.showVisible() }
 	v.ExtendBaseWidget(v)
 	return v
 }
 
-// CreateRenderer links the view to its renderer; part of fyne.Widget.
-func (v *blockView) CreateRenderer() fyne.WidgetRenderer {
-	return &blockViewRenderer{v}
-}
-
-// setItems replaces what the view shows, clears the selection and the
+// SetItems replaces what the view shows, clears the selection and the
 // highlights, and scrolls back to the top.
-func (v *blockView) setItems(items []readerItem) {
+func (v *View) SetItems(items []Item) {
 	for i := range v.shown {
 		v.release(i)
 	}
 	v.items = items
 	v.layouts = make([]*textLayout, len(items))
 	for i := range items {
-		if items[i].kind != itemImage {
+		if items[i].Kind != Image {
 			rs, spans := items[i].runes()
 			v.layouts[i] = newTextLayout(rs, spans, v.measure)
 		}
@@ -95,8 +91,9 @@ func (v *blockView) setItems(items []readerItem) {
 	v.relayout(v.Size().Width)
 }
 
-// setScale changes the size of the text and lays it out again.
-func (v *blockView) setScale(scale float32) {
+// SetScale changes the size of the text (relative to the theme's; 1 by
+// default) and lays it out again.
+func (v *View) SetScale(scale float32) {
 	if scale == v.scale || scale <= 0 {
 		return
 	}
@@ -105,12 +102,12 @@ func (v *blockView) setScale(scale float32) {
 	v.relayout(v.Size().Width)
 }
 
-// measure is the measureFunc of the reader's text layouts. Words recur
+// Scale returns the size of the text relative to the theme's.
+func (v *View) Scale() float32 { return v.scale }
+
+// measure is the measureFunc of the view's text layouts. Words recur
 // from article to article, so their sizes are kept.
-func (v *blockView) measure(s string, st spanStyle) fyne.Size {
-	if v.measurer != nil {
-		return v.measurer(s, st)
-	}
+func (v *View) measure(s string, st spanStyle) fyne.Size {
 	k := measureKey{s, v.textSize(st), st.style}
 	if size, ok := v.sizes[k]; ok {
 		return size
@@ -124,7 +121,7 @@ func (v *blockView) measure(s string, st spanStyle) fyne.Size {
 }
 
 // remeasure forgets the sizes of the text (the theme or the scale changed).
-func (v *blockView) remeasure() {
+func (v *View) remeasure() {
 	clear(v.sizes)
 	for _, l := range v.layouts {
 		if l != nil {
@@ -134,13 +131,13 @@ func (v *blockView) remeasure() {
 	v.width = 0
 }
 
-func (v *blockView) textSize(st spanStyle) float32 {
+func (v *View) textSize(st spanStyle) float32 {
 	return theme.SizeForWidget(st.size, v) * v.scale
 }
 
 // relayout measures the items again if the width changed, then places the
 // ones in view.
-func (v *blockView) relayout(width float32) {
+func (v *View) relayout(width float32) {
 	if width <= 0 {
 		return // not laid out yet; Layout comes back here
 	}
@@ -153,7 +150,7 @@ func (v *blockView) relayout(width float32) {
 
 // layoutItems wraps the text of every item to the width and records
 // where each item starts.
-func (v *blockView) layoutItems(width float32) {
+func (v *View) layoutItems(width float32) {
 	v.tops = make([]float32, len(v.items)+1)
 	y := theme.Padding() * 2
 	for i := range v.items {
@@ -167,11 +164,11 @@ func (v *blockView) layoutItems(width float32) {
 	}
 }
 
-func (v *blockView) itemHeight(i int, width float32) float32 {
+func (v *View) itemHeight(i int, width float32) float32 {
 	it := &v.items[i]
 	w := v.textWidth(it, width)
-	space := gap(it.kind) * theme.Padding() * v.scale
-	if it.kind == itemImage {
+	space := gap(it.Kind) * theme.Padding() * v.scale
+	if it.Kind == Image {
 		return imageHeight(it, w) + space
 	}
 	l := v.layouts[i]
@@ -180,21 +177,21 @@ func (v *blockView) itemHeight(i int, width float32) float32 {
 }
 
 // left returns the x where item it starts.
-func (v *blockView) left(it *readerItem) float32 {
+func (v *View) left(it *Item) float32 {
 	margin := max((v.width-maxTextWidth)/2, 0) + theme.InnerPadding()
-	return margin + float32(it.indent*indentStep)
+	return margin + float32(it.Indent*indentStep)
 }
 
 // textWidth is the width item it may use in a view of the given width.
-func (v *blockView) textWidth(it *readerItem, width float32) float32 {
+func (v *View) textWidth(it *Item, width float32) float32 {
 	margin := max((width-maxTextWidth)/2, 0) + theme.InnerPadding()
-	return max(width-2*margin-float32(it.indent*indentStep), 1)
+	return max(width-2*margin-float32(it.Indent*indentStep), 1)
 }
 
 // imageHeight scales an image to fit width without enlarging it, and no
 // taller than maxImageHeight.
-func imageHeight(it *readerItem, width float32) float32 {
-	b := it.img.Bounds()
+func imageHeight(it *Item, width float32) float32 {
+	b := it.Img.Bounds()
 	if b.Dx() <= 0 || b.Dy() <= 0 {
 		return 0
 	}
@@ -202,8 +199,8 @@ func imageHeight(it *readerItem, width float32) float32 {
 	return min(w*float32(b.Dy())/float32(b.Dx()), maxImageHeight)
 }
 
-// visibleRange returns the items [first, last) in view.
-func (v *blockView) visibleRange() (int, int) {
+// VisibleRange returns the items [first, last) in view.
+func (v *View) VisibleRange() (int, int) {
 	n := len(v.items)
 	top := v.scroll.Offset.Y
 	bottom := top + v.scroll.Size().Height
@@ -218,11 +215,11 @@ func (v *blockView) visibleRange() (int, int) {
 // showVisible makes sure exactly the items in view have objects, placed at
 // their measured positions and drawn with the current selection and
 // highlights.
-func (v *blockView) showVisible() {
+func (v *View) showVisible() {
 	if v.width <= 0 {
 		return
 	}
-	first, last := v.visibleRange()
+	first, last := v.VisibleRange()
 	for i := range v.shown {
 		if i < first || i >= last {
 			v.release(i)
@@ -239,14 +236,11 @@ func (v *blockView) showVisible() {
 		objs = append(objs, b.box)
 	}
 	v.page.setObjects(objs)
-	if v.onScroll != nil {
-		v.onScroll(first)
-	}
 }
 
 // redraw draws the items in view again (the selection or the highlights
 // changed).
-func (v *blockView) redraw() {
+func (v *View) redraw() {
 	for i, b := range v.shown {
 		b.item = -1
 		v.drawItem(b, i)
@@ -254,7 +248,7 @@ func (v *blockView) redraw() {
 }
 
 // acquire returns a spare item box, or a new one.
-func (v *blockView) acquire() *itemBox {
+func (v *View) acquire() *itemBox {
 	if k := len(v.spare); k > 0 {
 		b := v.spare[k-1]
 		v.spare = v.spare[:k-1]
@@ -264,16 +258,16 @@ func (v *blockView) acquire() *itemBox {
 }
 
 // release takes the objects of item i off screen and keeps them for reuse.
-func (v *blockView) release(i int) {
+func (v *View) release(i int) {
 	b := v.shown[i]
 	b.clear()
 	v.spare = append(v.spare, b)
 	delete(v.shown, i)
 }
 
-// visibleText returns the text of the text items on screen, in order.
-func (v *blockView) visibleText() []string {
-	first, last := v.visibleRange()
+// VisibleText returns the text of the text items on screen, in order.
+func (v *View) VisibleText() []string {
+	first, last := v.VisibleRange()
 	var out []string
 	for i := first; i < last && i < len(v.items); i++ {
 		if l := v.layouts[i]; l != nil {
@@ -283,9 +277,9 @@ func (v *blockView) visibleText() []string {
 	return out
 }
 
-// scrollToItem scrolls so that item i starts at the fraction at of the
+// ScrollToItem scrolls so that item i starts at the fraction at of the
 // view's height (0 at the top), leaving some context above it.
-func (v *blockView) scrollToItem(i int, at float32) {
+func (v *View) ScrollToItem(i int, at float32) {
 	if i < 0 || i >= len(v.items) || len(v.tops) == 0 {
 		return
 	}
@@ -296,7 +290,7 @@ func (v *blockView) scrollToItem(i int, at float32) {
 }
 
 // scrollBy scrolls by dy, within the article.
-func (v *blockView) scrollBy(dy float32) {
+func (v *View) scrollBy(dy float32) {
 	if len(v.tops) == 0 {
 		return
 	}
@@ -306,26 +300,44 @@ func (v *blockView) scrollBy(dy float32) {
 	v.showVisible()
 }
 
-type blockViewRenderer struct {
-	v *blockView
+// Page returns the object that holds the items in view and takes the
+// focus, the mouse and the keyboard; its coordinates are the article's.
+func (v *View) Page() *Page { return v.page }
+
+// Len returns the number of items.
+func (v *View) Len() int { return len(v.items) }
+
+// ItemText returns the text of item i as shown (a list item with its
+// marker, a caption with its credit); ok is false for an image.
+func (v *View) ItemText(i int) (text string, ok bool) {
+	if i < 0 || i >= len(v.layouts) || v.layouts[i] == nil {
+		return "", false
+	}
+	return string(v.layouts[i].runes), true
 }
 
-func (r *blockViewRenderer) Layout(size fyne.Size) {
-	r.v.scroll.Resize(size)
-	r.v.relayout(size.Width)
+// Marks returns the highlights drawn.
+func (v *View) Marks() []Mark { return v.marks }
+
+// ContentHeight returns the height of the whole article as laid out.
+func (v *View) ContentHeight() float32 {
+	if len(v.tops) == 0 {
+		return 0
+	}
+	return v.tops[len(v.tops)-1]
 }
 
-func (r *blockViewRenderer) MinSize() fyne.Size { return r.v.scroll.MinSize() }
-
-// Refresh measures everything again: a theme change alters text sizes
-// and colours.
-func (r *blockViewRenderer) Refresh() {
-	r.v.remeasure()
-	r.v.relayout(r.v.Size().Width)
-	r.v.redraw()
-	canvas.Refresh(r.v.page)
+// PointAt returns a point on the page (Page's coordinates) that hits the
+// boundary before rune k of item i: just right of it, half-way down its
+// line. Item i must be a text item, laid out.
+func (v *View) PointAt(i, k int) fyne.Position {
+	l := v.layouts[i]
+	line := l.lines[len(l.lines)-1]
+	for _, ln := range l.lines {
+		if k < ln.end {
+			line = ln
+			break
+		}
+	}
+	return fyne.NewPos(v.left(&v.items[i])+l.xAt(line, k)+1, v.tops[i]+line.y+line.height/2)
 }
-
-func (r *blockViewRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.v.scroll} }
-
-func (r *blockViewRenderer) Destroy() {}

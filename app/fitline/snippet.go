@@ -1,4 +1,4 @@
-package app
+package fitline
 
 import (
 	"strings"
@@ -11,21 +11,22 @@ import (
 	"github.com/clippings/clippings/archive"
 )
 
-// snippetLine draws a search snippet on one line, the matched terms in
+// Snippet draws a search snippet on one line, the matched terms in
 // bold and the primary colour, cut with an ellipsis where the width ends.
-type snippetLine struct {
+type Snippet struct {
 	widget.BaseWidget
 	spans []archive.Span
 }
 
-func newSnippetLine() *snippetLine {
-	s := &snippetLine{}
+// NewSnippet returns an empty snippet line.
+func NewSnippet() *Snippet {
+	s := &Snippet{}
 	s.ExtendBaseWidget(s)
 	return s
 }
 
-// setSpans shows spans, with runs of white space made one space.
-func (s *snippetLine) setSpans(spans []archive.Span) {
+// SetSpans shows spans, with runs of white space made one space.
+func (s *Snippet) SetSpans(spans []archive.Span) {
 	s.spans = s.spans[:0]
 	for _, sp := range spans {
 		text := strings.Join(strings.Fields(sp.Text), " ")
@@ -47,10 +48,11 @@ func (s *snippetLine) setSpans(spans []archive.Span) {
 }
 
 // CreateRenderer is part of fyne.Widget.
-func (s *snippetLine) CreateRenderer() fyne.WidgetRenderer { return &snippetRenderer{s: s} }
+func (s *Snippet) CreateRenderer() fyne.WidgetRenderer { return &snippetRenderer{s: s} }
 
+// snippetRenderer draws a Snippet: a text per span, the last one cut.
 type snippetRenderer struct {
-	s     *snippetLine
+	s     *Snippet
 	texts []*canvas.Text
 	objs  []fyne.CanvasObject
 }

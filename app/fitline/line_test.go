@@ -1,4 +1,4 @@
-package app
+package fitline
 
 import (
 	"strconv"
@@ -12,7 +12,7 @@ import (
 
 func TestWordWidths(t *testing.T) {
 	test.NewTempApp(t)
-	c := &wordWidths{m: map[measureKey]float32{}}
+	c := &wordWidths{m: map[wordKey]float32{}}
 	const size = 11
 	var st fyne.TextStyle
 	w := func(s string) float32 { return fyne.MeasureText(s, size, st).Width }
@@ -44,7 +44,7 @@ func TestWordWidths(t *testing.T) {
 	}
 	t.Run("Bounded", func(t *testing.T) {
 		for i := range maxListWords {
-			c.m[measureKey{strconv.Itoa(i), size, st}] = 1
+			c.m[wordKey{strconv.Itoa(i), size, st}] = 1
 		}
 		c.width("one more", size, st)
 		if n := len(c.m); n != 1 {
@@ -55,8 +55,8 @@ func TestWordWidths(t *testing.T) {
 
 func TestFitLine(t *testing.T) {
 	test.NewTempApp(t)
-	l := newFitLine(theme.SizeNameText)
-	l.set("Harbour seals return to the estuary after a decade away", true)
+	l := New(theme.SizeNameText)
+	l.Set("Harbour seals return to the estuary after a decade away", true)
 	r := test.TempWidgetRenderer(t, l).(*fitLineRenderer)
 	pad := theme.InnerPadding()
 	for _, tt := range []struct {
