@@ -54,6 +54,7 @@ var modifiedNames = []string{
 // dateCand is a candidate date and where it came from.
 type dateCand struct {
 	t        time.Time
+	alt      time.Time // for printed dates: the other reading of 03/04/2020, if any
 	src      string
 	score    int  // for printed dates: how much it looks like the dateline
 	labelled bool // for printed dates: labelled as the publication date

@@ -40,6 +40,7 @@ func hintFor(lang, host string) dateHint {
 // found (byte offsets).
 type textDate struct {
 	t          time.Time // midnight UTC of the day
+	alt        time.Time // for an all-numeric date that reads both ways, the other reading
 	start, end int
 }
 
@@ -80,9 +81,9 @@ func readDMYNumbers(m []string, _ dateHint) (int, int, int) {
 	return atoi(m[3]), atoi(m[2]), atoi(m[1])
 }
 
-// readNumeric reads 03.04.2020, 3/4/20 and 03-04-2020. Dots put the day
-// first; with slashes and dashes a number over 12 is the day, else the
-// hint decides.
+// readNumeric reads 03.04.2020, 3/4/20 and 03-04-2020: a number over 12
+// is the day, else the hint decides (dots are European, but American
+// pages write 11.03.17 too).
 func readNumeric(m []string, h dateHint) (int, int, int) {
 	if m[2] != m[4] {
 		return 0, 0, 0
@@ -91,7 +92,7 @@ func readNumeric(m []string, h dateHint) (int, int, int) {
 	if len(m[5]) == 2 {
 		y = fullYear(y)
 	}
-	if m[2] != "." && (b > 12 || h.monthFirst && a <= 12) {
+	if b > 12 || h.monthFirst && a <= 12 {
 		a, b = b, a
 	}
 	return y, b, a
@@ -138,8 +139,13 @@ func findTextDates(s string, h dateHint) []textDate {
 					m[i] = s[ix[2*i]:ix[2*i+1]]
 				}
 			}
-			if t := makeDay(f.read(m, h)); !t.IsZero() {
-				out = append(out, textDate{t: t, start: ix[0], end: ix[1]})
+			y, mo, d := f.read(m, h)
+			if t := makeDay(y, mo, d); !t.IsZero() {
+				td := textDate{t: t, start: ix[0], end: ix[1]}
+				if f.re == dateNum && mo != d && d <= 12 {
+					td.alt = makeDay(y, d, mo) // 03/04/2020 read the other way
+				}
+				out = append(out, td)
 			}
 		}
 	}

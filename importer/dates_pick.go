@@ -65,7 +65,7 @@ func bestPrinted(found []printedDate, heads []span) (pub, up dateCand, datelines
 		if s < minDateline && !(s >= minLabelled && d.short && (d.labelPub || d.labelUp)) {
 			continue
 		}
-		c := dateCand{t: d.t, src: "printed", score: s, labelled: d.labelPub, distance: d.distance(heads)}
+		c := dateCand{t: d.t, alt: d.alt, src: "printed", score: s, labelled: d.labelPub, distance: d.distance(heads)}
 		if d.labelUp {
 			up = c.better(up)
 		} else {
@@ -156,6 +156,9 @@ func (c *pageDates) checkPrinted(pub dateCand) dateCand {
 	}
 	for _, apart := range []int{0, 1} {
 		for _, d := range c.datelines {
+			if !d.alt.IsZero() && daysApart(pub.t, d.alt) == 0 {
+				return pub // the dateline read the other way agrees
+			}
 			if daysApart(pub.t, d.t) != apart {
 				continue
 			}

@@ -14,12 +14,13 @@ import (
 // printed element), with what is known of its place.
 type printedDate struct {
 	t                 time.Time
-	pos               int  // where in the page's visible text, in bytes
-	dateish           bool // in an element classed date, time, byline, meta, …
-	machine           bool // from a datetime or data-date attribute
-	short             bool // its text is little more than the date
-	long              bool // inside running text: a paragraph, not a dateline
-	labelPub, labelUp bool // labelled "Published …" / "Updated …"
+	alt               time.Time // the other reading of 03/04/2020, if any
+	pos               int       // where in the page's visible text, in bytes
+	dateish           bool      // in an element classed date, time, byline, meta, …
+	machine           bool      // from a datetime or data-date attribute
+	short             bool      // its text is little more than the date
+	long              bool      // inside running text: a paragraph, not a dateline
+	labelPub, labelUp bool      // labelled "Published …" / "Updated …"
 }
 
 var (
@@ -248,7 +249,7 @@ func (w *dateWalk) text(s string, dateish bool) {
 	if !w.inHead && len(s) <= maxDatelineText {
 		for _, d := range findTextDates(s, w.h) {
 			pub, up := w.labels(s[:d.start])
-			w.found = append(w.found, printedDate{t: d.t, pos: w.pos + d.start, dateish: dateish,
+			w.found = append(w.found, printedDate{t: d.t, alt: d.alt, pos: w.pos + d.start, dateish: dateish,
 				short: len(s) <= d.end-d.start+40, long: len(s) > 200, labelPub: pub, labelUp: up})
 		}
 	}
