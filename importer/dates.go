@@ -199,6 +199,9 @@ func markupDate(d *goquery.Document, markup []struct{ sel, attr string }, h date
 // urlDate finds /2019/01/03/, /2019-01-03/ and /20190103/ in a path.
 var urlDate = regexp.MustCompile(`[/_-]((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2]|[1-9])([/_-]?)(0[1-9]|[12]\d|3[01]|[1-9])(?:[/_.+-]|$)`)
 
+// urlDateWord finds /2019/nov/18/ and /2023/october/03/.
+var urlDateWord = regexp.MustCompile(`/((?:19|20)\d\d)/(\p{L}{3,9})/(0[1-9]|[12]\d|3[01]|[1-9])(?:[/_.+-]|$)`)
+
 // dateFromURL returns the day written in the first of addrs that holds a
 // complete one.
 func dateFromURL(addrs ...string) dateCand {
@@ -212,6 +215,11 @@ func dateFromURL(addrs ...string) dateCand {
 				continue // 2019/0103 or 2019-1-3 run together: not a date
 			}
 			if t := makeDay(atoi(m[1]), atoi(m[3]), atoi(m[5])); !t.IsZero() {
+				return dateCand{t: t, src: "address"}
+			}
+		}
+		if m := urlDateWord.FindStringSubmatch(u.Path); m != nil {
+			if t := makeDay(atoi(m[1]), monthNumber(m[2], ""), atoi(m[3])); !t.IsZero() {
 				return dateCand{t: t, src: "address"}
 			}
 		}

@@ -33,6 +33,9 @@ func (d printedDate) score(heads []span) int {
 	if d.labelPub || d.labelUp {
 		s += 2
 	}
+	if d.original {
+		s += 5 // says so wherever it stands
+	}
 	if d.long {
 		s -= 3
 	}

@@ -21,6 +21,7 @@ type printedDate struct {
 	short             bool      // its text is little more than the date
 	long              bool      // inside running text: a paragraph, not a dateline
 	labelPub, labelUp bool      // labelled "Published …" / "Updated …"
+	original          bool      // labelled "Originally published …"
 }
 
 var (
@@ -40,6 +41,7 @@ var (
 		`frissítve|обновлено|更新|수정)`
 	updatedLabel   = regexp.MustCompile(`(?i)` + updatedWords + labelWords)
 	updatedWord    = regexp.MustCompile(`(?i)` + updatedWords)
+	originalLabel  = regexp.MustCompile(`(?i)(?:originally|first) (?:published|posted)` + labelWords)
 	publishedLabel = regexp.MustCompile(`(?i)(?:published|posted|publié|publicado|pubblicato|veröffentlicht|` +
 		`erschienen|erstellt|gepubliceerd|geplaatst|publicerad|publiceret|publisert|julkaistu|opublikowano|` +
 		`publikováno|megjelent|publicat|опубликовано|发布|發布|公開|게시|입력)` + labelWords + `|(?:date|datum|fecha|data)\s*:\s*$`)
@@ -228,7 +230,7 @@ func (w *dateWalk) attrDate(n *html.Node, cls string) {
 		// The label may stand before the element or in its own text
 		// ("<time class=published>Last updated: …</time>"); a word
 		// outranks a class.
-		pub, up := w.labels("")
+		pub, up, _ := w.labels("")
 		own := updatedWord.MatchString(nodeText(n))
 		w.found = append(w.found, printedDate{t: t, pos: w.pos, dateish: true, machine: true,
 			labelPub: !own && (pub || publishedClass.MatchString(cls) && !updatedClass.MatchString(cls)),
@@ -248,9 +250,9 @@ func (w *dateWalk) text(s string, dateish bool) {
 	}
 	if !w.inHead && len(s) <= maxDatelineText {
 		for _, d := range findTextDates(s, w.h) {
-			pub, up := w.labels(s[:d.start])
+			pub, up, orig := w.labels(s[:d.start])
 			w.found = append(w.found, printedDate{t: d.t, alt: d.alt, pos: w.pos + d.start, dateish: dateish,
-				short: len(s) <= d.end-d.start+40, long: len(s) > 200, labelPub: pub, labelUp: up})
+				short: len(s) <= d.end-d.start+40, long: len(s) > 200, labelPub: pub, labelUp: up, original: orig})
 		}
 	}
 	w.pos += len(s) + 1
@@ -262,15 +264,17 @@ func (w *dateWalk) text(s string, dateish bool) {
 
 // labels reports whether the text just before a date (the last visible
 // text and before, in its own text node) calls it the publication or the
-// update date.
-func (w *dateWalk) labels(before string) (pub, up bool) {
+// update date, or the original publication date ("This article was
+// originally published on …", whatever was updated since).
+func (w *dateWalk) labels(before string) (pub, up, original bool) {
 	ctx := w.recent + " " + before
 	if len(ctx) > 80 {
 		ctx = ctx[len(ctx)-80:]
 	}
 	up = updatedLabel.MatchString(ctx)
+	original = originalLabel.MatchString(ctx)
 	pub = !up && publishedLabel.MatchString(ctx)
-	return pub, up
+	return pub || original, up && !original, original
 }
 
 // daysApart returns how many calendar days lie between the days of a and
