@@ -113,8 +113,12 @@ func (c *pageDates) pick(limit time.Time) (published, modified time.Time) {
 	if pub.src != "printed" {
 		pub = c.checkPrinted(pub)
 	}
-	if c.address.ok() && pub.ok() && dayOf(pub.t).Sub(c.address.t) > 24*time.Hour {
-		pub = c.address // addresses keep the day of the first publication
+	if c.address.ok() && pub.ok() && pub.src != "printed" {
+		// An address keeps the day of the first publication, in the
+		// publisher's own zone.
+		if gap := dayOf(pub.t).Sub(c.address.t); gap > 24*time.Hour || gap == 24*time.Hour && inUTC(pub.t) {
+			pub = c.address
+		}
 	}
 	mod := c.modified.orElse(c.printedMod).orElse(c.weakModified)
 	if mod.ok() && pub.ok() && dayOf(mod.t).Before(dayOf(pub.t)) {

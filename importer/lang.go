@@ -138,15 +138,16 @@ func detectLanguage(text string) (string, bool) {
 	if letters < 20 {
 		return "", false
 	}
-	sure := letters >= minSureLetters
+	// A script says more from fewer letters than trigrams do.
+	sure, scriptSure := letters >= minSureLetters, letters >= minSureLetters/4
 	cjk := counts["han"] + counts["kana"] + counts["hangul"]
 	switch {
 	case cjk*2 > letters && counts["hangul"]*3 > cjk:
-		return "ko", sure
+		return "ko", scriptSure
 	case cjk*2 > letters && counts["kana"]*10 > cjk:
-		return "ja", sure
+		return "ja", scriptSure
 	case cjk*2 > letters:
-		return "zh", sure
+		return "zh", scriptSure
 	}
 	best, lang := 0, ""
 	for _, s := range scriptLangs {
@@ -155,7 +156,7 @@ func detectLanguage(text string) (string, bool) {
 		}
 	}
 	if best*2 > letters {
-		return lang, sure
+		return lang, scriptSure
 	}
 	info := whatlanggo.Detect(sample)
 	if info.Lang < 0 || info.Lang.Iso6391() == "" {
