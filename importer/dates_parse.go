@@ -82,8 +82,8 @@ func readDMYNumbers(m []string, _ dateHint) (int, int, int) {
 }
 
 // readNumeric reads 03.04.2020, 3/4/20 and 03-04-2020: a number over 12
-// is the day, else the hint decides (dots are European, but American
-// pages write 11.03.17 too).
+// is the day, else the hint decides; dots put the day first unless the
+// page is in English (American pages write 11.03.17 too).
 func readNumeric(m []string, h dateHint) (int, int, int) {
 	if m[2] != m[4] {
 		return 0, 0, 0
@@ -92,7 +92,7 @@ func readNumeric(m []string, h dateHint) (int, int, int) {
 	if len(m[5]) == 2 {
 		y = fullYear(y)
 	}
-	if b > 12 || h.monthFirst && a <= 12 {
+	if b > 12 || h.monthFirst && a <= 12 && (m[2] != "." || h.lang == "en") {
 		a, b = b, a
 	}
 	return y, b, a

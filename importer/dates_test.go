@@ -163,3 +163,25 @@ func TestDatesInManyLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestTextAndMarkdownDates: plain-text and Markdown saves get their dates
+// too, in their own languages.
+func TestTextAndMarkdownDates(t *testing.T) {
+	cases := []struct{ name, data, published, modified string }{
+		{"notiz.txt", "Die elektronische Patientenakte\n\nStand: 03.04.2020, 14:20 Uhr\n\n" + deText + "\n\n" + deText + "\n",
+			"2020-04-03", ""},
+		{"nota.txt", "A Fantástica Loja dos Materiais Educativos\n\nPublicado em 23 de agosto de 2018\n\n" + ptText + "\n\n" + ptText + "\n",
+			"2018-08-23", ""},
+		{"clip.md", "---\ntitle: Opening Bell\npublished: 2019-11-18T11:30:00Z\nupdated: Nov 19, 2019\n---\n\n" + deText + "\n",
+			"2019-11-18T11:30:00Z", "2019-11-19"},
+	}
+	for _, c := range cases {
+		a := mustExtract(t, c.name, []byte(c.data))
+		if got := dateString(a.Published); got != c.published {
+			t.Errorf("%s: published = %q, want %q", c.name, got, c.published)
+		}
+		if got := dateString(a.Modified); got != c.modified {
+			t.Errorf("%s: modified = %q, want %q", c.name, got, c.modified)
+		}
+	}
+}
