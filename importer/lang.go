@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
 
@@ -17,7 +18,7 @@ import (
 // declaration the text decides. The script alone decides where it is
 // written by one language (kana → ja, hangul → ko, Han alone → zh, Greek,
 // Hebrew, Thai, …); trigrams (whatlanggo) decide among the languages of
-// the Latin, Cyrillic, Arabic and Devanagari scripts.
+// the Latin, Cyrillic, Arabic and Devanagari scripts, piece by piece.
 
 // settleLanguageStep sets an article's language from what it declares and
 // its text.
@@ -158,11 +159,57 @@ func detectLanguage(text string) (string, bool) {
 	if best*2 > letters {
 		return lang, scriptSure
 	}
-	info := whatlanggo.Detect(sample)
-	if info.Lang < 0 || info.Lang.Iso6391() == "" {
-		return "", false
+	lang, share, mean := voteTrigrams(sample)
+	return lang, sure && share >= minVoteShare && mean >= minMeanConfidence
+}
+
+// langChunk is the size of the pieces of text whatlanggo reads one by
+// one: on a longer text its distances go wrong (English prose of 4,000
+// bytes comes out Dutch, with a negative confidence on others), on
+// pieces of this size it is right, and the pieces vote.
+const langChunk = 600
+
+// minVoteShare and minMeanConfidence are the least share of the votes,
+// and the least confidence per piece, that make a detected language sure
+// enough to override a declaration: real prose gets about 1 a piece,
+// lorem ipsum (Portuguese to whatlanggo) less than 0.5.
+const (
+	minVoteShare      = 0.6
+	minMeanConfidence = 0.5
+)
+
+// voteTrigrams detects the language of each piece of sample and returns
+// the one with the most confidence summed, its share of it all and its
+// mean over the pieces.
+func voteTrigrams(sample string) (string, float64, float64) {
+	votes, total, pieces := map[string]float64{}, 0.0, 0
+	for sample != "" {
+		n := min(len(sample), langChunk)
+		if i := strings.LastIndexByte(sample[:n], ' '); n < len(sample) && i > langChunk/2 {
+			n = i
+		}
+		for n < len(sample) && !utf8.RuneStart(sample[n]) {
+			n++
+		}
+		info := whatlanggo.Detect(sample[:n])
+		sample = sample[n:]
+		pieces++
+		if info.Lang < 0 || info.Lang.Iso6391() == "" || info.Confidence <= 0 {
+			continue
+		}
+		votes[info.Lang.Iso6391()] += info.Confidence
+		total += info.Confidence
 	}
-	return info.Lang.Iso6391(), sure && info.IsReliable()
+	best, lang := 0.0, ""
+	for l, v := range votes {
+		if v > best || v == best && l < lang {
+			best, lang = v, l
+		}
+	}
+	if lang == "" {
+		return "", 0, 0
+	}
+	return lang, best / total, best / float64(pieces)
 }
 
 // scriptCounts returns the start of text (up to maxLangSample bytes, at a

@@ -22,8 +22,9 @@ const (
 		`assim no Brasil? Aqui nos Estados Unidos você tem à disposição materiais voltados à aquisição da fluência em leitura.`
 	elText = `Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για τη στήριξη των νοικοκυριών, καθώς οι τιμές της ` +
 		`ενέργειας συνεχίζουν να αυξάνονται σε όλη την Ευρώπη.`
-	heText = `הממשלה הודיעה היום על צעדים חדשים לתמיכה במשקי הבית, כאשר מחירי האנרגיה ממשיכים לעלות ברחבי אירופה.`
-	daText = `Regeringen har i dag præsenteret en ny plan for den grønne omstilling, som skal sikre, at Danmark ` +
+	heText    = `הממשלה הודיעה היום על צעדים חדשים לתמיכה במשקי הבית, כאשר מחירי האנרגיה ממשיכים לעלות ברחבי אירופה.`
+	loremText = `Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam nonumy eirmod tempor invidunt ut labore et dolore magna aliquyam erat, sed diam voluptua. At vero eos et accusam et justo duo dolores et ea rebum. Stet clita kasd gubergren, no sea takimata sanctus est Lorem ipsum dolor sit amet. Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam nonumy eirmod tempor invidunt ut labore et dolore magna aliquyam erat, sed diam voluptua. At vero eos et accusam et justo duo dolores et ea rebum. Stet clita kasd gubergren, no sea takimata sanctus est Lorem ipsum dolor sit amet. Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam nonumy eirmod tempor invidunt ut labore et dolore magna aliquyam erat, sed diam voluptua. At vero eos et accusam et justo duo dolores et ea rebum. Stet clita kasd gubergren, no sea takimata sanctus est Lorem ipsum dolor sit amet.  Secondary h`
+	daText    = `Regeringen har i dag præsenteret en ny plan for den grønne omstilling, som skal sikre, at Danmark ` +
 		`når sine klimamål. Planen indeholder blandt andet en afgift på landbrugets udledninger og flere penge ` +
 		`til forskning i nye teknologier, siger ministeren til pressen efter mødet i Folketinget i går.`
 )
@@ -44,6 +45,7 @@ func TestSettleLanguage(t *testing.T) {
 		{"too little text to overrule", "en", "Impressum und Datenschutz", "en"},
 		{"no language declared as und", "und", deText, "de"},
 		{"no text", "fr-FR", "", "fr-FR"},
+		{"lorem ipsum does not overrule (mozilla missing-paragraphs)", "en", loremText, "en"},
 	}
 	for _, c := range cases {
 		if got := settleLanguage(c.declared, c.text); got != c.want {
@@ -85,5 +87,18 @@ func TestLanguageOfEveryFormat(t *testing.T) {
 		if a.Language != c.want {
 			t.Errorf("%s %q…: language %q, want %q", c.name, c.data[:min(len(c.data), 40)], a.Language, c.want)
 		}
+	}
+}
+
+// TestLongEnglishText: whatlanggo called on these 4,000 bytes of English
+// at once (wcxb-dev page 4809) says Dutch; read piece by piece they are
+// English.
+func TestLongEnglishText(t *testing.T) {
+	text := string(readTestdata(t, "lang/robot-vacuum-en.txt"))
+	if got := settleLanguage("en", text); got != "en" {
+		t.Errorf("settleLanguage(en, robot vacuum text) = %q, want en", got)
+	}
+	if got, _ := detectLanguage(text); got != "en" {
+		t.Errorf("detectLanguage(robot vacuum text) = %q, want en", got)
 	}
 }
