@@ -172,9 +172,17 @@ var (
 )
 
 func markupDate(d *goquery.Document, markup []struct{ sel, attr string }, h dateHint) dateCand {
+	sels := make([]string, len(markup))
+	for i, m := range markup {
+		sels[i] = m.sel
+	}
+	all := d.Find(strings.Join(sels, ", ")) // one pass over the page, then by preference
+	if all.Length() == 0 {
+		return dateCand{}
+	}
 	for _, m := range markup {
 		var found dateCand
-		d.Find(m.sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		all.Filter(m.sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			for _, a := range strings.Fields(m.attr) {
 				if v, ok := s.Attr(a); ok {
 					if t := parseDateValue(v, h); !t.IsZero() {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -83,8 +84,9 @@ var monthConflicts = map[string]map[string]int{
 	"listopada": {"hr": 10, "bs": 10},
 }
 
-// months maps a folded month word to its number (1–12).
-var months = buildMonths()
+// months maps a folded month word to its number (1–12); built on first
+// use, not when a command that reads no page starts.
+var months = sync.OnceValue(buildMonths)
 
 func buildMonths() map[string]int {
 	out := map[string]int{}
@@ -110,7 +112,7 @@ func monthNumber(word, lang string) int {
 			return m
 		}
 	}
-	return months[w]
+	return months()[w]
 }
 
 // foldWord lower-cases a word, drops a trailing dot and strips its

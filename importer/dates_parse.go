@@ -44,7 +44,7 @@ type textDate struct {
 	start, end int
 }
 
-// The forms of dates in text, each read by a function of textDateForms.
+// The forms of dates in text, each read by its function in dateForms.
 // Month words are checked against the month tables after matching.
 var (
 	dateISO   = regexp.MustCompile(`((?:19|20)\d\d)(-|/|\. ?)(\d{1,2})(-|/|\. ?)(\d{1,2})`)

@@ -25,17 +25,10 @@ type printedDate struct {
 }
 
 var (
-	// dateishClass marks the elements where pages print datelines.
-	dateishClass   = regexp.MustCompile(`(?i)date|time|publish|posted|byline|datum|fecha|meta|info|stamp|author`)
 	updatedClass   = regexp.MustCompile(`(?i)updat|modif|revis`)
 	publishedClass = regexp.MustCompile(`(?i)publish|pubdate|posted|release|created|dateline`)
-	// excludedClass marks parts of a page whose dates are not the
-	// article's: comments, related and recommended lists, sidebars.
-	excludedClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:comments?|comment-list|related|sidebar|recommend\w*|popular|` +
-		`trending|most-read|pagination|post-navigation|nav-links|next-post|prev-post|previous-post|` +
-		`more-stories|read-next|ticker)(?:$|[\s_-])`)
-	labelWords   = `(?:[^\p{L}\p{N}]+\p{L}{1,12}){0,2}[^\p{L}\p{N}]*$`
-	updatedWords = `(?:updated?|modified|revised|reviewed|last edited|aktualisiert|geändert|` +
+	labelWords     = `(?:[^\p{L}\p{N}]+\p{L}{1,12}){0,2}[^\p{L}\p{N}]*$`
+	updatedWords   = `(?:updated?|modified|revised|reviewed|last edited|aktualisiert|geändert|` +
 		`actualizado|actualización|atualizado|atualização|mis à jour|mise à jour|aggiornato|aggiornamento|` +
 		`bijgewerkt|gewijzigd|uppdaterad|opdateret|oppdatert|päivitetty|zaktualizowano|aktualizováno|` +
 		`frissítve|обновлено|更新|수정)`
@@ -46,6 +39,39 @@ var (
 		`erschienen|erstellt|gepubliceerd|geplaatst|publicerad|publiceret|publisert|julkaistu|opublikowano|` +
 		`publikováno|megjelent|publicat|опубликовано|发布|發布|公開|게시|입력)` + labelWords + `|(?:date|datum|fecha|data)\s*:\s*$`)
 )
+
+// dateishWords mark the elements where pages print datelines, in their
+// class, id or itemprop.
+var dateishWords = []string{"date", "time", "publish", "posted", "byline", "datum", "fecha", "meta", "info",
+	"stamp", "author"}
+
+// excludedWords mark parts of a page whose dates are not the article's,
+// in their class or id: comments, related and recommended lists,
+// sidebars. Each must stand as a word between spaces, "-" and "_".
+var excludedWords = []string{"comment", "comments", "comment-list", "related", "sidebar", "recommend",
+	"recommended", "recommendations", "popular", "trending", "most-read", "pagination", "post-navigation",
+	"nav-links", "next-post", "prev-post", "previous-post", "more-stories", "read-next", "ticker"}
+
+// hasWord reports whether s (lower case) holds one of words: anywhere,
+// or, when whole is set, standing alone between the start, the end,
+// spaces, "-" and "_".
+func hasWord(s string, words []string, whole bool) bool {
+	sep := func(i int) bool { return i < 0 || i >= len(s) || s[i] == ' ' || s[i] == '-' || s[i] == '_' }
+	for _, w := range words {
+		for from := 0; from <= len(s)-len(w); {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			if !whole || sep(i-1) && sep(i+len(w)) {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
+}
 
 // skippedTags hold no visible text.
 var skippedTags = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Noscript: true,
@@ -160,8 +186,8 @@ func (w *dateWalk) walk(n *html.Node, inArticle bool, dateish int) {
 	}
 	inArticle = inArticle || n.DataAtom == atom.Article || n.DataAtom == atom.Main
 	dateish--
-	cls := attrOf(n, "class") + " " + attrOf(n, "id") + " " + attrOf(n, "itemprop")
-	if dateishClass.MatchString(cls) || n.DataAtom == atom.Time {
+	cls := strings.ToLower(attrOf(n, "class") + " " + attrOf(n, "id") + " " + attrOf(n, "itemprop"))
+	if hasWord(cls, dateishWords, false) || n.DataAtom == atom.Time {
 		dateish = 3
 	}
 	for i, hd := range w.heads {
@@ -187,7 +213,7 @@ func (w *dateWalk) excluded(n *html.Node, inArticle bool) bool {
 	switch {
 	case n.DataAtom == atom.Nav, (n.DataAtom == atom.Aside || n.DataAtom == atom.Footer) && !inArticle,
 		attrOf(n, "role") == "navigation" || attrOf(n, "role") == "complementary",
-		excludedClass.MatchString(attrOf(n, "class") + " " + attrOf(n, "id")):
+		hasWord(strings.ToLower(attrOf(n, "class")+" "+attrOf(n, "id")), excludedWords, true):
 		for _, hd := range w.heads {
 			if holds(n, hd) {
 				return false

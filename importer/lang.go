@@ -199,6 +199,9 @@ func voteTrigrams(sample string) (string, float64, float64) {
 		}
 		votes[info.Lang.Iso6391()] += info.Confidence
 		total += info.Confidence
+		if v := votes[info.Lang.Iso6391()]; v >= 2 && v >= 0.9*total {
+			break // two pieces sure of one language settle it
+		}
 	}
 	best, lang := 0.0, ""
 	for l, v := range votes {
