@@ -73,6 +73,7 @@ var htmlSteps = []step[*htmlPage]{
 	{"drop boilerplate", dropBoilerplate},
 	{"merge metadata", mergeMetadata},
 	{"tidy", tidyArticle},
+	{"settle language", settleHTMLLanguage},
 }
 
 // readHTML reads an HTML page; one saved by SingleFile, whose images are

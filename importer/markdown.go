@@ -32,6 +32,7 @@ var mdSteps = []step[*mdPage]{
 	{"apply metadata", applyMarkdownMeta},
 	{"build blocks", buildMarkdownBlocks},
 	{"find title", findMarkdownTitle},
+	{"settle language", settleMarkdownLanguage},
 }
 
 // readMarkdown reads a Markdown clipping.

@@ -85,14 +85,7 @@ func findMetadata(p *htmlPage) error {
 		absURL(p.base, tags.get("og:url")), absURL(p.base, ld.URL))
 	m.Language = first(attr(d, "html", "lang"), attr(d, "html", "xml:lang"), ld.Language,
 		tags.get("content-language", "dc.language", "og:locale"))
-	m.Published = firstDate(ld.Published, tags.get("article:published_time", "og:published_time",
-		"datePublished", "date", "pubdate", "publishdate", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date"))
-	m.Modified = firstDate(ld.Modified, tags.get("article:modified_time", "og:updated_time", "dateModified", "last-modified"))
-	if m.Published.IsZero() {
-		m.Published = firstDate(attr(d, "article time[datetime], time[pubdate][datetime], time[itemprop~=datePublished]", "datetime"),
-			attr(d, `[property~="dc:date"][content], [property~="dc:created"][content], [property~="dcterms:created"][content]`, "content"),
-			attr(d, "time[datetime]", "datetime"))
-	}
+	m.Published, m.Modified = findDates(p, ld, tags)
 	if strings.HasPrefix(m.Byline, "http") {
 		m.Byline = ""
 	}
@@ -168,14 +161,4 @@ func first(ss ...string) string {
 		}
 	}
 	return ""
-}
-
-// firstDate returns the first of ss that parses as a date.
-func firstDate(ss ...string) time.Time {
-	for _, s := range ss {
-		if t := parseDate(s); !t.IsZero() {
-			return t
-		}
-	}
-	return time.Time{}
 }

@@ -35,6 +35,7 @@ var textSteps = []step[*textPage]{
 	{"find header", findTextHeader},
 	{"drop boilerplate", dropTextBoilerplate},
 	{"build blocks", buildTextBlocks},
+	{"settle language", settleTextLanguage},
 }
 
 // readText reads a plain-text save.

@@ -201,16 +201,6 @@ func splitCredit(s string) (string, string) {
 	return s, ""
 }
 
-// dateLayouts are the date forms parseLooseDate and parseDate know.
-var dateLayouts = []string{
-	time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04Z07:00",
-	"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05", "2006-01-02 15:04",
-	"2006-01-02", "2006/01/02", "20060102", time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700",
-	"January 2, 2006", "January 2 2006", "Jan 2, 2006", "Jan. 2, 2006", "2 January 2006", "2 Jan 2006",
-	"Monday, January 2, 2006", "Monday 2 January 2006", "Monday, 2 January 2006", "02.01.2006", "2.1.2006",
-	"January 2, 2006 3:04 PM", "January 2, 2006, 3:04 PM", "Jan 2, 2006 3:04 PM", "2 January 2006 15:04",
-}
-
 var datePrefix = regexp.MustCompile(`(?i)^(published|updated|posted|last updated|date|first published)( on)?\s*:?\s*`)
 
 // parseLooseDate parses a short line that is only a date, such as
@@ -221,16 +211,9 @@ func parseLooseDate(s string) time.Time {
 	return parseDate(s)
 }
 
-// parseDate parses s in one of dateLayouts, or returns the zero time.
+// parseDate parses a date written by a machine or in words, where the
+// page gives no hint of its language (see parseDateValue), or returns the
+// zero time.
 func parseDate(s string) time.Time {
-	s = strings.TrimSpace(s)
-	if s == "" || !strings.ContainsAny(s, "0123456789") {
-		return time.Time{}
-	}
-	for _, l := range dateLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t
-		}
-	}
-	return time.Time{}
+	return parseDateValue(s, dateHint{monthFirst: true})
 }

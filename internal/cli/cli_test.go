@@ -130,7 +130,7 @@ func TestExtractJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
-	for _, key := range []string{"title", "subtitle", "byline", "site", "url", "published", "language", "text", "headings", "figures", "related"} {
+	for _, key := range []string{"title", "subtitle", "byline", "site", "url", "published", "modified", "language", "text", "headings", "figures", "related"} {
 		if _, ok := got[key]; !ok {
 			t.Errorf("extract JSON lacks %q", key)
 		}

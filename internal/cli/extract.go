@@ -19,6 +19,7 @@ type extracted struct {
 	Site      string           `json:"site"`
 	URL       string           `json:"url"`
 	Published string           `json:"published"`
+	Modified  string           `json:"modified"`
 	Language  string           `json:"language"`
 	Text      string           `json:"text"`
 	Headings  []string         `json:"headings"`
@@ -30,7 +31,7 @@ type extracted struct {
 func newExtracted(a *archive.Article) extracted {
 	e := extracted{
 		Title: a.Title, Subtitle: a.Subtitle, Byline: a.Byline, Site: a.Site, URL: a.URL,
-		Published: rfc3339(a.Published), Language: a.Language, Text: a.Text(), Headings: a.Headings(), Figures: a.Figures,
+		Published: rfc3339(a.Published), Modified: rfc3339(a.Modified), Language: a.Language, Text: a.Text(), Headings: a.Headings(), Figures: a.Figures,
 		Related: a.Related, Format: a.Format,
 	}
 	if e.Headings == nil {
@@ -48,7 +49,7 @@ func newExtracted(a *archive.Article) extracted {
 // runExtract prints the cleaned article of a saved page, as text or JSON.
 func runExtract(ctx context.Context, c *cli, args []string) error {
 	fs := c.flags()
-	asJSON := fs.Bool("json", false, "print JSON (title, subtitle, byline, site, url, published, language, text, headings, figures, related)")
+	asJSON := fs.Bool("json", false, "print JSON (title, subtitle, byline, site, url, published, modified, language, text, headings, figures, related)")
 	files, err := c.positional(fs, args, 1, 1)
 	if err != nil {
 		return err
