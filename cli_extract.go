@@ -12,18 +12,26 @@ import (
 // extracted is the JSON printed by "clippings extract --json": the contract
 // read by the scorers in ../shared/tools.
 type extracted struct {
-	Title     string           `json:"title"`
-	Subtitle  string           `json:"subtitle"`
-	Byline    string           `json:"byline"`
-	Site      string           `json:"site"`
-	URL       string           `json:"url"`
-	Published string           `json:"published"`
-	Language  string           `json:"language"`
-	Text      string           `json:"text"`
-	Headings  []string         `json:"headings"`
-	Figures   []archive.Figure `json:"figures"`
-	Related   []archive.Link   `json:"related"`
-	Format    string           `json:"format"`
+	Title     string            `json:"title"`
+	Subtitle  string            `json:"subtitle"`
+	Byline    string            `json:"byline"`
+	Authors   []extractedAuthor `json:"authors"`
+	Site      string            `json:"site"`
+	URL       string            `json:"url"`
+	Published string            `json:"published"`
+	Language  string            `json:"language"`
+	Text      string            `json:"text"`
+	Headings  []string          `json:"headings"`
+	Figures   []archive.Figure  `json:"figures"`
+	Related   []archive.Link    `json:"related"`
+	Format    string            `json:"format"`
+}
+
+// extractedAuthor is one author in "clippings extract --json".
+type extractedAuthor struct {
+	Name string             `json:"name"`
+	Kind archive.AuthorKind `json:"kind"`
+	Role string             `json:"role,omitempty"`
 }
 
 func newExtracted(a *archive.Article) extracted {
@@ -31,6 +39,10 @@ func newExtracted(a *archive.Article) extracted {
 		Title: a.Title, Subtitle: a.Subtitle, Byline: a.Byline, Site: a.Site, URL: a.URL,
 		Published: rfc3339(a.Published), Language: a.Language, Text: a.Text(), Headings: a.Headings(), Figures: a.Figures,
 		Related: a.Related, Format: a.Format,
+	}
+	e.Authors = []extractedAuthor{}
+	for _, au := range a.Authors {
+		e.Authors = append(e.Authors, extractedAuthor{Name: au.Name, Kind: au.Kind, Role: au.Role})
 	}
 	if e.Headings == nil {
 		e.Headings = []string{}
@@ -46,7 +58,7 @@ func newExtracted(a *archive.Article) extracted {
 
 func runExtract(ctx context.Context, c *cli, args []string) error {
 	fs := c.flags("extract")
-	asJSON := fs.Bool("json", false, "print JSON (title, subtitle, byline, site, url, published, language, text, headings, figures, related)")
+	asJSON := fs.Bool("json", false, "print JSON (title, subtitle, byline, authors, site, url, published, language, text, headings, figures, related)")
 	files, err := parse(fs, args)
 	if err != nil {
 		return err
