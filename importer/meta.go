@@ -79,7 +79,11 @@ func findMetadata(p *htmlPage) error {
 	m.Title = first(ld.Headline, tags.get("og:title", "twitter:title", "dc.title"))
 	m.Subtitle = ld.Alternative
 	m.Description = first(ld.Description, tags.get("og:description", "description", "twitter:description"))
-	m.Byline = first(ld.Author, tags.get("author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author"))
+	ldAuthor := ""
+	if len(ld.Authors) > 0 {
+		ldAuthor = ld.Authors[0].Name
+	}
+	m.Byline = first(ldAuthor, tags.get("author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author"))
 	m.Site = first(ld.Publisher, tags.get("og:site_name", "application-name"))
 	m.URL = first(absURL(p.base, attr(d, `link[rel~="canonical"]`, "href")),
 		absURL(p.base, tags.get("og:url")), absURL(p.base, ld.URL))
