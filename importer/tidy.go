@@ -61,46 +61,6 @@ func standfirstFromDescription(a *archive.Article, desc string) string {
 	return desc
 }
 
-// headlineSelector finds an element marked as the article's headline
-// (schema.org, Dublin Core in RDFa, the classes of blog engines).
-const headlineSelector = `[itemprop~="headline"], [property~="dc:title"], .entry-title, .post-title, .node-title, ` +
-	`.article-title, .story-title, .article-headline`
-
-// Headlines found by headline are between these lengths, in words.
-const (
-	minHeadlineWords = 3
-	maxHeadlineWords = 40
-)
-
-// headline returns the text of the page's element marked as its
-// headline, or "".
-func headline(p *htmlPage) string {
-	h := ""
-	p.query.Find(headlineSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if s.Is("meta, head *") {
-			return true
-		}
-		t := foldSpace(s.Text())
-		if n := len(strings.Fields(t)); n >= minHeadlineWords && n <= maxHeadlineWords {
-			h = t
-			return false
-		}
-		return true
-	})
-	return h
-}
-
-// titleSeparator splits a page title from the site's name.
-var titleSeparator = regexp.MustCompile(`\s+[|–—·»:-]\s+`)
-
-// isSectionTitle reports whether a title is only the name of a section
-// ("Blogs | data.gov.uk"), as pages whose heading names their section,
-// not the article, get.
-func isSectionTitle(title string) bool {
-	part := titleSeparator.Split(title, 2)[0]
-	return len(strings.Fields(part)) < minHeadlineWords
-}
-
 // maxDekWords is the longest standfirst taken out of the body when the
 // body repeats it: a longer one is the article's first paragraph (a lede
 // set in bold, as some sites do), which stays in the body and is then no

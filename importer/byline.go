@@ -1,0 +1,458 @@
+package importer
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clippings/clippings/archive"
+)
+
+// A byline as pages show it mixes the authors' names with a label ("By",
+// "Von", "文/"), job titles ("AP National Security Writer"), dates and
+// times, and the text of sharing buttons. parseByline takes it apart: the
+// text is cut into pieces at element boundaries (a newline), separators
+// ("|", "•", " — ") and dates; each piece loses its label; a piece that is
+// a job title or an affiliation becomes the Role of the name before it;
+// names are split at "," "and" "&" "und" "y" "et" …, except where what
+// follows a comma is a title, a credential ("MD") or an affiliation.
+
+var (
+	// bylineLabel is a label before the names, in the languages pages are
+	// written in.
+	bylineLabel = regexp.MustCompile(`(?i)^(?:(?:this (?:post|article|story|piece|guide|review) (?:was|is) )?` +
+		`(?:(?:story|text|words|article|column|report|recipe|interview|` +
+		`written|posted|published|authored|reported|compiled|produced|created|submitted|contributed)\s+)?by|` +
+		`von|par|por|di|door|av|af|przez|от|автор|автори|автора|від|tekst|texto|testo|` +
+		`authors?|autor(?:in|es|en|a)?|auteurs?|autore|autori|författare|forfatter|kirjoittaja|szerző|yazar|` +
+		`tác giả|penulis|oleh|reporter|from|about(?: the author)?|redakteur(?:in)?|作者|著者|撰文|执笔|編集|记者|記者|기자|글|文|图|圖)` +
+		`(?:\s*[:：/／|]\s*|\s+|$)`)
+	// bylineGluedBy is "By" glued to the name that follows ("ByAmy Roeder").
+	bylineGluedBy = regexp.MustCompile(`^(?:Written |Posted |Text |Words )?[Bb]y:?(\p{Lu})`)
+	// notAuthorRole is a piece naming someone who did not write the article:
+	// the editor, the reviewer, the photographer.
+	notAuthorRole = regexp.MustCompile(`(?i)(?:^|\b)(?:(?:medically |fact[- ]?)?(?:reviewed|checked|edited|illustrated|` +
+		`translated|photographed|photos?|photography|illustrations?|images?|video|additional reporting)` +
+		`(?:\s+and\s+\w+)?\s+by\b|^(?:photos?|illustrations?|credit|source)\s*:)`)
+	// dateInByline is a date, a time or an age ("3 hours ago") in a byline.
+	dateInByline = regexp.MustCompile(`(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b,?(?:\s*\d{4})?` +
+		`|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|` +
+		`(?i:janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc|januar|februar|märz|april|juni|juli|august|oktober|dezember|` +
+		`enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre))` +
+		`[a-zé]*\.?,?(?:\s+\d{4})?` +
+		`|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}` +
+		`|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?` +
+		`|\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3})[-/.]\d{2,4}` +
+		`|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}\b)?` +
+		`|\b(?:19|20)\d{2}\b` +
+		`|(?i:\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s*(?:ago|read)\b))`)
+	// dateWords are words that introduce a date ("Updated", "Published on").
+	dateWords = regexp.MustCompile(`(?:\b(?i:last\s+)?(?i:updated|modified|published|posted|created)|` +
+		`(?:Last )?(?:Updated|Modified|Published|Posted|Created))(?i:\s+(?:on|at))?\s*:?`)
+	// pieceSeparator cuts a byline into pieces.
+	pieceSeparator = regexp.MustCompile(`\n|\s+[|•·—–]\s+|\s*[|•·]\s*|\s+-\s+|\s+/\s+`)
+	// nameSeparator cuts a piece into names.
+	nameSeparator = regexp.MustCompile(`\s*(?:,|;|、|，|；)\s*|\s*&\s*|\s+(?:and|And|AND|und|et|y|e|en|og|och|и)\s+`)
+	// affiliationJoin introduces an affiliation or a place after a name
+	// ("for The Guardian", "on behalf of …", "à Paris").
+	affiliationJoin = regexp.MustCompile(`(?i)\s+(?:on behalf of|for|at|of|from|with|in|à|aus|für|pour|para|per)(?:\s+|$)`)
+	// danglingJoin ends a piece whose affiliation is the next piece.
+	danglingJoin = regexp.MustCompile(`(?i)\s(?:on behalf of|for|at|of|from|in|à|aus|für|pour|para|per)$`)
+	// orgConnector is a small word inside an organisation's name ("Center
+	// for Drug Evaluation and Research").
+	orgConnector = regexp.MustCompile(`(?i)\s(?:for|of|de|für|du|della|del)\s`)
+	// coAuthors is a parenthesis naming co-authors ("(avec Damien Leloup
+	// et Morgane Tual)").
+	coAuthors = regexp.MustCompile(`\s*\((?i:with|avec|mit|con|com|and)\s+([^()]*)\)`)
+	// trailingParen is a name followed by what the person did ("Eleanor
+	// Ainge Roy (reporting)").
+	trailingParen = regexp.MustCompile(`^(.*?)\s*\(([^()]*)\)$`)
+	// notWriting is what a contributor did who did not write the article.
+	notWriting = regexp.MustCompile(`(?i)^(?:photos?|photograph(?:s|y)?|pictures?|illustrations?|graphics?|videos?|` +
+		`translation|translated|editing|edited|design|fotos?|bilder?|images?)$`)
+)
+
+// parseByline returns the authors a byline names, without labels, dates,
+// job titles (kept as Role) and the text of buttons. A declared byline
+// (a <meta> tag's or JSON-LD's) names its authors for sure: a name in
+// lower case or with small words is kept; a shown one must look like
+// names.
+func parseByline(text string, declared bool) []archive.Author {
+	var out []archive.Author
+	dangling := false // the piece before ended with "in", "for", …
+	for _, piece := range bylinePieces(html.UnescapeString(text)) {
+		if dangling && len(out) > 0 {
+			out[len(out)-1].Role = joinRole(out[len(out)-1].Role, piece) // "Jane Doe in" "Politics"
+			dangling = false
+			continue
+		}
+		dangling = danglingJoin.MatchString(piece)
+		if loc := notAuthorRole.FindStringIndex(piece); loc != nil {
+			piece = strings.TrimSpace(piece[:loc[0]])
+		}
+		piece = coAuthors.ReplaceAllString(stripBylineLabel(piece), ", $1")
+		if piece != "" && !isProse(piece) {
+			out = splitNames(out, piece, declared)
+		}
+	}
+	return dedupeAuthors(out)
+}
+
+// bylinePieces cuts a byline at element boundaries, separators, dates and
+// glued words ("Harry RabinowitzTech Reporter").
+func bylinePieces(text string) []string {
+	text = strings.ReplaceAll(text, "\u00a0", " ")
+	text = dateWords.ReplaceAllString(text, "\n")
+	text = dateInByline.ReplaceAllString(text, "\n")
+	var out []string
+	for _, piece := range pieceSeparator.Split(text, -1) {
+		for _, p := range strings.Split(unglue(piece), "\n") {
+			p = trailingLabel.ReplaceAllString(strings.Trim(foldSpace(p), " ,;:-–—|•·∙"), "")
+			switch {
+			case p == "":
+			case len(out) > 0 && (continuesList.MatchString(p) || isJob(p)): // "Book" "& Course" "Author": one piece
+				out[len(out)-1] += " " + p
+			default:
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// trailingLabel is a label after the names ("홍길동 기자", "山田太郎記者"),
+// or a word left dangling where a date was cut ("Jane Doe on").
+var trailingLabel = regexp.MustCompile(`(?i)\s*(?:기자|특파원|記者|记者|通讯员|特派員)$|\s+(?:on|at|am|le|el|il|den|vom|the)$`)
+
+// continuesList matches a piece that continues the list of the piece
+// before it.
+var continuesList = regexp.MustCompile(`^(?:&|and\s|und\s|et\s|y\s)`)
+
+// isProse reports whether a piece of a byline is a sentence (an author's
+// biography) rather than names: many words, many of them in lower case.
+func isProse(s string) bool {
+	words := strings.Fields(s)
+	if len(words) > 15 {
+		return true
+	}
+	lower := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !nameParticle[w] {
+			lower++
+		}
+	}
+	return len(words) >= 6 && lower*5 >= len(words)*2
+}
+
+// unglue puts a newline where a name was run together with the job title
+// after it: a lower-case letter followed by a capital, after at least
+// three lower-case letters ("RabinowitzTech Reporter", not "McCarthy",
+// "MacKenzie" or a user name such as "AMournfulHowlInTheNight"), where a
+// job follows.
+func unglue(s string) string {
+	if m := bylineGluedBy.FindStringSubmatchIndex(s); m != nil {
+		s = s[m[2]:]
+	}
+	lower := 0
+	for i, r := range s {
+		if unicode.IsUpper(r) && lower >= 3 && startsRole(s[i:]) {
+			return s[:i] + "\n" + s[i:]
+		}
+		if unicode.IsLower(r) {
+			lower++
+		} else {
+			lower = 0
+		}
+	}
+	return s
+}
+
+// startsRole reports whether one of the first two words of s names a job.
+func startsRole(s string) bool {
+	words := strings.Fields(s)
+	return len(words) > 0 && isJob(words[0]) || len(words) > 1 && isJob(words[1])
+}
+
+// stripBylineLabel removes the labels before the names ("By:", "Written
+// by", "Von", "文/").
+func stripBylineLabel(s string) string {
+	for range 3 {
+		loc := bylineLabel.FindStringIndex(s)
+		if loc == nil || loc[1] == 0 {
+			break
+		}
+		s = strings.TrimSpace(s[loc[1]:])
+	}
+	return strings.Trim(s, " :,.-")
+}
+
+// splitNames appends to out the names of a piece of a byline. What follows
+// a name is kept with it: a credential ("MD") in the name, a job title or
+// an affiliation as its Role; a piece that is only a job title is the
+// Role of the name before it.
+func splitNames(out []archive.Author, piece string, declared bool) []archive.Author {
+	first := len(out) // the first name of this piece
+	prevRole := false // the part before was a job title or an affiliation
+	parts := splitParts(piece)
+	if isOrgName(piece) && !strings.Contains(piece, ",") && (orgConnector.MatchString(piece) || allOrgWords(parts)) {
+		// "Center for Drug Evaluation and Research", "Staff and agencies"
+		if name := trimPart(piece); looksLikeName(name, declared) {
+			return append(out, archive.Author{Name: name})
+		}
+		return out
+	}
+	for _, part := range parts {
+		text, paren := part.text, ""
+		if m := trailingParen.FindStringSubmatch(text); m != nil && m[1] != "" {
+			text, paren = m[1], strings.TrimSpace(m[2])
+			if notWriting.MatchString(paren) {
+				continue
+			}
+		}
+		last := len(out) - 1
+		switch {
+		case text == "":
+			continue
+		case last >= 0 && part.sep == "&" && isShortWord(text):
+			out[last].Name += " & " + text // "Mac & i": not a list
+		case last >= 0 && isCredential(text):
+			out[last].Name += ", " + text
+			continue
+		case last >= 0 && (isAffiliation(text) || part.sep != "and" && prevRole ||
+			last >= first && part.sep == "," && isSingleWordAfterName(text, out[last].Name)):
+			out[last].Role = joinRole(out[last].Role, text)
+			prevRole = true
+			continue
+		case notAName.MatchString(text):
+			continue
+		default:
+			name, role := cutRole(text, declared)
+			switch {
+			case name == "" && last >= first && part.sep != "," && len(strings.Fields(out[last].Name)) == 1:
+				// "Book & Course Author": the words before were the job's too.
+				role = out[last].Name + " " + part.sep + " " + role
+				out = out[:last]
+				if last--; last >= 0 {
+					out[last].Role = joinRole(out[last].Role, role)
+				}
+			case name == "" && last >= 0:
+				out[last].Role = joinRole(out[last].Role, role)
+				prevRole = true
+				continue
+			case name != "" && looksLikeName(name, declared):
+				out = append(out, archive.Author{Name: fixCaps(name), Role: joinRole(role, paren)})
+			case len(strings.Fields(name)) > 1:
+				return out[:first] // a phrase ("the section US"): this piece names nobody
+			}
+		}
+		prevRole = false
+	}
+	return out
+}
+
+// bylinePart is a part of a piece of a byline with the separator before
+// it: "," (also ";"), "&", "and" (any language), or "" for the first.
+type bylinePart struct{ sep, text string }
+
+func splitParts(piece string) []bylinePart {
+	var out []bylinePart
+	start, sep := 0, ""
+	for _, loc := range nameSeparator.FindAllStringIndex(piece, -1) {
+		out = append(out, bylinePart{sep, trimPart(piece[start:loc[0]])})
+		switch s := strings.TrimSpace(piece[loc[0]:loc[1]]); s {
+		case "&":
+			sep = "&"
+		case ",", ";", "、", "，", "；":
+			sep = ","
+		default:
+			sep = "and"
+		}
+		start = loc[1]
+	}
+	return append(out, bylinePart{sep, trimPart(piece[start:])})
+}
+
+// abbrevEnd matches a part ending with an abbreviation ("Ph.D.", "Jeff
+// T."), whose full stop stays.
+var abbrevEnd = regexp.MustCompile(`(?:^|[\s.])\p{Lu}\.$`)
+
+// trimPart trims the punctuation and quotes around a part of a byline.
+func trimPart(s string) string {
+	s = strings.Trim(s, " :-\"“”„«»")
+	if !abbrevEnd.MatchString(s) {
+		s = strings.TrimRight(s, ". ")
+	}
+	return strings.TrimSpace(s)
+}
+
+// allOrgWords reports whether every part names an organisation or
+// nobody ("Staff" "and" "agencies").
+func allOrgWords(parts []bylinePart) bool {
+	for _, p := range parts {
+		if !isOrgName(p.text) && !notAName.MatchString(p.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// isShortWord reports whether s is one or two letters, which no name is.
+func isShortWord(s string) bool {
+	return utf8.RuneCountInString(s) <= 2 && isAlphabetic(s)
+}
+
+// isSingleWordAfterName reports whether a one-word part after a comma
+// follows a name of several words: "Ashley Biancuzzo, PCWorld" names an
+// affiliation, where "Maria, Katerina" names two people.
+func isSingleWordAfterName(s, name string) bool {
+	return len(strings.Fields(s)) == 1 && len(strings.Fields(name)) >= 2
+}
+
+// joinRole appends a job title or affiliation to a person's role.
+func joinRole(role, more string) string {
+	if role == "" || more == "" {
+		return role + more
+	}
+	return role + ", " + more
+}
+
+// cutRole splits "Liz Kenny Former McKinsey Consultant" into the name and
+// the job title after it, and "Jane Doe for The Guardian" into the name and
+// the affiliation. A piece that is all job title ("Senior Autos Reporter")
+// gives no name.
+func cutRole(s string, declared bool) (name, role string) {
+	if words := strings.Fields(s); len(words) > 1 && isStrongQualifier(words[0]) {
+		return "", s // "Head of Marketing"
+	}
+	if loc := affiliationJoin.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		s, role = s[:loc[0]], strings.TrimSpace(s[loc[0]:])
+		if danglingJoin.MatchString(" " + role) {
+			role = "" // "Jane Doe in": the affiliation is elsewhere
+		}
+	}
+	words := strings.Fields(s)
+	k := -1 // the first word naming a job
+	for i, w := range words {
+		if isJob(w) {
+			k = i
+			break
+		}
+	}
+	if k < 0 || declared && k > 0 {
+		return s, role // a declared name is cut at commas only
+	}
+	j := k // where the job title starts: back over the words qualifying it
+	for j > 0 && isQualifier(words[j-1]) {
+		j--
+	}
+	for i := 0; i < j; i++ {
+		if isStrongQualifier(words[i]) { // "Liz Kenny Former McKinsey Consultant"
+			j = i
+			break
+		}
+	}
+	if j == 0 || j == 1 && len(words) == 2 { // "Senior Autos Reporter", "Games Editor"
+		return "", strings.TrimSpace(s + " " + role)
+	}
+	return strings.Join(words[:j], " "), strings.TrimSpace(strings.Join(words[j:], " ") + " " + role)
+}
+
+// looksLikeName reports whether s can be a person's or an organisation's
+// name: a few words, no digits, no address, not a label or a sentence.
+func looksLikeName(s string, declared bool) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 8 || utf8.RuneCountInString(s) > 80 || strings.ContainsAny(s, "@/\\<>{}=?!()[]") ||
+		strings.ContainsFunc(s, unicode.IsDigit) || notAName.MatchString(s) || looksLikeURL(s) ||
+		len(words) == 1 && utf8.RuneCountInString(s) < 3 && isAlphabetic(s) {
+		return false
+	}
+	if declared {
+		return true
+	}
+	lower := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !nameParticle[strings.ToLower(w)] && !orgSmallWord[w] {
+			lower++
+		}
+	}
+	// Capitalised words, or a user name in lower case ("jsteinhardt"), or
+	// an organisation: not a phrase ("is an editor at").
+	return lower == 0 || lower == 1 && len(words) == 1 || isOrgName(s) && lower*2 < len(words)
+}
+
+// nameParticle are the lower-case words of names ("van der", "de la").
+var nameParticle = map[string]bool{"van": true, "der": true, "den": true, "de": true, "la": true, "le": true,
+	"du": true, "da": true, "dos": true, "das": true, "del": true, "von": true, "zu": true, "bin": true, "al": true,
+	"el": true, "ibn": true, "ter": true, "ten": true, "di": true, "y": true}
+
+// orgSmallWord are the small words of organisations' names ("Staff and
+// agencies", "Center for …").
+var orgSmallWord = map[string]bool{"and": true, "of": true, "for": true, "the": true, "und": true, "et": true,
+	"für": true, "des": true, "à": true}
+
+// notAName matches the words of bylines and buttons that are no names.
+var notAName = regexp.MustCompile(`(?i)^(?:the )?(?:author|authors|admin|administrator|editor|editors|staff|guest|` +
+	`anonymous|unknown|share|shares|follow|email|e-mail|facebook|twitter|x|linkedin|instagram|pinterest|whatsapp|` +
+	`reddit|youtube|tiktok|comments?|discuss|more|read more|bio|full bio|see full bio|view|view profile|view full profile|` +
+	`profile|posts|all posts|view all posts|about|about the author|about us|contact|subscribe|sign in|log in|menu|` +
+	`home|search|print|copy link|save|listen|advertisement|sponsored|opinion|news|updated|published|posted|share this|` +
+	`share on|follow us|paid|free|premium|terms|privacy|privacy policy|terms and conditions|conditions|cookies?|` +
+	`editorial process|editorial guidelines|fact checked|reviewed|read time|min read|mon|tue|wed|thu|fri|sat|sun)$`)
+
+// credentialWord matches a post-nominal letter group ("MD", "Ph.D.",
+// "DVM", "E-RYT 200").
+var credentialWord = regexp.MustCompile(`^(?:[A-Z]\.?-?){2,7}®?$|^(?:PhD|Ph\.D\.?|MSc|BSc|PsyD|EdD|DPhil|MPhil|MEd|Esq\.?|Jr\.?|Sr\.?|\d+)$`)
+
+// isCredential reports whether every word of s is a post-nominal letter
+// group, as in "Shelby Loos, DVM" (kept with the name, as pages print it).
+func isCredential(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 3 || isOrgName(s) {
+		return false
+	}
+	marked := len(words) == 1 // several words: "M.D. FACLM", "E-RYT 200", not "JOHN SMITH"
+	for i, w := range words {
+		if !credentialWord.MatchString(w) || i == 0 && strings.Trim(w, "0123456789") == "" {
+			return false
+		}
+		marked = marked || strings.ContainsAny(w, ".-0123456789") || len(w) <= 3
+	}
+	return marked && (len(words) > 1 || utf8.RuneCountInString(words[0]) <= 6)
+}
+
+// fixCaps writes a name in capitals ("ROBERT BURNS") in title case; a short
+// acronym ("AFP") stays.
+func fixCaps(s string) string {
+	if strings.ToUpper(s) != s || strings.ToLower(s) == s || (len(strings.Fields(s)) == 1 && utf8.RuneCountInString(s) <= 5) ||
+		isOrgName(s) {
+		return s
+	}
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = r == ' ' || r == '-' || r == '\'' || r == '.' || r == '’'
+	}
+	return b.String()
+}
+
+// dedupeAuthors drops the repeats of a name (case aside).
+func dedupeAuthors(as []archive.Author) []archive.Author {
+	seen := map[string]bool{}
+	out := as[:0]
+	for _, a := range as {
+		k := titleKey(a.Name)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, a)
+	}
+	return out
+}

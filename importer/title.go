@@ -1,0 +1,407 @@
+package importer
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// The title is the article's headline. The page says it several times —
+// JSON-LD's headline, og:title and twitter:title, the <title> (often with
+// the site's name), and the headline shown above the article (an <h1>,
+// or an element marked as the headline) — and these are compared rather
+// than one trusted: a shown headline that the page's metadata repeats is
+// taken as shown; the <title> loses the segments that name the site.
+
+// headlineSelector finds the elements that may show the article's
+// headline: <h1>s, and elements marked as the headline (schema.org, Dublin
+// Core in RDFa, the classes of blog engines).
+const headlineSelector = "h1, h2, " + markedSelector
+
+// headlineOutside are the parts of a page whose headings are not the
+// article's: navigation, the page's own header and footer, side columns.
+const headlineOutside = `nav, footer, aside, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], ` +
+	`[aria-hidden=true], [hidden], .sidebar, .widget, .menu, .related, .comments`
+
+// Shown headlines are between these lengths.
+const (
+	maxHeadlineWords = 40
+	minHeadlineRunes = 4
+	// maxLeadParas is how many content blocks may come before the article's
+	// <h1> inside the content (a kicker, a date) for it to count as the
+	// headline; an <h1> deeper in the body is a heading of the text.
+	maxLeadParas = 6
+)
+
+// shownHeadline is an element of the page that may show the headline.
+type shownHeadline struct {
+	node   *html.Node
+	text   string // its text; a line break (<br>) is a space
+	first  string // its first line, when it has several ("Headline<br><small>Kicker</small>")
+	order  int    // its number among the page's text blocks (orderAttr); -1 when unnumbered
+	marked bool   // marked as the headline (itemprop, class), not only an <h1>
+	minor  bool   // an <h2>: the headline only where the metadata agrees
+}
+
+// markedSelector finds the elements marked as the headline.
+const markedSelector = `[itemprop~="headline"], [property~="dc:title"], .entry-title, .post-title, .node-title, ` +
+	`.article-title, .story-title, .article-headline, .headline`
+
+// articleTitle returns the article's title: a shown headline the page's
+// metadata agrees with; else the shown headline of the article; else the
+// best metadata title without the site's name. A trailing segment naming
+// the section ("… | Opinion") is dropped. It also returns the element
+// showing the headline, nil when the title is not shown.
+func articleTitle(p *htmlPage) (string, *html.Node) {
+	t, n := chooseTitle(p)
+	return stripSection(t), n
+}
+
+// chooseTitle returns the title and the element showing it (see
+// articleTitle).
+func chooseTitle(p *htmlPage) (string, *html.Node) {
+	sites := siteKeys(p)
+	raw := metaTitles(p)
+	metas := make([]string, len(raw))
+	for i, t := range raw {
+		metas[i] = stripSiteParts(t, sites)
+	}
+	shown := shownHeadlines(p, sites)
+	for _, h := range shown {
+		for _, m := range append(metas, raw...) {
+			t, ok := agreeTitles(h.text, m)
+			if !ok && h.first != "" {
+				t, ok = agreeTitles(h.first, m)
+			}
+			if !ok {
+				continue
+			}
+			if !plausibleHeadline(t) {
+				// "Blogs | data.gov.uk" over <h1>Blogs</h1>: the section's
+				// name; the post's headline is marked as one.
+				if m, ok := markedHeadline(shown); ok {
+					return m.text, m.node
+				}
+			}
+			return t, h.node
+		}
+	}
+	lo, hi := contentSpan(p)
+	if h, ok := articleHeadline(shown, lo, hi, len(metas) == 0); ok {
+		return h.text, h.node
+	}
+	if t := first(metas...); t != "" {
+		return t, nil
+	}
+	return foldSpace(p.read.Title()), nil
+}
+
+// metaTitles returns the titles the page's metadata gives, the most
+// trusted first: JSON-LD's headline, og:title, twitter:title, Dublin
+// Core's title, the <title>.
+func metaTitles(p *htmlPage) []string {
+	var out []string
+	if p.meta.ld != nil {
+		out = append(out, p.meta.ld.Headline)
+	}
+	tags := p.meta.tags
+	out = append(out, tags.get("og:title"), tags.get("twitter:title"), tags.get("dc.title", "dcterms.title"),
+		foldSpace(p.query.Find("title").First().Text()))
+	kept := out[:0]
+	for _, t := range out {
+		if t = foldSpace(t); t != "" {
+			kept = append(kept, t)
+		}
+	}
+	return kept
+}
+
+// shownHeadlines returns the page's visible candidates for the headline,
+// in page order, leaving out those in navigation, footers and side
+// columns, those that only name the site, and those too long to be a
+// headline.
+func shownHeadlines(p *htmlPage, sites []string) []shownHeadline {
+	var out []shownHeadline
+	p.query.Find(headlineSelector).Each(func(_ int, s *goquery.Selection) {
+		if s.Is("meta, head *, title") || s.Closest(headlineOutside).Length() > 0 {
+			return
+		}
+		lines := headlineLines(s.Get(0))
+		t := foldSpace(strings.Join(lines, " "))
+		if t == "" || len(strings.Fields(t)) > maxHeadlineWords || matchesSite(t, sites) {
+			return
+		}
+		h := shownHeadline{node: s.Get(0), text: t, order: -1, marked: s.Is(markedSelector), minor: s.Is("h2") && !s.Is(markedSelector)}
+		if len(lines) > 1 {
+			h.first = foldSpace(lines[0])
+		}
+		if n, err := strconv.Atoi(s.AttrOr(orderAttr, "")); err == nil {
+			h.order = n
+		}
+		out = append(out, h)
+	})
+	return out
+}
+
+// markedHeadline returns the first candidate marked as the headline
+// (itemprop, class) that has at least minMarkedWords words.
+func markedHeadline(shown []shownHeadline) (shownHeadline, bool) {
+	for _, h := range shown {
+		if h.marked && len(strings.Fields(h.text)) >= minMarkedWords {
+			return h, true
+		}
+	}
+	return shownHeadline{}, false
+}
+
+// minMarkedWords is the fewest words of a marked headline preferred to a
+// section's name.
+const minMarkedWords = 3
+
+// headlineLines returns the text of a headline element cut at its line
+// breaks (<br>, block elements).
+func headlineLines(n *html.Node) []string {
+	var lines []string
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+		case n.Type == html.ElementNode && (n.Data == "br" || n.Data == "div" || n.Data == "p" || n.Data == "li"):
+			if strings.TrimSpace(b.String()) != "" {
+				lines = append(lines, b.String())
+			}
+			b.Reset()
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript"):
+		default:
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	if strings.TrimSpace(b.String()) != "" {
+		lines = append(lines, b.String())
+	}
+	return lines
+}
+
+// plausibleHeadline reports whether t could be a headline by its length.
+func plausibleHeadline(t string) bool {
+	n := len(strings.Fields(t))
+	return utf8.RuneCountInString(t) >= minHeadlineRunes && n <= maxHeadlineWords &&
+		(n >= 2 || !isAlphabetic(t)) // one word is a section's name, unless the script has no spaces
+}
+
+// isAlphabetic reports whether s is written with spaces between words:
+// not in Chinese, Japanese or Thai script.
+func isAlphabetic(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai) {
+			return false
+		}
+	}
+	return true
+}
+
+// contentSpan returns the numbers (orderAttr) of the first and last text
+// blocks of the main content, or -1, -1.
+func contentSpan(p *htmlPage) (int, int) {
+	if p.content == nil {
+		return -1, -1
+	}
+	_, positions := numbered(p.content)
+	if len(positions) == 0 {
+		return -1, -1
+	}
+	return minMax(positions)
+}
+
+// articleHeadline returns the shown headline of the article when the
+// metadata agreed with none: the last plausible candidate before the
+// content starts or among its first blocks; without a content span, the
+// first. A headline of one word ("Webcams", "Blog") names a section, unless
+// the page has no other title.
+func articleHeadline(shown []shownHeadline, lo, hi int, only bool) (shownHeadline, bool) {
+	var best shownHeadline
+	for _, h := range shown {
+		switch {
+		case h.minor:
+		case !only && !plausibleHeadline(h.text):
+		case lo < 0 || h.order < 0:
+			if best.node == nil {
+				best = h
+			}
+		case h.order <= lo+maxLeadParas && h.order <= hi:
+			best = h
+		}
+	}
+	return best, best.node != nil
+}
+
+// agreeTitles reports whether a shown headline and a metadata title name
+// the same article, and returns the title to keep: the shown headline when
+// both say the same (its capitals and punctuation are the page's own) or
+// when the metadata adds a segment after it ("Headline | Section"), the
+// metadata title when the shown headline adds to it ("Headline (site.com)
+// 87").
+func agreeTitles(shown, meta string) (string, bool) {
+	s, m := titleKey(shown), titleKey(meta)
+	switch {
+	case s == "" || m == "":
+		return "", false
+	case s == m:
+		return shown, true
+	case strings.HasPrefix(m, s) && len(s) >= len(m)/3 && startsSegment(meta, shown):
+		return shown, true
+	case strings.HasPrefix(s, m) && len(m) >= len(s)*2/3:
+		return meta, true
+	}
+	return "", false
+}
+
+// startsSegment reports whether title starts with head followed by a
+// separator, as "Head | Site" or "Head - Part two" do.
+func startsSegment(title, head string) bool {
+	for _, m := range titleSeparator.FindAllStringIndex(title, -1) {
+		if titleKey(title[:m[0]]) == titleKey(head) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleKey folds a title for comparison: lower case, letters and digits
+// only.
+func titleKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// titleSeparator splits a page title into segments: the headline, the
+// section, the site ("Headline | Site", "Site » Headline",
+// "标题_科技_腾讯网").
+var titleSeparator = regexp.MustCompile(`\s+[|–—·•»:/\\~-]\s+|\s*[|•»_]\s*|\s+::\s+|\s*::\s*$|^\s*::\s*`)
+
+// stripSiteParts removes from a metadata title the segments that name the
+// site (its name, its host, a generic name such as "Wikipedia, the free
+// encyclopedia") at its end or start.
+func stripSiteParts(title string, sites []string) string {
+	t := foldSpace(title)
+	for range 4 {
+		cut := false
+		locs := titleSeparator.FindAllStringIndex(t, -1)
+		if len(locs) == 0 {
+			break
+		}
+		last := locs[len(locs)-1]
+		if tail := t[last[1]:]; last[0] > 0 && (tail == "" || siteSegment(tail, sites)) {
+			t, cut = strings.TrimSpace(t[:last[0]]), true
+		} else if head := t[:locs[0][0]]; locs[0][1] < len(t) && (head == "" || siteSegment(head, sites)) {
+			t, cut = strings.TrimSpace(t[locs[0][1]:]), true
+		}
+		if !cut {
+			break
+		}
+	}
+	if head, rest, ok := strings.Cut(t, ": "); ok && siteSegment(head, sites) && plausibleHeadline(rest) {
+		t = strings.TrimSpace(rest) // "Engora Data Blog: Small adventures with …"
+	}
+	if utf8.RuneCountInString(t) < minHeadlineRunes || matchesSite(t, sites) {
+		return foldSpace(title)
+	}
+	return t
+}
+
+// sectionName matches the names of sections that pages add after a
+// headline ("… | Opinion").
+var sectionName = regexp.MustCompile(`(?i)^(?:opinion|analysis|commentary|editorial|column|reviews?|news|blog|podcast|` +
+	`video|interview|live|explainer|features?|letters|obituary|obituaries|guest column|op-ed)$`)
+
+// trailingSeparator finds the separators after which a section's name may
+// follow.
+var trailingSeparator = regexp.MustCompile(`\s+[|–—·•-]\s+|\s*\|\s*`)
+
+// stripSection removes a trailing segment of t that names a section.
+func stripSection(t string) string {
+	locs := trailingSeparator.FindAllStringIndex(t, -1)
+	if len(locs) == 0 {
+		return t
+	}
+	last := locs[len(locs)-1]
+	if rest := strings.TrimSpace(t[:last[0]]); sectionName.MatchString(strings.TrimSpace(t[last[1]:])) && plausibleHeadline(rest) {
+		return rest
+	}
+	return t
+}
+
+// genericSite matches title segments that name a kind of site or page
+// rather than the article.
+var genericSite = regexp.MustCompile(`(?i)^(wikipedia, the free encyclopedia|wikipedia|home ?page|home|blog|official (web)?site)$`)
+
+// siteSegment reports whether a segment of a title names the site: it is
+// one of the page's names for itself, a host name, or a generic name.
+func siteSegment(seg string, sites []string) bool {
+	seg = strings.TrimSpace(seg)
+	return matchesSite(seg, sites) || genericSite.MatchString(seg) || hostLike.MatchString(seg)
+}
+
+// hostLike matches a segment that is a host name ("Newegg.com").
+var hostLike = regexp.MustCompile(`(?i)^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|edu|gov|io|co|info|news|ai|dev|app|[a-z]{2})$`)
+
+// matchesSite reports whether s names the site: its key equals one of
+// sites (keys of the site's names and hosts), or one holds the other when
+// both are long enough not to match by chance.
+func matchesSite(s string, sites []string) bool {
+	k := titleKey(s)
+	if k == "" {
+		return false
+	}
+	for _, site := range sites {
+		switch {
+		case k == site:
+			return true
+		case len(site) >= 4 && len(k) <= 3*len(site) && strings.Contains(k, site):
+			return true
+		case len(k) >= 4 && len(site) <= 3*len(k) && strings.Contains(site, k):
+			return true
+		}
+	}
+	return wordsOfSite(s, sites)
+}
+
+// wordsOfSite reports whether every word of s, of two or more, is a word of
+// one of the site's names ("Minecraft News" of "Minecraft Update News").
+func wordsOfSite(s string, sites []string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return false
+	}
+	for _, site := range sites {
+		all := true
+		for _, w := range words {
+			if k := titleKey(w); k == "" || !strings.Contains(site, k) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
