@@ -34,26 +34,21 @@ func articleSite(p *htmlPage) string {
 }
 
 // siteCandidates returns the names the page gives its site, the most
-// trusted first. Some pages put the article's title in application-name:
-// an application's name that is one of the page's titles is left out.
+// trusted first. Some pages put the article's title in og:site_name or
+// application-name: a name that is the article's title (og:title,
+// twitter:title, JSON-LD's headline) is left out.
 func siteCandidates(p *htmlPage) []string {
 	tags := p.meta.tags
 	out := []string{p.read.SiteName(), tags.get("og:site_name")}
+	titles := map[string]bool{titleKey(tags.get("og:title")): true, titleKey(tags.get("twitter:title")): true}
 	if ld := p.meta.ld; ld != nil {
 		out = append(out, ld.Publisher, ld.SiteName)
+		titles[titleKey(ld.Headline)] = true
 	}
-	titles := map[string]bool{}
-	for _, t := range metaTitles(p) {
-		titles[titleKey(t)] = true
-	}
-	for _, app := range []string{tags.get("application-name"), tags.get("al:android:app_name", "al:ios:app_name", "al:iphone:app_name")} {
-		if !titles[titleKey(app)] {
-			out = append(out, app)
-		}
-	}
+	out = append(out, tags.get("application-name"), tags.get("al:android:app_name", "al:ios:app_name", "al:iphone:app_name"))
 	kept := out[:0]
 	for _, s := range out {
-		if s != "" {
+		if k := titleKey(s); k != "" && !titles[k] {
 			kept = append(kept, s)
 		}
 	}
@@ -107,15 +102,11 @@ func pageHost(p *htmlPage) string {
 
 // siteKeys returns the keys (titleKey) of every name the page gives its
 // site, of its host name and of the host's registered name ("tarkett" for
-// www.tarkett.com), and of the people the metadata says wrote it (titles
-// end with the author's name too: "… | Eleanor Ainge Roy").
+// www.tarkett.com).
 func siteKeys(p *htmlPage) []string {
 	names := append(siteCandidates(p), p.meta.tags.get("twitter:site"), p.meta.tags.get("dc.publisher"))
 	for _, s := range siteCandidates(p) {
 		names = append(names, cleanSiteName(s)) // "Urge Fitness" of "Urge Fitness | Affordable 24/7 Gyms …"
-	}
-	for _, au := range metaAuthorNames(p) {
-		names = append(names, au)
 	}
 	if host := pageHost(p); host != "" {
 		names = append(names, host)
@@ -123,6 +114,18 @@ func siteKeys(p *htmlPage) []string {
 			names = append(names, strings.SplitN(site, ".", 2)[0])
 		}
 	}
+	return nameKeys(names)
+}
+
+// authorKeys returns the keys of the names the metadata gives the
+// authors: titles end with the author's name too ("… | Eleanor Ainge
+// Roy").
+func authorKeys(p *htmlPage) []string {
+	return nameKeys(metaAuthorNames(p))
+}
+
+// nameKeys returns the keys of names, once each.
+func nameKeys(names []string) []string {
 	var keys []string
 	seen := map[string]bool{}
 	for _, n := range names {

@@ -69,7 +69,7 @@ func chooseTitle(p *htmlPage) (string, *html.Node) {
 	raw := metaTitles(p)
 	metas := make([]string, len(raw))
 	for i, t := range raw {
-		metas[i] = stripSiteParts(t, sites)
+		metas[i] = stripAuthor(stripSiteParts(t, sites), authorKeys(p))
 	}
 	shown := shownHeadlines(p, sites)
 	for _, h := range shown {
@@ -133,7 +133,7 @@ func shownHeadlines(p *htmlPage, sites []string) []shownHeadline {
 		}
 		lines := headlineLines(s.Get(0))
 		t := foldSpace(strings.Join(lines, " "))
-		if t == "" || len(strings.Fields(t)) > maxHeadlineWords || matchesSite(t, sites) {
+		if t == "" || len(strings.Fields(t)) > maxHeadlineWords || isSiteName(t, sites) {
 			return
 		}
 		h := shownHeadline{node: s.Get(0), text: t, order: -1, marked: s.Is(markedSelector), minor: s.Is("h2") && !s.Is(markedSelector)}
@@ -152,16 +152,16 @@ func shownHeadlines(p *htmlPage, sites []string) []shownHeadline {
 // (itemprop, class) that has at least minMarkedWords words.
 func markedHeadline(shown []shownHeadline) (shownHeadline, bool) {
 	for _, h := range shown {
-		if h.marked && len(strings.Fields(h.text)) >= minMarkedWords {
+		if h.marked && len(strings.Fields(h.text)) >= minHeadlineWords {
 			return h, true
 		}
 	}
 	return shownHeadline{}, false
 }
 
-// minMarkedWords is the fewest words of a marked headline preferred to a
-// section's name.
-const minMarkedWords = 3
+// minHeadlineWords is the fewest words of a shown headline preferred to
+// the metadata's title.
+const minHeadlineWords = 3
 
 // headlineLines returns the text of a headline element cut at its line
 // breaks (<br>, block elements).
@@ -227,25 +227,38 @@ func contentSpan(p *htmlPage) (int, int) {
 }
 
 // articleHeadline returns the shown headline of the article when the
-// metadata agreed with none: the last plausible candidate before the
-// content starts or among its first blocks; without a content span, the
-// first. A headline of one word ("Webcams", "Blog") names a section, unless
-// the page has no other title.
+// metadata agreed with none: the last candidate before the content starts
+// (at most maxHeadGap blocks before it) or among its first blocks; without
+// a content span, the first. When the page has a metadata title, a shown
+// headline must look like one: three words or more ("Web Designs", "Index
+// funds" name sections), not in capitals (the metadata writes it better).
 func articleHeadline(shown []shownHeadline, lo, hi int, only bool) (shownHeadline, bool) {
 	var best shownHeadline
 	for _, h := range shown {
 		switch {
 		case h.minor:
-		case !only && !plausibleHeadline(h.text):
+		case !only && !headlineShaped(h.text):
 		case lo < 0 || h.order < 0:
 			if best.node == nil {
 				best = h
 			}
-		case h.order <= lo+maxLeadParas && h.order <= hi:
+		case h.order <= lo+maxLeadParas && h.order <= hi && lo-h.order <= maxHeadGap:
 			best = h
 		}
 	}
 	return best, best.node != nil
+}
+
+// maxHeadGap is how many text blocks (a menu, a sidebar) may stand between
+// the article's shown headline and its content.
+const maxHeadGap = 50
+
+// headlineShaped reports whether a shown headline may stand for the
+// article's title against the metadata's: of minHeadlineWords words or
+// more (or in a script without spaces) and not in capitals.
+func headlineShaped(t string) bool {
+	return plausibleHeadline(t) && (len(strings.Fields(t)) >= minHeadlineWords || !isAlphabetic(t)) &&
+		(strings.ToUpper(t) != t || strings.ToLower(t) == t)
 }
 
 // agreeTitles reports whether a shown headline and a metadata title name
@@ -263,10 +276,47 @@ func agreeTitles(shown, meta string) (string, bool) {
 		return shown, true
 	case strings.HasPrefix(m, s) && len(s) >= len(m)/3 && startsSegment(meta, shown):
 		return shown, true
-	case strings.HasPrefix(s, m) && len(m) >= len(s)*2/3:
+	case strings.HasSuffix(m, s) && len(s) >= len(m)/3 && endsSegment(meta, shown):
+		return shown, true // "Garnix Blog: Hardware-Attested Nix Builds"
+	case strings.HasPrefix(s, m) && len(m) >= len(s)/2:
+		if addsWords(shown, meta) {
+			return shown, true // the metadata's title was cut short
+		}
 		return meta, true
 	}
 	return "", false
+}
+
+// addsWords reports whether a shown headline goes on from the metadata's
+// title with words ("… & Hourly Rate Comparison", "…: Why Live in a Tiny
+// House?"), not with a parenthesis, a number or a separator ("… Jobs
+// (latimes.com) 87", "… | Top 19 Companies").
+func addsWords(shown, meta string) bool {
+	want := len(titleKey(meta)) // where meta's letters end in shown
+	seen := 0
+	for i, r := range shown {
+		if seen == want {
+			rest := strings.TrimSpace(shown[i:])
+			r0, _ := utf8.DecodeRuneInString(rest)
+			return rest != "" && !unicode.IsDigit(r0) && !strings.ContainsRune("([{|–—-·•/\\", r0)
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			seen += len(string(unicode.ToLower(r)))
+		}
+	}
+	return false
+}
+
+// endsSegment reports whether title ends with tail after a separator or
+// a colon, as "Site: Headline" does.
+func endsSegment(title, tail string) bool {
+	for _, m := range titleSeparator.FindAllStringIndex(title, -1) {
+		if titleKey(title[m[1]:]) == titleKey(tail) {
+			return true
+		}
+	}
+	_, rest, ok := strings.Cut(title, ": ")
+	return ok && titleKey(rest) == titleKey(tail)
 }
 
 // startsSegment reports whether title starts with head followed by a
@@ -353,6 +403,36 @@ func stripSection(t string) string {
 // rather than the article.
 var genericSite = regexp.MustCompile(`(?i)^(wikipedia, the free encyclopedia|wikipedia|home ?page|home|blog|official (web)?site)$`)
 
+// stripAuthor removes a last segment of a title that names an author
+// ("… | Eleanor Ainge Roy").
+func stripAuthor(title string, authors []string) string {
+	locs := titleSeparator.FindAllStringIndex(title, -1)
+	if len(locs) == 0 || len(authors) == 0 {
+		return title
+	}
+	last := locs[len(locs)-1]
+	if rest := strings.TrimSpace(title[:last[0]]); containsKey(authors, titleKey(title[last[1]:])) && plausibleHeadline(rest) {
+		return rest
+	}
+	return title
+}
+
+// isSiteName reports whether a shown headline only names the site: it is
+// one of the site's names, a part of one, or made of its words ("Minecraft
+// News" of "Minecraft Update News").
+func isSiteName(s string, sites []string) bool {
+	k := titleKey(s)
+	for _, site := range sites {
+		switch {
+		case k == site, len(k) >= 4 && strings.Contains(site, k):
+			return true
+		case len(site) >= 4 && strings.Contains(k, site) && utf8.RuneCountInString(k)-utf8.RuneCountInString(site) <= 3:
+			return true // "痞客邦 PIXNET" on pixnet.net
+		}
+	}
+	return k != "" && wordsOfSite(s, sites)
+}
+
 // siteSegment reports whether a segment of a title names the site: it is
 // one of the page's names for itself, a host name, or a generic name.
 func siteSegment(seg string, sites []string) bool {
@@ -381,7 +461,7 @@ func matchesSite(s string, sites []string) bool {
 			return true
 		}
 	}
-	return wordsOfSite(s, sites)
+	return false
 }
 
 // wordsOfSite reports whether every word of s, of two or more, is a word of
@@ -394,7 +474,7 @@ func wordsOfSite(s string, sites []string) bool {
 	for _, site := range sites {
 		all := true
 		for _, w := range words {
-			if k := titleKey(w); k == "" || !strings.Contains(site, k) {
+			if k := titleKey(w); len(k) < 3 || !strings.Contains(site, k) {
 				all = false
 				break
 			}
