@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -26,8 +28,11 @@ func articleAuthors(p *htmlPage, headline *html.Node, before string) []archive.A
 		parseByline(p.read.Byline(), false),
 		shownAuthors(p, headline),
 		metaAuthors(p),
+		labelledAuthors(p),
 		parseByline(before, false),
+		describedAuthors(p),
 	}
+	declared := []bool{true, false, false, true, true, false, false}
 	sites := siteNameKeys(p)
 	for _, src := range sources {
 		for i := range src {
@@ -36,17 +41,27 @@ func articleAuthors(p *htmlPage, headline *html.Node, before string) []archive.A
 			}
 		}
 	}
-	return chooseAuthors(sources)
+	return chooseAuthors(sources, declared, sites)
 }
 
 // chooseAuthors returns the first source that names a person by a full
-// name, else the first that names a person (a user name such as
-// "andrew.keaveney"), else the first that names anybody.
-func chooseAuthors(sources [][]archive.Author) []archive.Author {
-	for _, want := range []func(archive.Author) bool{isFullPerson, isPerson, func(archive.Author) bool { return true }} {
-		for _, src := range sources {
+// name; else the first declared source (JSON-LD, <meta>) that names an
+// organisation other than the site itself; else the first that names a
+// person (a user name such as "andrew.keaveney"); else the first that
+// names anybody.
+func chooseAuthors(sources [][]archive.Author, declared []bool, sites []string) []archive.Author {
+	tiers := []func(a archive.Author, declared bool) bool{
+		func(a archive.Author, _ bool) bool { return isFullPerson(a) },
+		func(a archive.Author, declared bool) bool {
+			return declared && a.Kind == archive.Organization && !containsKey(sites, titleKey(a.Name))
+		},
+		func(a archive.Author, _ bool) bool { return isPerson(a) },
+		func(archive.Author, bool) bool { return true },
+	}
+	for _, want := range tiers {
+		for i, src := range sources {
 			for _, a := range src {
-				if want(a) {
+				if want(a, declared[i]) {
 					return src
 				}
 			}
@@ -60,8 +75,8 @@ func isPerson(a archive.Author) bool { return a.Kind == archive.Person }
 // isFullPerson reports whether a is a person named by a name rather than a
 // user name ("jsmith", "andrew.keaveney", "KatieS").
 func isFullPerson(a archive.Author) bool {
-	return isPerson(a) && (strings.Contains(a.Name, " ") || !isAlphabetic(a.Name)) &&
-		!strings.ContainsAny(a.Name, "._0123456789")
+	name, _, _ := strings.Cut(a.Name, ",") // "Holly Wilgus, E-RYT 200"
+	return isPerson(a) && (strings.Contains(name, " ") || !isAlphabetic(name)) && !strings.ContainsAny(name, "_0123456789")
 }
 
 // bylineOf returns the byline shown for authors: their names joined.
@@ -143,6 +158,37 @@ func metaAuthors(p *htmlPage) []archive.Author {
 		if len(out) > 0 {
 			return dedupeAuthors(out)
 		}
+	}
+	return nil
+}
+
+// writtenByLabel matches the label of a "Written by" pair of <meta> tags
+// (twitter:label1 and twitter:data1, as WordPress writes them).
+var writtenByLabel = regexp.MustCompile(`(?i)^(?:written by|author|authors|autor|autorin|auteur|autore|geschrieben von|` +
+	`escrito por|écrit par|scritto da|napisane przez|skrevet af|skrevet av|skrivet av|geschreven door|door|作者|著者)$`)
+
+// labelledAuthors returns the authors a "Written by" pair of <meta> tags
+// names.
+func labelledAuthors(p *htmlPage) []archive.Author {
+	for i := 1; i <= 4; i++ {
+		n := strconv.Itoa(i)
+		if writtenByLabel.MatchString(p.meta.tags.get("twitter:label" + n)) {
+			return parseByline(p.meta.tags.get("twitter:data"+n), true)
+		}
+	}
+	return nil
+}
+
+// writtenByLead matches a description that starts by naming the author
+// ("This post was written by Vanessa Mendez, MD, gastroenterologist.").
+var writtenByLead = regexp.MustCompile(`(?i)^(?:this (?:post|article|story|piece) (?:was|is) )?(?:written|authored) by ` +
+	`([^.!?]+(?:\b\p{Lu}\.[^.!?]*)*)[.!?]`)
+
+// describedAuthors returns the authors the page's description names at
+// its start.
+func describedAuthors(p *htmlPage) []archive.Author {
+	if m := writtenByLead.FindStringSubmatch(p.meta.Description); m != nil {
+		return parseByline(m[1], false)
 	}
 	return nil
 }

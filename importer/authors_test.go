@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/clippings/clippings/archive"
@@ -65,6 +66,33 @@ func TestArticleAuthors(t *testing.T) {
 			`<h1>The river floods the lower town</h1><p>by <span itemprop="author"><a rel="author" href="/profile/eleanor-ainge-roy">` +
 				`<span itemprop="name">Eleanor Ainge Roy</span></a></span> (reporting) and Adrian Malloch (photography)</p>`,
 			[]archive.Author{{Name: "Eleanor Ainge Roy", Kind: archive.Person}}},
+		{"WrittenByMetaPair", // wcxb-dev 4414: WordPress's twitter:label1/twitter:data1
+			`<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Nawaz Dhandala">` +
+				`<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="8 minutes">`,
+			`<h1>The river floods the lower town</h1>`,
+			[]archive.Author{{Name: "Nawaz Dhandala", Kind: archive.Person}}},
+		{"DescriptionLead", // wcxb-dev 4574
+			`<meta name="description" content="This post was written by Vanessa Mendez, MD, gastroenterologist, Parkview Health. Diet is one of the most important pillars">`,
+			`<h1>The river floods the lower town</h1>`,
+			[]archive.Author{{Name: "Vanessa Mendez, MD", Kind: archive.Person}}},
+		{"AvatarInitials", // wcxb-dev 0427
+			``,
+			`<h1>The river floods the lower town</h1><div class="author-info"><span class="avatar">CM</span> <span>Craig McCarthy</span></div>`,
+			[]archive.Author{{Name: "Craig McCarthy", Kind: archive.Person}}},
+		{"ContributorsLabel", // wcxb-dev 4701
+			``,
+			`<h1>The river floods the lower town</h1><div class="tags"><div><strong>Contributors:</strong> Janet Loughrey</div></div>`,
+			[]archive.Author{{Name: "Janet Loughrey", Kind: archive.Person}}},
+		{"WrittenByAtTheEnd", // wcxb-dev 4416: far from the headline, but labelled
+			``,
+			`<h1>The river floods the lower town</h1>` + strings.Repeat("<p>More text about the flood and the town.</p>", 60) +
+				`<p>Written by <a href="https://example.org/paulogio">Paulinho Giovannini</a></p>`,
+			[]archive.Author{{Name: "Paulinho Giovannini", Kind: archive.Person}}},
+		{"CitedPersonIsNoAuthor", // mozilla wikipedia-2: a link to a biography among the references
+			`<link rel="canonical" href="https://en.wikipedia.org/wiki/Savage">`,
+			`<h1>The river floods the lower town</h1><ol class="references"><li><a rel="nofollow" class="external text" ` +
+				`href="http://www.nzhistory.net.nz/people/michael-joseph-savage-biography">"Michael Joseph Savage"</a></li></ol>`,
+			nil},
 		{"CommentAuthorsIgnored", ``,
 			`<h1>The river floods the lower town</h1><div class="comments"><span class="comment-author">Troll Person</span></div>`,
 			nil},

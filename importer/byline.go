@@ -22,9 +22,10 @@ import (
 var (
 	// bylineLabel is a label before the names, in the languages pages are
 	// written in.
-	bylineLabel = regexp.MustCompile(`(?i)^(?:(?:this (?:post|article|story|piece|guide|review) (?:was|is) )?` +
-		`(?:(?:story|text|words|article|column|report|recipe|interview|` +
-		`written|posted|published|authored|reported|compiled|produced|created|submitted|contributed)\s+)?by|` +
+	bylineLabel = regexp.MustCompile(`(?i)^(?:` +
+		`(?:this (?:post|article|story|piece|guide|review) (?:was|is) )?(?:(?:story|text|words|articles?|column|report|` +
+		`recipe|interview|written|posted|published|authored|reported|compiled|produced|created|submitted|contributed)\s+)?by|` +
+		`read more about|(?:view |see )?(?:all|more) (?:posts|articles|stories)(?: by| from)?|contributors?\s*[:：]|` +
 		`von|par|por|di|door|av|af|przez|от|автор|автори|автора|від|tekst|texto|testo|` +
 		`authors?|autor(?:in|es|en|a)?|auteurs?|autore|autori|författare|forfatter|kirjoittaja|szerző|yazar|` +
 		`tác giả|penulis|oleh|reporter|from|about(?: the author)?|redakteur(?:in)?|作者|著者|撰文|执笔|編集|记者|記者|기자|글|文|图|圖)` +
@@ -46,7 +47,7 @@ var (
 		`|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?` +
 		`|\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3})[-/.]\d{2,4}` +
 		`|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}\b)?` +
-		`|\b(?:19|20)\d{2}\b` +
+		`|\b(?:19|20)\d{2}\b|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?,?` +
 		`|(?i:\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s*(?:ago|read)\b))`)
 	// dateWords are words that introduce a date ("Updated", "Published on").
 	dateWords = regexp.MustCompile(`(?:\b(?i:last\s+)?(?i:updated|modified|published|posted|created)|` +
@@ -80,6 +81,17 @@ var (
 // lower case or with small words is kept; a shown one must look like
 // names.
 func parseByline(text string, declared bool) []archive.Author {
+	out := parseBylineText(text, declared)
+	if t := foldSpace(html.UnescapeString(text)); len(out) == 0 && declared && !strings.Contains(t, ",") && looksLikeName(t, true) &&
+		!isRolePiece(t) {
+		return []archive.Author{{Name: t}} // named so by the page ("SFist Contributor")
+	}
+	return out
+}
+
+// parseBylineText is parseByline without the fallback for declared
+// bylines.
+func parseBylineText(text string, declared bool) []archive.Author {
 	var out []archive.Author
 	dangling := false // the piece before ended with "in", "for", …
 	for _, piece := range bylinePieces(html.UnescapeString(text)) {
@@ -109,7 +121,7 @@ func bylinePieces(text string) []string {
 	var out []string
 	for _, piece := range pieceSeparator.Split(text, -1) {
 		for _, p := range strings.Split(unglue(piece), "\n") {
-			p = trailingLabel.ReplaceAllString(strings.Trim(foldSpace(p), " ,;:-–—|•·∙"), "")
+			p = trailingLabel.ReplaceAllString(strings.Trim(foldSpace(p), " ,;-–—|•·∙"), "")
 			switch {
 			case p == "":
 			case len(out) > 0 && (continuesList.MatchString(p) || isJob(p)): // "Book" "& Course" "Author": one piece
@@ -185,7 +197,29 @@ func stripBylineLabel(s string) string {
 		}
 		s = strings.TrimSpace(s[loc[1]:])
 	}
-	return strings.Trim(s, " :,.-")
+	return strings.Trim(s, " :,-")
+}
+
+// initialsBefore matches an avatar's initials before the name they stand
+// for ("CM Craig McCarthy").
+var initialsBefore = regexp.MustCompile(`^(\p{Lu}{2,3})\s+(\p{Lu}\S*(?:\s+\S+){1,3})$`)
+
+// dropInitials removes an avatar's initials that stand before the name
+// they abbreviate.
+func dropInitials(s string) string {
+	m := initialsBefore.FindStringSubmatch(s)
+	if m == nil {
+		return s
+	}
+	var initials []rune
+	for _, w := range strings.Fields(m[2]) {
+		r, _ := utf8.DecodeRuneInString(w)
+		initials = append(initials, r)
+	}
+	if strings.HasPrefix(string(initials), m[1]) || strings.HasSuffix(string(initials), m[1]) {
+		return m[2]
+	}
+	return s
 }
 
 // splitNames appends to out the names of a piece of a byline. What follows
@@ -220,7 +254,7 @@ func splitNames(out []archive.Author, piece string, declared bool) []archive.Aut
 		case last >= 0 && isCredential(text):
 			out[last].Name += ", " + text
 			continue
-		case last >= 0 && (isAffiliation(text) || part.sep != "and" && prevRole ||
+		case last >= 0 && (isAffiliation(text) || prevRole && (part.sep != "and" || hasJobWords(text)) ||
 			last >= first && part.sep == "," && isSingleWordAfterName(text, out[last].Name)):
 			out[last].Role = joinRole(out[last].Role, text)
 			prevRole = true
@@ -228,7 +262,7 @@ func splitNames(out []archive.Author, piece string, declared bool) []archive.Aut
 		case notAName.MatchString(text):
 			continue
 		default:
-			name, role := cutRole(text, declared)
+			name, role := cutRole(dropInitials(text), declared)
 			switch {
 			case name == "" && last >= first && part.sep != "," && len(strings.Fields(out[last].Name)) == 1:
 				// "Book & Course Author": the words before were the job's too.
@@ -326,7 +360,7 @@ func cutRole(s string, declared bool) (name, role string) {
 	if words := strings.Fields(s); len(words) > 1 && isStrongQualifier(words[0]) {
 		return "", s // "Head of Marketing"
 	}
-	if loc := affiliationJoin.FindStringIndex(s); loc != nil && loc[0] > 0 {
+	if loc := affiliationJoin.FindStringIndex(s); loc != nil && loc[0] > 0 && !declared {
 		s, role = s[:loc[0]], strings.TrimSpace(s[loc[0]:])
 		if danglingJoin.MatchString(" " + role) {
 			role = "" // "Jane Doe in": the affiliation is elsewhere
@@ -340,8 +374,8 @@ func cutRole(s string, declared bool) (name, role string) {
 			break
 		}
 	}
-	if k < 0 || declared && k > 0 {
-		return s, role // a declared name is cut at commas only
+	if k < 0 {
+		return s, role
 	}
 	j := k // where the job title starts: back over the words qualifying it
 	for j > 0 && isQualifier(words[j-1]) {
@@ -353,8 +387,11 @@ func cutRole(s string, declared bool) (name, role string) {
 			break
 		}
 	}
-	if j == 0 || j == 1 && len(words) == 2 { // "Senior Autos Reporter", "Games Editor"
+	switch {
+	case j == 0 || j == 1 && len(words) == 2 && !declared: // "Senior Autos Reporter", "Games Editor"
 		return "", strings.TrimSpace(s + " " + role)
+	case declared:
+		return s, role // a declared name is cut at commas only ("Dublin Core property author")
 	}
 	return strings.Join(words[:j], " "), strings.TrimSpace(strings.Join(words[j:], " ") + " " + role)
 }
@@ -362,8 +399,10 @@ func cutRole(s string, declared bool) (name, role string) {
 // looksLikeName reports whether s can be a person's or an organisation's
 // name: a few words, no digits, no address, not a label or a sentence.
 func looksLikeName(s string, declared bool) bool {
+	s = innerParen.ReplaceAllString(s, "") // "Richard (R.J.) Eskow"
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 8 || utf8.RuneCountInString(s) > 80 || strings.ContainsAny(s, "@/\\<>{}=?!()[]") ||
+		strings.Contains(words[0], ".") && isCredential(words[0]) || notANamePhrase.MatchString(s) ||
 		strings.ContainsFunc(s, unicode.IsDigit) || notAName.MatchString(s) || looksLikeURL(s) ||
 		len(words) == 1 && utf8.RuneCountInString(s) < 3 && isAlphabetic(s) {
 		return false
@@ -382,6 +421,12 @@ func looksLikeName(s string, declared bool) bool {
 	return lower == 0 || lower == 1 && len(words) == 1 || isOrgName(s) && lower*2 < len(words)
 }
 
+// innerParen is a nickname or maiden name inside a name.
+var innerParen = regexp.MustCompile(`\s*\([^()]{1,20}\)`)
+
+// notANamePhrase matches the links beside bylines that are no names.
+var notANamePhrase = regexp.MustCompile(`(?i)\beditorial (?:guidelines|process|policy|standards)\b|\bfact[- ]check`)
+
 // nameParticle are the lower-case words of names ("van der", "de la").
 var nameParticle = map[string]bool{"van": true, "der": true, "den": true, "de": true, "la": true, "le": true,
 	"du": true, "da": true, "dos": true, "das": true, "del": true, "von": true, "zu": true, "bin": true, "al": true,
@@ -397,9 +442,10 @@ var notAName = regexp.MustCompile(`(?i)^(?:the )?(?:author|authors|admin|adminis
 	`anonymous|unknown|share|shares|follow|email|e-mail|facebook|twitter|x|linkedin|instagram|pinterest|whatsapp|` +
 	`reddit|youtube|tiktok|comments?|discuss|more|read more|bio|full bio|see full bio|view|view profile|view full profile|` +
 	`profile|posts|all posts|view all posts|about|about the author|about us|contact|subscribe|sign in|log in|menu|` +
-	`home|search|print|copy link|save|listen|advertisement|sponsored|opinion|news|updated|published|posted|share this|` +
+	`home|search|print|copy link|save|listen|advertisement|sponsored|opinion|news|updated|published|posted|share this|learn more|see more|` +
 	`share on|follow us|paid|free|premium|terms|privacy|privacy policy|terms and conditions|conditions|cookies?|` +
-	`editorial process|editorial guidelines|fact checked|reviewed|read time|min read|mon|tue|wed|thu|fri|sat|sun)$`)
+	`editorial process|editorial guidelines|fact checked|reviewed|read time|min read|mon|tue|wed|thu|fri|sat|sun|` +
+	`dept|inc|ltd|llc)$`)
 
 // credentialWord matches a post-nominal letter group ("MD", "Ph.D.",
 // "DVM", "E-RYT 200").

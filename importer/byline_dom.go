@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -15,8 +16,11 @@ import (
 const bylineSelector = `[rel~="author"], [itemprop~="author"], [itemprop~="creator"], [class*="byline"], [class*="Byline"], ` +
 	`[id*="byline"], [class*="author"], [class*="Author"], [id*="author"], [class*="writer"], [class*="contributor"], ` +
 	`[data-testid*="byline"], [data-component*="byline"], ` +
-	`a[href*="/author/"], a[href*="/authors/"], a[href*="/by/"], a[href*="/people/"], a[href*="/staff/"], ` +
-	`a[href*="/writers/"], a[href*="/contributors/"], a[href*="/autor/"], a[href*="/auteur/"], a[href*="/autore/"]`
+	authorLinkSelector
+
+// authorLinkSelector finds links to an author's page.
+const authorLinkSelector = `a[href*="/author/"], a[href*="/authors/"], a[href*="/by/"], a[href*="/writers/"], ` +
+	`a[href*="/contributors/"], a[href*="/autor/"], a[href*="/auteur/"], a[href*="/autore/"]`
 
 // bylineOutside are the parts of a page whose bylines are not the
 // article's: navigation, hidden text, and (by their class, bylineOutsideClass)
@@ -24,10 +28,12 @@ const bylineSelector = `[rel~="author"], [itemprop~="author"], [itemprop~="creat
 const bylineOutside = `head, nav, [role=navigation], [aria-hidden=true], [hidden], script, style, noscript, template, ` +
 	`select, button`
 
-// bylineOutsideClass matches the class or id of comments and of lists of
-// other articles.
-var bylineOutsideClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:comments?|comment-\w+|related|recommend\w*|more-stories|` +
-	`teasers?|cards?|promo|sidebar|widget)(?:[\s_-]|$)`)
+// bylineOutsideClass matches a class or id (one token) of comments and of
+// lists of other articles: the word alone, or starting or ending the
+// token ("comment-list", "post-comments"; not "nv-sidebar-right", which
+// <body> carries).
+var bylineOutsideClass = regexp.MustCompile(`(?i)^(?:[\w-]*[_-])?(?:comments?|related|recommend\w*|more-stories|` +
+	`teasers?|cards?|promo|sidebar|widget)(?:[_-][\w-]*)?$`)
 
 // outsideByline reports whether s stands where bylines are not the
 // article's.
@@ -35,13 +41,18 @@ func outsideByline(s *goquery.Selection) bool {
 	if s.Closest(bylineOutside).Length() > 0 {
 		return true
 	}
-	for n := s.Get(0); n != nil; n = n.Parent {
+	for n := s.Get(0); n != nil && n.Data != "body"; n = n.Parent {
 		if n.Type != html.ElementNode {
 			continue
 		}
 		for _, a := range n.Attr {
-			if (a.Key == "class" || a.Key == "id") && bylineOutsideClass.MatchString(a.Val) {
-				return true
+			if a.Key != "class" && a.Key != "id" {
+				continue
+			}
+			for _, tok := range strings.Fields(a.Val) {
+				if bylineOutsideClass.MatchString(tok) && !strings.Contains(tok, "author") {
+					return true
+				}
 			}
 		}
 	}
@@ -71,7 +82,7 @@ func shownAuthors(p *htmlPage, headline *html.Node) []archive.Author {
 	}
 	var cands, boxes []*html.Node
 	p.query.Find(bylineSelector).Each(func(_ int, s *goquery.Selection) {
-		if outsideByline(s) {
+		if outsideByline(s) || s.Is(authorLinkSelector) && !sameSiteLink(p, s.AttrOr("href", "")) {
 			return
 		}
 		if len(strings.Fields(s.Text())) <= maxBylineElemWords {
@@ -182,6 +193,20 @@ func bylineNames(n *html.Node, isCand map[*html.Node]bool) []archive.Author {
 	return dedupeAuthors(inner)
 }
 
+// sameSiteLink reports whether href leads to the page's own site (a link
+// to an author's page, not to a source the article cites).
+func sameSiteLink(p *htmlPage, href string) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return false
+	}
+	if u.Host == "" {
+		return true
+	}
+	base := pageURL(p)
+	return base != nil && hostKey(u) == hostKey(base)
+}
+
 // bylineDistance ranks a byline at position at against a headline at
 // head: after the headline is nearer than the same distance before it.
 func bylineDistance(at, head int) int {
@@ -215,10 +240,12 @@ func leadBylines(p *htmlPage, head int, pos map[*html.Node]int) (out, datelines 
 			if next := nextElement(n); next != nil && len(strings.Fields(nodeText(next))) <= 6 {
 				out = append(out, next)
 			}
+		case words <= 15 && bylineLabelled.MatchString(t): // "Written by …" anywhere
+			out = append(out, n)
 		case !near:
 		case words <= 15 && bylineStart.MatchString(t):
 			out = append(out, n)
-		case head >= 0 && pos[n] > head && seen <= 3 && words <= 12 && dateInByline.MatchString(t):
+		case head >= 0 && pos[n] > head && seen <= 3 && isDateline(t):
 			datelines = append(datelines, n)
 		}
 	})
@@ -228,6 +255,26 @@ func leadBylines(p *htmlPage, head int, pos map[*html.Node]int) (out, datelines 
 // maxBylineLineRunes is the longest text of an element taken for a byline
 // line.
 const maxBylineLineRunes = 200
+
+// bylineLabelled matches a line that says outright that a name follows.
+var bylineLabelled = regexp.MustCompile(`(?i)^(?:written by|posted by|article by|authored by|contributed by|` +
+	`contributors?:|author:|geschrieben von|escrito por|écrit par|scritto da)\s*\p{Lu}`)
+
+// fullDate is a date with its day and month (not a bare year or time).
+var fullDate = regexp.MustCompile(`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|` +
+	`\b\d{1,2}\.?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\d{4}-\d{2}-\d{2}|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b`)
+
+// isDateline reports whether t is a short line of a date and a few words
+// ("2025-12-17 · Trond Teigen", "Dec 26, 2025 • Mahua Das in Project
+// Management"), as pages show under the headline.
+func isDateline(t string) bool {
+	loc := fullDate.FindStringIndex(t)
+	if loc == nil {
+		return false
+	}
+	rest := strings.Fields(dateInByline.ReplaceAllString(t, " "))
+	return len(rest) > 0 && len(rest) <= 6
+}
 
 // bylineAlone matches a label shown apart from the name it introduces.
 var bylineAlone = regexp.MustCompile(`(?i)^(?:(?:written|posted|published|article|story|text|words|reported) by|by|authors?|` +

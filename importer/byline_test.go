@@ -65,6 +65,11 @@ func TestParseByline(t *testing.T) {
 		{"OrgWithAnd", "Center for Drug Evaluation and Research", "Center for Drug Evaluation and Research", ""},
 		{"StaffAndAgencies", "Staff and agencies", "Staff and agencies", ""},
 		{"JobShared", "Matt Eland\nBook\n& Course\nAuthor", "Matt Eland", "Book & Course Author"},
+		{"ReadMoreAbout", "Read more about The Upwork Team", "The Upwork Team", ""},
+		{"AvatarInitials", "CM Craig McCarthy Last updated on 17 December 2025", "Craig McCarthy", ""},
+		{"Nickname", "About the author\nParamita (Guha) Ghosh\nLearn More", "Paramita (Guha) Ghosh", ""},
+		{"SlashdotDept", "Posted by BeauHD on Friday December 19, 2025 @08:00PM from the skewed-job-market\ndept.", "BeauHD", ""},
+		{"EditorialLinks", "Ellen O'Brien\nBrides's Editorial Guidelines", "Ellen O'Brien", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,6 +91,9 @@ func TestParseBylineDeclared(t *testing.T) {
 		{"annette thurmon", "annette thurmon", ""},
 		{"Dublin Core property author", "Dublin Core property author", ""},
 		{"jsteinhardt", "jsteinhardt", "jsteinhardt"},
+		{"SFist Contributor", "SFist Contributor", ""},
+		{"Contributors to Wikimedia projects", "Contributors to Wikimedia projects", ""},
+		{"Organization for Transformative Works", "Organization for Transformative Works", "Organization for Transformative Works"},
 	} {
 		if got := names(parseByline(tt.byline, true)); got != tt.declared {
 			t.Errorf("declared %q = %q, want %q", tt.byline, got, tt.declared)

@@ -10,7 +10,7 @@ import (
 // languages of the pages the importer meets), not of sites.
 
 // jobWords name a job ("Reporter", "Co-Founder", "Redakteurin").
-var jobWords = wordSet(`author writer writers reporter reporters correspondent correspondents contributor columnist
+var jobWords = wordSet(`author writer writers reporter reporters correspondent correspondents contributor contributors columnist
 journalist journalists editor editors expert experts founder co-founder cofounder ceo cto cfo coo cmo president
 vice-president vp director manager coordinator specialist producer analyst intern photographer critic fellow
 professor student host strategist consultant officer attorney lawyer dietitian nutritionist physician doctor nurse
@@ -71,6 +71,20 @@ func isRolePiece(s string) bool {
 	return len(words) > 1 && isStrongQualifier(words[0])
 }
 
+// hasJobWords reports whether s names or qualifies a job ("Head of
+// Marketing and Community Development").
+func hasJobWords(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if isJob(w) || wordIn(qualifierWords, w) && !wordIn(connectorWords, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// connectorWords are the qualifiers that are only small words.
+var connectorWords = wordSet(`of & and for the co`)
+
 // isAffiliation reports whether s, after a name and a comma, names where
 // the person works rather than another person: "The Commercial Appeal",
 // "USA TODAY", a wire agency.
@@ -81,7 +95,7 @@ func isAffiliation(s string) bool {
 // orgWord matches a word that makes a name an organisation's.
 var orgWord = regexp.MustCompile(`(?i)(?:^|[\s(])(?:news|newsroom|press|presse|prensa|stampa|agency|agencies|agence|agencia|` +
 	`agentur|redaktion|redacción|rédaction|redazione|redactie|redação|staff|team|editorial|editors|desk|media|magazine|` +
-	`group|inc\.?|llc|ltd\.?|gmbh|corp\.?|company|foundation|institute|university|college|online|blog|network|` +
+	`group|inc\.?|llc|ltd\.?|gmbh|corp\.?|company|foundation|organi[sz]ation|institute|university|college|online|blog|network|` +
 	`associates|association|society|council|department|ministry|office|services?|bureau|wire|daily|times|post|journal|` +
 	`herald|tribune|gazette|today|radio|tv|television|channel|studios?|labs?|global|international|solutions|` +
 	`clinic|hospital|insurance|bank|academy|school|center|centre|club|shop|store|contributors|` +
