@@ -93,6 +93,10 @@ func TestArticleAuthors(t *testing.T) {
 			`<h1>The river floods the lower town</h1><ol class="references"><li><a rel="nofollow" class="external text" ` +
 				`href="http://www.nzhistory.net.nz/people/michael-joseph-savage-biography">"Michael Joseph Savage"</a></li></ol>`,
 			nil},
+		{"HiddenUntilScript", // wcxb-dev 4416: Next.js streams the article into <div hidden>
+			``,
+			`<div hidden id="S:0"><h1>The river floods the lower town</h1><p>Written by <a href="https://example.org/p">Paulinho Giovannini</a></p></div>`,
+			[]archive.Author{{Name: "Paulinho Giovannini", Kind: archive.Person}}},
 		{"CommentAuthorsIgnored", ``,
 			`<h1>The river floods the lower town</h1><div class="comments"><span class="comment-author">Troll Person</span></div>`,
 			nil},

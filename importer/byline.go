@@ -26,7 +26,7 @@ var (
 		`(?:this (?:post|article|story|piece|guide|review) (?:was|is) )?(?:(?:story|text|words|articles?|column|report|` +
 		`recipe|interview|written|posted|published|authored|reported|compiled|produced|created|submitted|contributed)\s+)?by|` +
 		`read more about|(?:view |see )?(?:all|more) (?:posts|articles|stories)(?: by| from)?|contributors?\s*[:：]|` +
-		`von|par|por|di|door|av|af|przez|от|автор|автори|автора|від|tekst|texto|testo|` +
+		`von|par|por|di|door|av|af|przez|от|автор|автори|автора|від|текст|tekst|texto|testo|` +
 		`authors?|autor(?:in|es|en|a)?|auteurs?|autore|autori|författare|forfatter|kirjoittaja|szerző|yazar|` +
 		`tác giả|penulis|oleh|reporter|from|about(?: the author)?|redakteur(?:in)?|作者|著者|撰文|执笔|編集|记者|記者|기자|글|文|图|圖)` +
 		`(?:\s*[:：/／|]\s*|\s+|$)`)
@@ -34,7 +34,7 @@ var (
 	bylineGluedBy = regexp.MustCompile(`^(?:Written |Posted |Text |Words )?[Bb]y:?(\p{Lu})`)
 	// notAuthorRole is a piece naming someone who did not write the article:
 	// the editor, the reviewer, the photographer.
-	notAuthorRole = regexp.MustCompile(`(?i)(?:^|\b)(?:(?:medically |fact[- ]?)?(?:reviewed|checked|edited|illustrated|` +
+	notAuthorRole = regexp.MustCompile(`(?i)(?:^|\b)(?:(?:фото|фотограф|иллюстрации|photo|foto)\s*[:：]|(?:medically |fact[- ]?)?(?:reviewed|checked|edited|illustrated|` +
 		`translated|photographed|photos?|photography|illustrations?|images?|video|additional reporting)` +
 		`(?:\s+and\s+\w+)?\s+by\b|^(?:photos?|illustrations?|credit|source)\s*:)`)
 	// dateInByline is a date, a time or an age ("3 hours ago") in a byline.
@@ -105,11 +105,35 @@ func parseBylineText(text string, declared bool) []archive.Author {
 			piece = strings.TrimSpace(piece[:loc[0]])
 		}
 		piece = coAuthors.ReplaceAllString(stripBylineLabel(piece), ", $1")
-		if piece != "" && !isProse(piece) {
-			out = splitNames(out, piece, declared)
+		if piece == "" || isProse(piece) {
+			continue
+		}
+		n := len(out)
+		out = splitNames(out, piece, declared)
+		if n > 0 && isPersonName(out[n-1].Name) && allOrgs(out[n:]) {
+			// "Amy Kuperinsky | NJ Advance Media": where the person works.
+			for _, org := range out[n:] {
+				out[n-1].Role = joinRole(out[n-1].Role, org.Name)
+			}
+			out = out[:n]
 		}
 	}
 	return dedupeAuthors(out)
+}
+
+// allOrgs reports whether as holds only organisations (by their names).
+func allOrgs(as []archive.Author) bool {
+	for _, a := range as {
+		if !isOrgName(a.Name) {
+			return false
+		}
+	}
+	return len(as) > 0
+}
+
+// isPersonName reports whether a name is a person's by its words.
+func isPersonName(name string) bool {
+	return !isOrgName(name) && len(strings.Fields(name)) >= 2
 }
 
 // bylinePieces cuts a byline at element boundaries, separators, dates and
@@ -255,6 +279,7 @@ func splitNames(out []archive.Author, piece string, declared bool) []archive.Aut
 			out[last].Name += ", " + text
 			continue
 		case last >= 0 && (isAffiliation(text) || prevRole && (part.sep != "and" || hasJobWords(text)) ||
+			declared && part.sep == "," && last >= first && isRolePiece(text) ||
 			last >= first && part.sep == "," && isSingleWordAfterName(text, out[last].Name)):
 			out[last].Role = joinRole(out[last].Role, text)
 			prevRole = true

@@ -25,7 +25,7 @@ const authorLinkSelector = `a[href*="/author/"], a[href*="/authors/"], a[href*="
 // bylineOutside are the parts of a page whose bylines are not the
 // article's: navigation, hidden text, and (by their class, bylineOutsideClass)
 // comments and lists of other articles.
-const bylineOutside = `head, nav, [role=navigation], [aria-hidden=true], [hidden], script, style, noscript, template, ` +
+const bylineOutside = `head, nav, [role=navigation], [aria-hidden=true], script, style, noscript, template, ` +
 	`select, button`
 
 // bylineOutsideClass matches a class or id (one token) of comments and of
@@ -33,7 +33,7 @@ const bylineOutside = `head, nav, [role=navigation], [aria-hidden=true], [hidden
 // token ("comment-list", "post-comments"; not "nv-sidebar-right", which
 // <body> carries).
 var bylineOutsideClass = regexp.MustCompile(`(?i)^(?:[\w-]*[_-])?(?:comments?|related|recommend\w*|more-stories|` +
-	`teasers?|cards?|promo|sidebar|widget)(?:[_-][\w-]*)?$`)
+	`teasers?|promo|sidebar|widget)(?:[_-][\w-]*)?$`)
 
 // outsideByline reports whether s stands where bylines are not the
 // article's.
@@ -236,10 +236,11 @@ func leadBylines(p *htmlPage, head int, pos map[*html.Node]int) (out, datelines 
 		}
 		t := foldSpace(boundedText(n))
 		switch words := len(strings.Fields(t)); {
-		case words <= 3 && bylineAlone.MatchString(t):
-			if next := nextElement(n); next != nil && len(strings.Fields(nodeText(next))) <= 6 {
+		case words <= 3 && bylineAlone.MatchString(t) && (near || !strings.EqualFold(strings.Trim(t, " :"), "by")):
+			if next := nextElement(n); next != nil && len(strings.Fields(nodeText(next))) <= 6 && !outsideByline(s) {
 				out = append(out, next)
 			}
+		case outsideByline(s):
 		case words <= 15 && bylineLabelled.MatchString(t): // "Written by …" anywhere
 			out = append(out, n)
 		case !near:

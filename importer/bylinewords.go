@@ -29,7 +29,7 @@ var (
 	qualifierWords = wordSet(`senior sr sr. junior jr chief head lead staff contributing former managing executive
 deputy associate assistant principal content marketing digital social media news sports tech technology science
 health business political politics national security travel food culture opinion investigative investigations autos
-hardware software features legal community development research data product licensed certified registered
+hardware software auto features legal community development research data product licensed certified registered
 board-certified freelance guest special general global regional local foreign world international online web video
 audio photo copy ai it seo ux home lifestyle fashion beauty entertainment film music art arts books education finance
 financial money wine garden master co vice of & and for the operations growth sales brand communications public

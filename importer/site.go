@@ -58,7 +58,7 @@ func siteCandidates(p *htmlPage) []string {
 // cleanSiteName returns the name a page gave its site, cleaned, or "" when
 // it names none. An address gives its host name.
 func cleanSiteName(s string) string {
-	s = foldSpace(s)
+	s = foldSpace(unescapeTwice(s))
 	if looksLikeURL(s) {
 		if !strings.Contains(s, "://") {
 			s = "https://" + strings.TrimPrefix(s, "//")

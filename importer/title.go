@@ -26,7 +26,7 @@ const headlineSelector = "h1, h2, " + markedSelector
 // headlineOutside are the parts of a page whose headings are not the
 // article's: navigation, the page's own header and footer, side columns.
 const headlineOutside = `nav, footer, aside, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], ` +
-	`[aria-hidden=true], [hidden], .sidebar, .widget, .menu, .related, .comments`
+	`[aria-hidden=true], .sidebar, .widget, .menu, .related, .comments`
 
 // Shown headlines are between these lengths.
 const (
@@ -59,7 +59,26 @@ const markedSelector = `[itemprop~="headline"], [property~="dc:title"], .entry-t
 // showing the headline, nil when the title is not shown.
 func articleTitle(p *htmlPage) (string, *html.Node) {
 	t, n := chooseTitle(p)
-	return stripSection(t), n
+	return stripSection(stripSiteTail(t, siteKeys(p))), n
+}
+
+// stripSiteTail removes the trailing segments of a title that name the
+// site ("… – Artlyst", which some pages show in the headline too).
+func stripSiteTail(title string, sites []string) string {
+	t := title
+	for range 3 {
+		locs := titleSeparator.FindAllStringIndex(t, -1)
+		if len(locs) == 0 {
+			break
+		}
+		last := locs[len(locs)-1]
+		rest := strings.TrimSpace(t[:last[0]])
+		if !siteSegment(t[last[1]:], sites) || !plausibleHeadline(rest) {
+			break
+		}
+		t = rest
+	}
+	return t
 }
 
 // chooseTitle returns the title and the element showing it (see
@@ -72,24 +91,15 @@ func chooseTitle(p *htmlPage) (string, *html.Node) {
 		metas[i] = stripAuthor(stripSiteParts(t, sites), authorKeys(p))
 	}
 	shown := shownHeadlines(p, sites)
-	for _, h := range shown {
-		for _, m := range append(metas, raw...) {
-			t, ok := agreeTitles(h.text, m)
-			if !ok && h.first != "" {
-				t, ok = agreeTitles(h.first, m)
+	if t, h, ok := agreedTitle(shown, append(metas, raw...)); ok {
+		if !plausibleHeadline(t) {
+			// "Blogs | data.gov.uk" over <h1>Blogs</h1>: the section's
+			// name; the post's headline is marked as one.
+			if m, ok := markedHeadline(shown); ok {
+				return m.text, m.node
 			}
-			if !ok {
-				continue
-			}
-			if !plausibleHeadline(t) {
-				// "Blogs | data.gov.uk" over <h1>Blogs</h1>: the section's
-				// name; the post's headline is marked as one.
-				if m, ok := markedHeadline(shown); ok {
-					return m.text, m.node
-				}
-			}
-			return t, h.node
 		}
+		return t, h.node
 	}
 	lo, hi := contentSpan(p)
 	if h, ok := articleHeadline(shown, lo, hi, len(metas) == 0); ok {
@@ -114,11 +124,41 @@ func metaTitles(p *htmlPage) []string {
 		foldSpace(p.query.Find("title").First().Text()))
 	kept := out[:0]
 	for _, t := range out {
-		if t = foldSpace(t); t != "" {
+		if t = foldSpace(unescapeTwice(t)); t != "" {
 			kept = append(kept, t)
 		}
 	}
 	return kept
+}
+
+// agreedTitle returns the title a shown headline and a metadata title
+// agree on: first where they say the same, then where one adds to the
+// other (agreeTitles).
+func agreedTitle(shown []shownHeadline, metas []string) (string, shownHeadline, bool) {
+	for _, exact := range []bool{true, false} {
+		for _, h := range shown {
+			for _, m := range metas {
+				for _, text := range []string{h.text, h.first} {
+					if text == "" || exact && titleKey(text) != titleKey(m) {
+						continue
+					}
+					if t, ok := agreeTitles(text, m); ok {
+						return t, h, true
+					}
+				}
+			}
+		}
+	}
+	return "", shownHeadline{}, false
+}
+
+// unescapeTwice decodes the HTML entities left in a value the page escaped
+// twice ("&#163;71.6m" in og:title).
+func unescapeTwice(s string) string {
+	if strings.Contains(s, "&") {
+		return html.UnescapeString(s)
+	}
+	return s
 }
 
 // shownHeadlines returns the page's visible candidates for the headline,
@@ -128,8 +168,8 @@ func metaTitles(p *htmlPage) []string {
 func shownHeadlines(p *htmlPage, sites []string) []shownHeadline {
 	var out []shownHeadline
 	p.query.Find(headlineSelector).Each(func(_ int, s *goquery.Selection) {
-		if s.Is("meta, head *, title") || s.Closest(headlineOutside).Length() > 0 {
-			return
+		if s.Is("meta, head *, title") || s.Closest(headlineOutside).Length() > 0 || s.Find(headlineSelector).Length() > 0 {
+			return // a box holding the headline with its date or kicker: the headline itself is a candidate
 		}
 		lines := headlineLines(s.Get(0))
 		t := foldSpace(strings.Join(lines, " "))

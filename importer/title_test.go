@@ -121,6 +121,25 @@ func TestArticleTitle(t *testing.T) {
 			`<h1><small><a href="/">Lib.Ru</a>:</small> Библиотека Максима Мошкова<br><font size="-2">При поддержке Федерального агентства</font></h1>`,
 			"Lib.Ru: Библиотека Максима Мошкова"},
 		{"OneWordWithoutMetadata", ``, `<h1>Flood</h1>`, "Flood"},
+		{"BoxAroundHeadline", // zyte-dev SFGate: a box classed headline holds the <h1> and the time
+			`<title>The Latest: Man stabbed to death on San Francisco Bay train - SFGate</title>` +
+				`<meta property="og:title" content="The Latest: Man stabbed to death on San Francisco Bay train">`,
+			`<div class="article-headline"><h1 class="headline entry-title">The Latest: Man stabbed to death on San Francisco Bay train</h1>` +
+				`<p>Updated 10:06 pm, Sunday, November 17, 2019</p></div>`,
+			"The Latest: Man stabbed to death on San Francisco Bay train"},
+		{"SiteInHeadline", // wcxb-dev 0408: the site's name in the <h1> too
+			`<title>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst - Artlyst</title><meta property="og:site_name" content="Artlyst">`,
+			`<h1>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst</h1>`, "Critics’ Choice: Best UK Art Exhibitions 2025"},
+		{"EscapedTwice", // zyte-dev LinkNaija
+			`<meta property="og:title" content="Chelsea Activate &amp;#163;71.6m Release Clause To Sign Kepa">`,
+			``, "Chelsea Activate £71.6m Release Clause To Sign Kepa"},
+		{"TitleCutShort", // wcxb-dev 0183: the <title> is cut, the <h1> whole
+			`<title>2025 Software Development Price Guide & Hourly Rate | FullStack Blog</title>`,
+			`<h1>2025 Software Development Price Guide & Hourly Rate Comparison</h1>`,
+			"2025 Software Development Price Guide & Hourly Rate Comparison"},
+		{"SiteLeads", // wcxb-dev 0453
+			`<title>Garnix Blog: Hardware-Attested Nix Builds</title>`,
+			`<h1>Hardware-Attested Nix Builds</h1>`, "Hardware-Attested Nix Builds"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
