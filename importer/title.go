@@ -62,6 +62,26 @@ func articleTitle(p *htmlPage) (string, *html.Node) {
 	return stripSection(stripSiteTail(t, siteKeys(p))), n
 }
 
+// shortTail finds a last segment after a strong separator (a bar, a dash
+// between spaces) that is short.
+var shortTail = regexp.MustCompile(`\s+(?:[|–—·•»]|-{1,2})\s+(\S+(?:\s+\S+){0,2})$`)
+
+// stripShortTail removes from a metadata title a last segment of at most
+// three words after a bar or dash ("… – My website", "… - Entermedia"),
+// when what stays is a headline of four words or more: where nothing else
+// names the site, that segment most often does.
+func stripShortTail(t string) string {
+	m := shortTail.FindStringSubmatchIndex(t)
+	if m == nil {
+		return t
+	}
+	rest := strings.TrimSpace(t[:m[0]])
+	if len(strings.Fields(rest)) < 2*minHeadlineWords-2 && isAlphabetic(rest) || !plausibleHeadline(rest) {
+		return t
+	}
+	return rest
+}
+
 // stripSiteTail removes the trailing segments of a title that name the
 // site ("… – Artlyst", which some pages show in the headline too).
 func stripSiteTail(title string, sites []string) string {
@@ -106,7 +126,7 @@ func chooseTitle(p *htmlPage) (string, *html.Node) {
 		return h.text, h.node
 	}
 	if t := first(metas...); t != "" {
-		return t, nil
+		return stripShortTail(t), nil
 	}
 	return foldSpace(p.read.Title()), nil
 }
