@@ -58,7 +58,7 @@ const markedSelector = `[itemprop~="headline"], [property~="dc:title"], .entry-t
 // showing the headline, nil when the title is not shown.
 func articleTitle(p *htmlPage) (string, *html.Node) {
 	t, n := chooseTitle(p)
-	return stripSection(stripSiteTail(t, siteKeys(p))), n
+	return stripLead(stripSection(stripSiteTail(t, siteKeys(p)))), n
 }
 
 // chooseTitle returns the title and the element showing it (see

@@ -153,6 +153,12 @@ func TestArticleTitle(t *testing.T) {
 			`<title>2025 Software Development Price Guide & Hourly Rate | FullStack Blog</title>`,
 			`<h1>2025 Software Development Price Guide & Hourly Rate Comparison</h1>`,
 			"2025 Software Development Price Guide & Hourly Rate Comparison"},
+		{"DateBeforeHeadline", // wcxb-dev 0450
+			`<title>Preparing a transition in Debusine | Colin Watson's blog</title>`,
+			`<h1>Dec 18 2025 Preparing a transition in Debusine</h1>`, "Preparing a transition in Debusine"},
+		{"LabelBeforeHeadline", // wcxb-dev 3036
+			`<title>Best Social Media Advertising Agencies in 2025 | Silverback Strategies</title>`,
+			`<h1>Blog: Best Social Media Advertising Agencies in 2025</h1>`, "Best Social Media Advertising Agencies in 2025"},
 		{"SiteLeads", // wcxb-dev 0453
 			`<title>Garnix Blog: Hardware-Attested Nix Builds</title>`,
 			`<h1>Hardware-Attested Nix Builds</h1>`, "Hardware-Attested Nix Builds"},

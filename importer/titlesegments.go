@@ -192,3 +192,27 @@ func wordsOfSite(s string, sites []string) bool {
 	}
 	return false
 }
+
+// leadLabel is what some pages put before the headline: a label
+// ("Title:", "Blog:"), the date, the host's name ("davidbau.com Vibe
+// Coding").
+var leadLabel = regexp.MustCompile(`(?i)^(?:(?:title|blog|news|article|post)\s*:\s*|` +
+	`(?:www\.)?[a-z0-9-]+\.(?:com|org|net|io|dev|blog)\s+)`)
+
+// stripLead removes a label, a date or the host's name before the
+// headline.
+func stripLead(t string) string {
+	rest := t
+	if loc := leadLabel.FindStringIndex(rest); loc != nil {
+		rest = rest[loc[1]:]
+	}
+	if loc := fullDate.FindStringIndex(rest); loc != nil && loc[0] == 0 {
+		for loc := dateInByline.FindStringIndex(rest); loc != nil && loc[0] == 0; loc = dateInByline.FindStringIndex(rest) {
+			rest = strings.TrimLeft(rest[loc[1]:], " ,·|-–—:")
+		}
+	}
+	if rest = strings.TrimSpace(rest); rest != t && plausibleHeadline(rest) {
+		return rest
+	}
+	return t
+}
