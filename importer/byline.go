@@ -28,13 +28,14 @@ var (
 		`read more about|(?:view |see )?(?:all|more) (?:posts|articles|stories)(?: by| from)?|contributors?\s*[:：]|` +
 		`von|par|por|di|door|av|af|przez|от|автор|автори|автора|від|текст|tekst|texto|testo|` +
 		`authors?|autor(?:in|es|en|a)?|auteurs?|autore|autori|författare|forfatter|kirjoittaja|szerző|yazar|` +
-		`tác giả|penulis|oleh|reporter|from|about(?: the author)?|redakteur(?:in)?|作者|著者|撰文|执笔|編集|记者|記者|기자|글|文|图|圖)` +
+		`tác giả|penulis|oleh|reporter|from|about(?: the author)?|redakteur(?:in)?|yazan|bởi|โดย|بقلم|كتب|كتبت|מאת|` +
+		`作者|著者|撰文|执笔|執筆|取材・文|记者|記者|기자|글|文|图|圖)` +
 		`(?:\s*[:：/／|]\s*|\s+|$)`)
 	// bylineGluedBy is "By" glued to the name that follows ("ByAmy Roeder").
 	bylineGluedBy = regexp.MustCompile(`^(?:Written |Posted |Text |Words )?[Bb]y:?(\p{Lu})`)
 	// notAuthorRole is a piece naming someone who did not write the article:
 	// the editor, the reviewer, the photographer.
-	notAuthorRole = regexp.MustCompile(`(?i)(?:^|\b)(?:(?:фото|фотограф|иллюстрации|photo|foto)\s*[:：]|(?:medically |fact[- ]?)?(?:reviewed|checked|edited|illustrated|` +
+	notAuthorRole = regexp.MustCompile(`(?i)(?:^|\b)(?:(?:фото|фотограф|иллюстрации|photo|foto|编辑|責任編輯|责任编辑|編集|摄影|撮影|사진)\s*[:：]|(?:medically |fact[- ]?)?(?:reviewed|checked|edited|illustrated|` +
 		`translated|photographed|photos?|photography|illustrations?|images?|video|additional reporting)` +
 		`(?:\s+and\s+\w+)?\s+by\b|^(?:photos?|illustrations?|credit|source)\s*:)`)
 	// dateInByline is a date, a time or an age ("3 hours ago") in a byline.

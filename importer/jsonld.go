@@ -149,6 +149,12 @@ func (g *ldGraph) agents(v any) []ldAgent {
 			}
 		case map[string]any:
 			obj := g.resolve(v)
+			if names, ok := obj["name"].([]any); ok && len(names) > 1 { // {"@type":"Person","name":["A","B"]}
+				for _, n := range names {
+					add(map[string]any{"@type": obj["@type"], "name": n}, depth+1)
+				}
+				return
+			}
 			name := ldString(obj["name"])
 			if name == "" {
 				name = foldSpace(ldString(obj["givenName"]) + " " + ldString(obj["familyName"]))

@@ -99,6 +99,13 @@ func TestFindJSONLDOrganizationAuthor(t *testing.T) {
 	}
 }
 
+func TestFindJSONLDNameList(t *testing.T) {
+	ld := findJSONLD(ldPage(t, `{"@type":"BlogPosting","headline":"Flood","author":{"@type":"Person","name":["Jane Doe","John Roe"]}}`))
+	if ld == nil || len(ld.Authors) != 2 || ld.Authors[1].Name != "John Roe" {
+		t.Fatalf("findJSONLD = %+v, want two authors", ld)
+	}
+}
+
 func TestRepairJSON(t *testing.T) {
 	for in, want := range map[string]string{
 		`{"a": [1, 2,], }`:            `{"a": [1, 2] }`,

@@ -52,7 +52,7 @@ func stripSiteTail(title string, sites []string) string {
 // titleSeparator splits a page title into segments: the headline, the
 // section, the site ("Headline | Site", "Site » Headline",
 // "标题_科技_腾讯网").
-var titleSeparator = regexp.MustCompile(`\s+[|–—·•»:/\\~-]\s+|\s*[|•»_]\s*|\s+::\s+|\s*::\s*$|^\s*::\s*`)
+var titleSeparator = regexp.MustCompile(`\s+[|–—·•»:/\\~-]\s+|\s*[|•»_｜]\s*|\s+::\s+|\s*::\s*$|^\s*::\s*`)
 
 // stripSiteParts removes from a metadata title the segments that name the
 // site (its name, its host, a generic name such as "Wikipedia, the free
