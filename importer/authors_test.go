@@ -118,3 +118,22 @@ func TestArticleAuthors(t *testing.T) {
 		})
 	}
 }
+
+// The byline and the author box's name left in the body are dropped once
+// the authors are known (wcxb-dev 0353, 4594).
+func TestBylineNotRepeated(t *testing.T) {
+	top := `<h1>The river floods the lower town</h1><div class="author-name">Liz Kenny</div>`
+	data := []byte("<html><head></head><body><article>" + top + `<p>Liz Kenny</p>` + pageBody +
+		`<p>Shopkeepers said the insurance would not pay for the second flood in ten years, and asked for help.</p>` +
+		`<p>The council will meet on Friday to decide how to pay for the repairs to the river wall.</p>` +
+		`<p>By Liz Kenny</p></article></body></html>`)
+	a := mustExtract(t, "page.html", data)
+	if a.Byline != "Liz Kenny" {
+		t.Fatalf("byline = %q, want Liz Kenny", a.Byline)
+	}
+	for _, bl := range a.Blocks {
+		if strings.Contains(bl.Text, "Liz Kenny") {
+			t.Errorf("body holds the byline: %q", bl.Text)
+		}
+	}
+}
