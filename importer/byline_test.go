@@ -113,39 +113,29 @@ func TestParseBylineDeclared(t *testing.T) {
 
 func TestAuthorKind(t *testing.T) {
 	sites := []string{titleKey("Al Jazeera"), titleKey("Clemson News")}
-	tests := []struct {
-		name string
-		want archive.AuthorKind
-	}{
-		{"Robert Burns", archive.Person},
-		{"Associated Press", archive.Organization},
-		{"AFP", archive.Organization},
-		{"Reuters", archive.Organization},
-		{"BBC News", archive.Organization},
-		{"Al Jazeera", archive.Organization}, // the site's own name
-		{"Staff and agencies", archive.Organization},
-		{"Everfit Team", archive.Organization},
-		{"Redaktion", archive.Organization},
-		{"Eleanor Ainge Roy", archive.Person},
-	}
-	for _, tt := range tests {
-		if got := authorKind(tt.name, sites); got != tt.want {
-			t.Errorf("authorKind(%q) = %q, want %q", tt.name, got, tt.want)
-		}
-	}
+	person, org := string(archive.Person), string(archive.Organization)
+	kind := func(name string) string { return string(authorKind(name, sites)) }
+	checkFunc(t, "authorKind", kind, map[string]string{
+		"Robert Burns":       person,
+		"Associated Press":   org,
+		"AFP":                org,
+		"Reuters":            org,
+		"BBC News":           org,
+		"Al Jazeera":         org, // the site's own name
+		"Staff and agencies": org,
+		"Everfit Team":       org,
+		"Redaktion":          org,
+		"Eleanor Ainge Roy":  person,
+	})
 }
 
 func TestFixCaps(t *testing.T) {
-	for in, want := range map[string]string{
+	checkFunc(t, "fixCaps", fixCaps, map[string]string{
 		"ROBERT BURNS":    "Robert Burns",
 		"JOE HILDEBRAND":  "Joe Hildebrand",
 		"JEAN-LUC O'NEIL": "Jean-Luc O'Neil",
 		"AFP":             "AFP",
 		"BBC NEWS":        "BBC NEWS",
 		"Jane Doe":        "Jane Doe",
-	} {
-		if got := fixCaps(in); got != want {
-			t.Errorf("fixCaps(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 }

@@ -5,7 +5,7 @@ import "testing"
 // The names are what real pages give their site (issue 13, mozilla and
 // wcxb-dev corpora).
 func TestCleanSiteName(t *testing.T) {
-	for in, want := range map[string]string{
+	checkFunc(t, "cleanSiteName", cleanSiteName, map[string]string{
 		"https://www.hawaiinewsnow.com": "hawaiinewsnow.com",
 		"http://www.tmz.com":            "tmz.com",
 		"www.example.org":               "example.org",
@@ -16,11 +16,7 @@ func TestCleanSiteName(t *testing.T) {
 		"Mozilla Hacks – the Web developer blog":                   "Mozilla Hacks – the Web developer blog",
 		"Urge Fitness | Affordable 24/7 Gyms Near Me in PA and NJ": "Urge Fitness",
 		"  Digit ": "Digit",
-	} {
-		if got := cleanSiteName(in); got != want {
-			t.Errorf("cleanSiteName(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 }
 
 func TestArticleSite(t *testing.T) {
