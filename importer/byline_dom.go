@@ -18,6 +18,11 @@ const bylineSelector = `[rel~="author"], [itemprop~="author"], [itemprop~="creat
 	`[data-testid*="byline"], [data-component*="byline"], ` +
 	authorLinkSelector
 
+// notAuthorClass finds elements whose class or id holds "author" in
+// another word ("authorization", "authority").
+const notAuthorClass = `[id*="authori"]:not([itemprop~="author"]):not([rel~="author"]), ` +
+	`[class*="authori"]:not([itemprop~="author"]):not([rel~="author"])`
+
 // authorLinkSelector finds links to an author's page.
 const authorLinkSelector = `a[href*="/author/"], a[href*="/authors/"], a[href*="/by/"], a[href*="/writers/"], ` +
 	`a[href*="/contributors/"], a[href*="/autor/"], a[href*="/auteur/"], a[href*="/autore/"]`
@@ -82,7 +87,7 @@ func shownAuthors(p *htmlPage, headline *html.Node) []archive.Author {
 	}
 	var cands, boxes []*html.Node
 	p.query.Find(bylineSelector).Each(func(_ int, s *goquery.Selection) {
-		if outsideByline(s) || s.Is(authorLinkSelector) && !sameSiteLink(p, s.AttrOr("href", "")) {
+		if outsideByline(s) || s.Is(authorLinkSelector) && !sameSiteLink(p, s.AttrOr("href", "")) || s.Is(notAuthorClass) {
 			return
 		}
 		if len(strings.Fields(s.Text())) <= maxBylineElemWords {
