@@ -46,13 +46,31 @@ type Link struct {
 	URL   string `json:"url"`
 }
 
+// AuthorKind says whether an author is a person or an organisation.
+type AuthorKind string
+
+// The kinds of author.
+const (
+	Person       AuthorKind = "person"
+	Organization AuthorKind = "organization" // a news agency, an outlet, a team or a company
+)
+
+// Author is one author of an article as the page names them: "Robert
+// Burns" with the Role "AP National Security Writer".
+type Author struct {
+	Name string
+	Kind AuthorKind
+	Role string // job title or affiliation the byline gave, if any
+}
+
 // Article is one cleaned article. The body is a list of blocks; its plain
 // text, the headings and the captions are derived from them.
 type Article struct {
 	ID        int64
 	Title     string
-	Subtitle  string // standfirst
-	Byline    string
+	Subtitle  string   // standfirst
+	Byline    string   // the authors as shown: their names joined
+	Authors   []Author // the authors one by one; empty when unknown
 	Site      string
 	URL       string // canonical URL
 	Language  string

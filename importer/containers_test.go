@@ -163,7 +163,7 @@ func TestWARC(t *testing.T) {
 	t.Run("Images", func(t *testing.T) {
 		c := readSample(t, "warc/wikipedia-mona-lisa-wget.warc.gz")
 		a := c.Articles[0]
-		if len(c.Articles) != 1 || a.Title != "Mona Lisa - Wikipedia, the free encyclopedia" || a.CaptureURL != "http://en.wikipedia.org/wiki/Mona_Lisa" {
+		if len(c.Articles) != 1 || a.Title != "Mona Lisa" || a.CaptureURL != "http://en.wikipedia.org/wiki/Mona_Lisa" {
 			t.Fatalf("%d articles, first %q from %q", len(c.Articles), a.Title, a.CaptureURL)
 		}
 		if imagesStored(a) < 8 || !hasCaption(a, "Vacant wall in the Salon Carré, Louvre") {

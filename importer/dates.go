@@ -90,18 +90,6 @@ func findDates(p *htmlPage, ld *ldArticle, tags metaTags) (published, modified t
 	return c.pick(limit)
 }
 
-func pageHost(p *htmlPage) string {
-	if p.base != nil {
-		return strings.ToLower(p.base.Hostname())
-	}
-	for _, s := range []string{p.meta.URL, p.meta.CaptureURL} {
-		if u, err := url.Parse(s); err == nil && u.Host != "" {
-			return strings.ToLower(u.Hostname())
-		}
-	}
-	return ""
-}
-
 // structured reads the dates of the article's JSON-LD, its <meta> tags,
 // itemprop, hAtom and RDFa markup.
 func (c *pageDates) structured(d *goquery.Document, ld *ldArticle, tags metaTags, h dateHint) {

@@ -118,7 +118,7 @@ func findVisibleDates(p *htmlPage, h dateHint) ([]printedDate, []span) {
 // <article> or <main>.
 func headings(p *htmlPage) []*html.Node {
 	var heads []*html.Node
-	titles := []string{p.meta.Title, p.query.Find("title").First().Text()}
+	titles := metaTitles(p)
 	best := 0.0
 	for _, n := range p.query.Find("h1, h2, h3, " + headlineSelector).Nodes {
 		if m := titleMatch(nodeText(n), titles...); m > best && !within(n, atom.Head) {

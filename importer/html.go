@@ -194,19 +194,19 @@ func findContent(p *htmlPage) error {
 }
 
 // mergeMetadata fills the article's metadata from the page and from what
-// the content finder read. Titles, bylines and site names come first from
-// the content finder, whose title clean-up (dropping " | Site" and the
-// like) is hard to better; addresses and dates come first from the page.
+// the content finder read: title, authors and site as title.go,
+// authors.go and site.go choose them (a byline the body's clean-up found
+// is one of the authors' sources); addresses and dates come first from
+// the page.
 // Without a mark of where the page was saved from, its canonical address
 // stands for the capture address.
 func mergeMetadata(p *htmlPage) error {
 	a, m, r := p.art, &p.meta, p.read
-	a.Title = foldSpace(first(r.Title(), m.Title, p.query.Find("h1").First().Text(), p.query.Find("title").First().Text()))
-	if isSectionTitle(a.Title) {
-		a.Title = first(headline(p), a.Title)
-	}
-	a.Byline = cleanByline(first(r.Byline(), m.Byline))
-	a.Site = foldSpace(first(r.SiteName(), m.Site))
+	var headline *html.Node
+	a.Title, headline = articleTitle(p)
+	a.Authors = articleAuthors(p, headline, a.Byline)
+	a.Byline = bylineOf(a.Authors)
+	a.Site = articleSite(p)
 	a.URL = canonicalURL(m.URL, m.CaptureURL)
 	a.CaptureURL, a.Captured = first(m.CaptureURL, m.URL), m.Captured
 	a.Language = first(m.Language, r.Language())

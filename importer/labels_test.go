@@ -82,7 +82,7 @@ func (p labelledPage) check(a *archive.Article) map[string]bool {
 		out["title"] = foldCase(a.Title) == foldCase(*p.Title)
 	}
 	if p.Authors != nil {
-		out["authors"] = sameNames(bylineNames(a.Byline), p.Authors)
+		out["authors"] = sameNames(scorerNames(a), p.Authors)
 	}
 	if p.Published != nil {
 		out["published"] = !a.Published.IsZero() && a.Published.Format(time.DateOnly) == *p.Published
@@ -103,10 +103,17 @@ var (
 	bylineSep  = regexp.MustCompile(`(?i)\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\n)\s*`)
 )
 
-// bylineNames splits a byline into names as the scorer does.
-func bylineNames(byline string) []string {
+// scorerNames returns the article's authors as the scorer reads them: the
+// structured authors' names, else the byline split into names.
+func scorerNames(a *archive.Article) []string {
 	var out []string
-	for _, n := range bylineSep.Split(bylineLead.ReplaceAllString(byline, ""), -1) {
+	if len(a.Authors) > 0 {
+		for _, au := range a.Authors {
+			out = append(out, foldCase(au.Name))
+		}
+		return out
+	}
+	for _, n := range bylineSep.Split(bylineLead.ReplaceAllString(a.Byline, ""), -1) {
 		if n = foldCase(n); n != "" {
 			out = append(out, n)
 		}

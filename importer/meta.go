@@ -11,11 +11,15 @@ import (
 
 // pageMeta is what a page says about its article outside the body.
 type pageMeta struct {
-	Title, Subtitle, Description string
-	Byline, Site, URL, Language  string
-	Published, Modified          time.Time
-	CaptureURL                   string
-	Captured                     time.Time
+	Subtitle, Description string
+	URL, Language         string
+	Published, Modified   time.Time
+	CaptureURL            string
+	Captured              time.Time
+	// What title, authors and site are chosen from (title.go,
+	// authors.go, site.go).
+	ld   *ldArticle // nil without JSON-LD
+	tags metaTags
 }
 
 var (
@@ -71,24 +75,19 @@ func isWebURL(s string) bool {
 // JSON-LD is preferred, then OpenGraph, then the rest.
 func findMetadata(p *htmlPage) error {
 	d := p.query
-	ld := findJSONLD(d)
+	m, tags := &p.meta, readMetaTags(d)
+	m.ld, m.tags = findJSONLD(d), tags
+	ld := m.ld
 	if ld == nil {
 		ld = &ldArticle{}
 	}
-	m, tags := &p.meta, readMetaTags(d)
-	m.Title = first(ld.Headline, tags.get("og:title", "twitter:title", "dc.title"))
 	m.Subtitle = ld.Alternative
 	m.Description = first(ld.Description, tags.get("og:description", "description", "twitter:description"))
-	m.Byline = first(ld.Author, tags.get("author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author"))
-	m.Site = first(ld.Publisher, tags.get("og:site_name", "application-name"))
 	m.URL = first(absURL(p.base, attr(d, `link[rel~="canonical"]`, "href")),
 		absURL(p.base, tags.get("og:url")), absURL(p.base, ld.URL))
 	m.Language = first(attr(d, "html", "lang"), attr(d, "html", "xml:lang"), ld.Language,
 		tags.get("content-language", "dc.language", "og:locale"))
 	m.Published, m.Modified = findDates(p, ld, tags)
-	if strings.HasPrefix(m.Byline, "http") {
-		m.Byline = ""
-	}
 	return nil
 }
 

@@ -136,7 +136,11 @@ func findTextHeader(p *textPage) error {
 		words := len(strings.Fields(t))
 		switch {
 		case p.art.Byline == "" && words <= 10 && bylineLine.MatchString(t):
-			p.art.Byline = cleanByline(t)
+			p.art.Authors = parseByline(t, false)
+			for i := range p.art.Authors {
+				p.art.Authors[i].Kind = authorKind(p.art.Authors[i].Name, nil)
+			}
+			p.art.Byline = first(bylineOf(p.art.Authors), cleanByline(t))
 		case p.art.URL == "" && urlLine.MatchString(t):
 			p.art.URL = urlLine.FindStringSubmatch(t)[2]
 			p.art.CaptureURL = p.art.URL

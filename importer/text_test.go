@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -68,7 +69,7 @@ func TestReadTextHeader(t *testing.T) {
 	text := strings.Join([]string{
 		"Sea wall gives way in storm",
 		"Residents spent the night in the village hall",
-		"By Jane Doe",
+		"By JANE DOE and Sam Lee, Associated Press",
 		"Published: 14 May 2024",
 		"https://news.example.com/2024/05/14/harbour-storm.html",
 		"The old sea wall gave way under the weight of the storm surge on Tuesday evening.",
@@ -78,7 +79,8 @@ func TestReadTextHeader(t *testing.T) {
 	checks := []struct{ field, got, want string }{
 		{"title", a.Title, "Sea wall gives way in storm"},
 		{"subtitle", a.Subtitle, "Residents spent the night in the village hall"},
-		{"byline", a.Byline, "Jane Doe"},
+		{"byline", a.Byline, "Jane Doe, Sam Lee"},
+		{"authors", fmt.Sprint(a.Authors), "[{Jane Doe person } {Sam Lee person Associated Press}]"},
 		{"url", a.URL, "https://news.example.com/2024/05/14/harbour-storm.html"},
 		{"published", a.Published.Format(time.DateOnly), "2024-05-14"},
 	}

@@ -61,46 +61,6 @@ func standfirstFromDescription(a *archive.Article, desc string) string {
 	return desc
 }
 
-// headlineSelector finds an element marked as the article's headline
-// (schema.org, Dublin Core in RDFa, the classes of blog engines).
-const headlineSelector = `[itemprop~="headline"], [property~="dc:title"], .entry-title, .post-title, .node-title, ` +
-	`.article-title, .story-title, .article-headline`
-
-// Headlines found by headline are between these lengths, in words.
-const (
-	minHeadlineWords = 3
-	maxHeadlineWords = 40
-)
-
-// headline returns the text of the page's element marked as its
-// headline, or "".
-func headline(p *htmlPage) string {
-	h := ""
-	p.query.Find(headlineSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if s.Is("meta, head *") {
-			return true
-		}
-		t := foldSpace(s.Text())
-		if n := len(strings.Fields(t)); n >= minHeadlineWords && n <= maxHeadlineWords {
-			h = t
-			return false
-		}
-		return true
-	})
-	return h
-}
-
-// titleSeparator splits a page title from the site's name.
-var titleSeparator = regexp.MustCompile(`\s+[|–—·»:-]\s+`)
-
-// isSectionTitle reports whether a title is only the name of a section
-// ("Blogs | data.gov.uk"), as pages whose heading names their section,
-// not the article, get.
-func isSectionTitle(title string) bool {
-	part := titleSeparator.Split(title, 2)[0]
-	return len(strings.Fields(part)) < minHeadlineWords
-}
-
 // maxDekWords is the longest standfirst taken out of the body when the
 // body repeats it: a longer one is the article's first paragraph (a lede
 // set in bold, as some sites do), which stays in the body and is then no
@@ -117,6 +77,7 @@ func tidyArticle(p *htmlPage) error {
 	if i := firstTextIs(a, a.Title); i >= 0 {
 		a.Blocks = append(a.Blocks[:i], a.Blocks[i+1:]...)
 	}
+	dropRepeats(a)
 	if i := firstTextIs(a, a.Subtitle); i >= 0 {
 		if len(strings.Fields(a.Subtitle)) > maxDekWords {
 			a.Subtitle = ""
@@ -128,6 +89,48 @@ func tidyArticle(p *htmlPage) error {
 		return ErrNotArticle
 	}
 	return nil
+}
+
+// repeatEdge is how many text blocks at each end of the body are looked
+// at for the title or the byline repeated.
+const repeatEdge = 3
+
+// dropRepeats removes the paragraphs and headings near the start of the
+// body that repeat the title, and those near either end that only name the
+// authors ("Liz Kenny", "By Liz Kenny": the byline and the author box left
+// in the content), as long as other text remains.
+func dropRepeats(a *archive.Article) {
+	title := strings.TrimRight(fold(a.Title), ".…")
+	bylines := map[string]bool{}
+	if len(a.Authors) > 0 {
+		bylines[fold(a.Byline)], bylines["by "+fold(a.Byline)] = true, true
+		for _, au := range a.Authors {
+			bylines[fold(au.Name)], bylines["by "+fold(au.Name)] = true, true
+		}
+	}
+	texts := 0
+	for _, bl := range a.Blocks {
+		if bl.Kind != archive.FigureRef && bl.Kind != archive.Code {
+			texts++
+		}
+	}
+	kept, i := a.Blocks[:0], 0
+	for _, bl := range a.Blocks {
+		if bl.Kind == archive.FigureRef || bl.Kind == archive.Code {
+			kept = append(kept, bl)
+			continue
+		}
+		t := fold(bl.Text)
+		start, end := i < repeatEdge, texts-i <= repeatEdge
+		repeat := bl.Kind == archive.Paragraph || bl.Kind == archive.Heading
+		if repeat && texts > repeatEdge+1 && (start && title != "" && strings.TrimRight(t, ".…") == title || (start || end) && bylines[t]) {
+			i++
+			continue
+		}
+		kept = append(kept, bl)
+		i++
+	}
+	a.Blocks = kept
 }
 
 // firstTextIs returns the index of the first text block of the body (past

@@ -13,19 +13,27 @@ import (
 // extracted is the JSON printed by "clippings extract --json": the contract
 // read by the scorers in ../shared/tools.
 type extracted struct {
-	Title     string           `json:"title"`
-	Subtitle  string           `json:"subtitle"`
-	Byline    string           `json:"byline"`
-	Site      string           `json:"site"`
-	URL       string           `json:"url"`
-	Published string           `json:"published"`
-	Modified  string           `json:"modified"`
-	Language  string           `json:"language"`
-	Text      string           `json:"text"`
-	Headings  []string         `json:"headings"`
-	Figures   []archive.Figure `json:"figures"`
-	Related   []archive.Link   `json:"related"`
-	Format    string           `json:"format"`
+	Title     string            `json:"title"`
+	Subtitle  string            `json:"subtitle"`
+	Byline    string            `json:"byline"`
+	Authors   []extractedAuthor `json:"authors"`
+	Site      string            `json:"site"`
+	URL       string            `json:"url"`
+	Published string            `json:"published"`
+	Modified  string            `json:"modified"`
+	Language  string            `json:"language"`
+	Text      string            `json:"text"`
+	Headings  []string          `json:"headings"`
+	Figures   []archive.Figure  `json:"figures"`
+	Related   []archive.Link    `json:"related"`
+	Format    string            `json:"format"`
+}
+
+// extractedAuthor is one author in "clippings extract --json".
+type extractedAuthor struct {
+	Name string             `json:"name"`
+	Kind archive.AuthorKind `json:"kind"`
+	Role string             `json:"role,omitempty"`
 }
 
 func newExtracted(a *archive.Article) extracted {
@@ -33,6 +41,10 @@ func newExtracted(a *archive.Article) extracted {
 		Title: a.Title, Subtitle: a.Subtitle, Byline: a.Byline, Site: a.Site, URL: a.URL,
 		Published: rfc3339(a.Published), Modified: rfc3339(a.Modified), Language: a.Language, Text: a.Text(), Headings: a.Headings(), Figures: a.Figures,
 		Related: a.Related, Format: a.Format,
+	}
+	e.Authors = []extractedAuthor{}
+	for _, au := range a.Authors {
+		e.Authors = append(e.Authors, extractedAuthor{Name: au.Name, Kind: au.Kind, Role: au.Role})
 	}
 	if e.Headings == nil {
 		e.Headings = []string{}
@@ -49,7 +61,7 @@ func newExtracted(a *archive.Article) extracted {
 // runExtract prints the cleaned article of a saved page, as text or JSON.
 func runExtract(ctx context.Context, c *cli, args []string) error {
 	fs := c.flags()
-	asJSON := fs.Bool("json", false, "print JSON (title, subtitle, byline, site, url, published, modified, language, text, headings, figures, related)")
+	asJSON := fs.Bool("json", false, "print JSON (title, subtitle, byline, authors, site, url, published, modified, language, text, headings, figures, related)")
 	files, err := c.positional(fs, args, 1, 1)
 	if err != nil {
 		return err
