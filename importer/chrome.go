@@ -25,6 +25,10 @@ const (
 	minNavItems     = 3   // a navigation list has at least this many items …
 	maxNavItemWords = 5   // … of at most this many words …
 	minNavLinkShare = 0.8 // … and is mostly links
+	// maxCommentsShare is the most of the content's text a comment
+	// section holds: an element holding more is the article itself,
+	// classed by the state of its comments ("has-comments").
+	maxCommentsShare = 0.5
 )
 
 // stripChrome removes from the main content what is page furniture
@@ -35,13 +39,15 @@ func stripChrome(p *htmlPage) error {
 	c := selection(p.content)
 	c.Find(`nav, footer, form, [role="navigation"], [role="contentinfo"], [role="banner"], [hidden], [aria-hidden="true"]`).
 		Not("[" + figAttr + "]").Remove()
+	total := len(foldSpace(c.Text()))
 	c.Find("[class], [id]").Each(func(_ int, s *goquery.Selection) {
 		if s.Closest("["+figAttr+"]").Length() > 0 {
 			return
 		}
 		names := s.AttrOr("class", "") + " " + s.AttrOr("id", "")
 		switch {
-		case commentsClass.MatchString(names) && !s.Is("p, h1, h2, h3, h4, h5, h6"):
+		case commentsClass.MatchString(names) && !s.Is("p, h1, h2, h3, h4, h5, h6") &&
+			float64(len(foldSpace(s.Text()))) < maxCommentsShare*float64(total):
 			s.Remove()
 		case chromeClass.MatchString(names) && len(foldSpace(s.Text())) <= maxChromeText:
 			s.Remove()

@@ -59,6 +59,7 @@ type htmlPage struct {
 var htmlSteps = []step[*htmlPage]{
 	{"decode charset", decodeHTMLStep},
 	{"parse", parseHTMLStep},
+	{"reveal streamed content", revealStreamed},
 	{"find provenance", findProvenance},
 	{"find base address", findBase},
 	{"find metadata", findMetadata},
@@ -182,14 +183,23 @@ func findContent(p *htmlPage) error {
 		p.read, p.content = read, read.Node
 		return nil
 	}
-	body := p.query.Find("body").First()
-	if body.Length() == 0 || strings.TrimSpace(body.Text()) == "" {
+	p.read = read
+	if p.content = pageBody(p); p.content == nil {
 		return ErrNotArticle
 	}
-	body.Find("script, style, noscript, template, nav, header, footer, form").Remove()
-	p.read = read
-	p.content = body.Get(0)
 	return nil
+}
+
+// pageBody returns the page's body without scripts, navigation, header,
+// footer and forms, or nil when it holds no text: the content when the
+// content finder finds none.
+func pageBody(p *htmlPage) *html.Node {
+	body := p.query.Find("body").First()
+	if body.Length() == 0 || strings.TrimSpace(body.Text()) == "" {
+		return nil
+	}
+	body.Find("script, style, noscript, template, nav, header, footer, form").Remove()
+	return body.Get(0)
 }
 
 // mergeMetadata fills the article's metadata from the page and from what

@@ -1,0 +1,50 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestRevealStreamed(t *testing.T) {
+	tests := []struct{ name, page, want string }{
+		{ // lesswrong.com (wcxb-dev 0384): a boundary's spinner, then the segment, nested in another
+			"Boundary",
+			`<div class="RouteRootClient-centralColumn"><!--$?--><template id="B:3"></template><div class="DelayedLoading-spinner">` +
+				`<div class="DelayedLoading-bounce1"></div></div><!--/$--></div><div class="Footer-root"></div>` +
+				`<div hidden id="S:5"><div class="PostsPage-postContent"><template id="P:7"></template></div></div>` +
+				`<div hidden id="S:3"><div data-response-metadata="x"></div><template id="P:5"></template></div>` +
+				`<div hidden id="S:7"><p>This is partly a linkpost.</p></div>`,
+			`<div class="RouteRootClient-centralColumn"><!--$?--><div data-response-metadata="x"></div>` +
+				`<div class="PostsPage-postContent"><p>This is partly a linkpost.</p></div><!--/$--></div><div class="Footer-root"></div>`,
+		},
+		{ // fool.com (wcxb-dev 4503): placeholders without comments, ids in base 32
+			"Placeholder",
+			`<div><template id="B:a"></template><div>Loading paragraph...</div><template id="B:b"></template><div>Loading image...</div></div>` +
+				`<div hidden id="S:b"><figure>x</figure></div><div hidden id="S:a"><p>An index fund tracks an index.</p></div>`,
+			`<div><p>An index fund tracks an index.</p><figure>x</figure></div>`,
+		},
+		{"NoTemplate", `<p>Shown.</p><div hidden id="S:1"><p>Never shown.</p></div>`,
+			`<p>Shown.</p><div hidden="" id="S:1"><p>Never shown.</p></div>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := revealStreamed(&htmlPage{doc: doc}); err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			body := selection(doc).Find("body").Get(0)
+			for c := body.FirstChild; c != nil; c = c.NextSibling {
+				html.Render(&b, c)
+			}
+			if got := b.String(); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
