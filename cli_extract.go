@@ -24,13 +24,16 @@ type extracted struct {
 	Figures   []archive.Figure `json:"figures"`
 	Related   []archive.Link   `json:"related"`
 	Format    string           `json:"format"`
+	// Confidence is how much the page reads as an article: "article",
+	// "page" (lists, tables, a product or front page) or "stub" (little text).
+	Confidence string `json:"confidence"`
 }
 
 func newExtracted(a *archive.Article) extracted {
 	e := extracted{
 		Title: a.Title, Subtitle: a.Subtitle, Byline: a.Byline, Site: a.Site, URL: a.URL,
 		Published: rfc3339(a.Published), Language: a.Language, Text: a.Text(), Headings: a.Headings(), Figures: a.Figures,
-		Related: a.Related, Format: a.Format,
+		Related: a.Related, Format: a.Format, Confidence: string(a.Confidence),
 	}
 	if e.Headings == nil {
 		e.Headings = []string{}
@@ -46,7 +49,7 @@ func newExtracted(a *archive.Article) extracted {
 
 func runExtract(ctx context.Context, c *cli, args []string) error {
 	fs := c.flags("extract")
-	asJSON := fs.Bool("json", false, "print JSON (title, subtitle, byline, site, url, published, language, text, headings, figures, related)")
+	asJSON := fs.Bool("json", false, "print JSON (title, subtitle, byline, site, url, published, language, text, headings, figures, related, confidence)")
 	files, err := parse(fs, args)
 	if err != nil {
 		return err

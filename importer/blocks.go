@@ -50,14 +50,29 @@ type blockCtx struct {
 // buildHTMLBlocks turns the main content into blocks: paragraphs,
 // headings, list items, quotations, preformatted text and figures, whose
 // captions and credits stay out of the text.
+// When the content the content finder chose cleans down to nothing, the
+// whole page's body is read instead: a page the user picked is never
+// refused while it holds text.
 func buildHTMLBlocks(p *htmlPage) error {
-	b := &blockBuilder{p: p, art: p.art, ctx: blockCtx{kind: archive.Paragraph}, figures: map[int]int{}}
-	b.walk(p.content)
-	b.flush()
-	if len(b.art.Blocks) == 0 {
+	p.buildBlocks()
+	if len(p.art.Blocks) == 0 {
+		if body := pageBody(p); body != nil && body != p.content {
+			p.content = body
+			p.art.Figures = nil
+			p.buildBlocks()
+		}
+	}
+	if len(p.art.Blocks) == 0 {
 		return ErrNotArticle
 	}
 	return nil
+}
+
+// buildBlocks turns p.content into the article's blocks.
+func (p *htmlPage) buildBlocks() {
+	b := &blockBuilder{p: p, art: p.art, ctx: blockCtx{kind: archive.Paragraph}, figures: map[int]int{}}
+	b.walk(p.content)
+	b.flush()
 }
 
 func (b *blockBuilder) walk(n *html.Node) {

@@ -170,14 +170,6 @@ func TestWARC(t *testing.T) {
 			t.Errorf("%d of %d figures with their image from the WARC, want at least 8", imagesStored(a), len(a.Figures))
 		}
 	})
-	for _, name := range []string{"iana-chunked-warcprox.warc", "archiveorg-2008-warc017-heritrix.warc.gz"} {
-		t.Run("NoArticle/"+name, func(t *testing.T) {
-			_, err := ReadFile(context.Background(), filepath.Join(formatsDir, "warc", name))
-			if !errors.Is(err, ErrNotArticle) || !strings.Contains(err.Error(), name) {
-				t.Errorf("err = %v, want ErrNotArticle naming the file", err)
-			}
-		})
-	}
 }
 
 func TestMalformedContainers(t *testing.T) {
