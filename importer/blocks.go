@@ -81,6 +81,9 @@ func (b *blockBuilder) walk(n *html.Node) {
 		case html.TextNode:
 			b.buf.WriteString(lineBreaks.Replace(c.Data)) // only <br> breaks a line
 		case html.ElementNode:
+			if !blockTags[c.Data] && laidApart(c) && needsSpace(lastRune(b.buf.String()), firstRune(c)) {
+				b.buf.WriteString(" ")
+			}
 			b.element(c)
 		}
 	}
@@ -126,6 +129,10 @@ func (b *blockBuilder) element(n *html.Node) {
 		b.walk(n)
 	case blockTags[tag]:
 		b.block(n, b.ctx)
+	case isStyledBlock(n):
+		b.buf.WriteString("\n")
+		b.walk(n)
+		b.buf.WriteString("\n")
 	default:
 		b.walk(n)
 	}

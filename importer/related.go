@@ -345,7 +345,9 @@ func linkTitle(a *goquery.Selection) string {
 	return foldSpace(a.AttrOr("title", ""))
 }
 
-// textWithout returns the text under n, leaving out the elements named.
+// textWithout returns the text under n, leaving out the elements named,
+// with a space where the layout sets words apart: around blocks and line
+// breaks, between fields (laidApart).
 func textWithout(n *html.Node, skip ...string) string {
 	var b strings.Builder
 	var walk func(*html.Node)
@@ -355,8 +357,12 @@ func textWithout(n *html.Node, skip ...string) string {
 			case c.Type == html.TextNode:
 				b.WriteString(c.Data)
 			case c.Type == html.ElementNode && !containsString(skip, c.Data):
+				apart := c.Data == "br" || isBlockTag(c.Data) || isStyledBlock(c) || laidApart(c)
+				if apart {
+					b.WriteString(" ")
+				}
 				walk(c)
-				if isBlockTag(c.Data) {
+				if apart {
 					b.WriteString(" ")
 				}
 			}
