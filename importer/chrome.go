@@ -11,10 +11,14 @@ import (
 var (
 	// chromeClass is the class or id of page furniture that may sit
 	// inside the main content: sharing buttons, newsletter boxes, adverts,
-	// breadcrumbs, cookie notices.
+	// breadcrumbs, cookie notices, what is shown only in print (a print
+	// header with the logo and the page's address).
 	chromeClass = regexp.MustCompile(`(?i)(^|[\s_-])(share|sharing|sharebar|social|newsletter|subscribe|subscription|` +
 		`promo|advert|advertisement|ad|ads|adslot|ad-slot|sponsor|sponsored|breadcrumbs?|skip-link|cookie|cookies|consent|` +
-		`signup|sign-up|paywall|toolbar|tags|tag-list|topics)([\s_-]|$)`)
+		`signup|sign-up|paywall|toolbar|tags|tag-list|topics|print)([\s_-]|$)`)
+	// overlayClass is the class or id of a dialog laid over the page
+	// (a disclosure, a newsletter or cookie pop-up).
+	overlayClass = regexp.MustCompile(`(?i)(^|[\s_-])(modal|popup|pop-up)([\s_-]|$)`)
 	// commentsClass is the class or id of a comment section.
 	commentsClass = regexp.MustCompile(`(?i)(^|[\s_-])(comments?|comment-list|disqus|discussion|replies)([\s_-]|$)`)
 )
@@ -64,6 +68,42 @@ func stripChrome(p *htmlPage) error {
 		}
 	})
 	return nil
+}
+
+// maxOverlayShare is the most of the page's text a dialog laid over it
+// holds; an element holding more, or holding an article's worth of words
+// (minArticleWords), is the page itself or an article opened over a front
+// page.
+const maxOverlayShare = 0.3
+
+// dropOverlays removes the dialogs laid over the page (<dialog>,
+// role=dialog, aria-modal, elements classed modal or popup) before the content finder
+// looks for the article: a dialog's text (a disclosure, a sign-up form)
+// can outscore an article split in many small blocks.
+func dropOverlays(p *htmlPage) error {
+	body := p.query.Find("body")
+	total := len(foldSpace(body.Text()))
+	body.Find(`dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"], [class], [id]`).Each(func(_ int, s *goquery.Selection) {
+		if isOverlay(s) {
+			text := foldSpace(s.Text())
+			if len(strings.Fields(text)) < minArticleWords && float64(len(text)) < maxOverlayShare*float64(total) {
+				s.Remove()
+			}
+		}
+	})
+	return nil
+}
+
+// isOverlay reports whether s is a dialog: a <dialog>, an element with a
+// dialog's role, or a block classed as one. An inline element classed
+// popup is a link that opens a note, not a dialog.
+func isOverlay(s *goquery.Selection) bool {
+	n := s.Get(0)
+	if s.Is(`dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]`) {
+		return !s.Is("body, html, main, article")
+	}
+	return blockTags[n.Data] && !s.Is("body, html, main, article") && s.Closest("["+figAttr+"]").Length() == 0 &&
+		overlayClass.MatchString(s.AttrOr("class", "")+" "+s.AttrOr("id", ""))
 }
 
 // isNavList reports whether a list is a menu: several short items, all
