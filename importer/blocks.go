@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -213,7 +214,7 @@ func (b *blockBuilder) image(n *html.Node) {
 		img = pictures(s).Filter("img").First()
 	}
 	src, sha := b.p.figureImage(s, img)
-	if src == "" && sha == "" || tinyImage(img) {
+	if src == "" && sha == "" || tinyImage(img) || isLogo(img) {
 		return
 	}
 	b.flush()
@@ -241,7 +242,23 @@ func (b *blockBuilder) caption(n *html.Node) {
 			return
 		}
 	}
+	if isControlLabel(caption) {
+		return
+	}
 	addFigure(b.art, archive.Figure{Caption: caption, Credit: credit})
+}
+
+// logoName is a class, alternative text or file name that names a logo.
+var logoName = regexp.MustCompile(`(?i)(^|[\s_./-])logo(s|type)?([\s_./-]|$)`)
+
+// isLogo reports whether img is a site's logo (by its class, alternative
+// text or file name), which is no figure of the article.
+func isLogo(img *goquery.Selection) bool {
+	src := img.AttrOr("src", "")
+	if i := strings.LastIndex(src, "/"); i >= 0 {
+		src = src[i:]
+	}
+	return logoName.MatchString(img.AttrOr("class", "") + " " + img.AttrOr("alt", "") + " " + src)
 }
 
 // tinyImage reports whether img declares itself smaller than an icon.

@@ -77,6 +77,8 @@ var htmlSteps = []step[*htmlPage]{
 	{"drop boilerplate", dropBoilerplate},
 	{"merge metadata", mergeMetadata},
 	{"tidy", tidyArticle},
+	{"drop furniture", dropFurniture},
+	{"tidy figures", tidyFigures},
 }
 
 // readHTML reads an HTML page; one saved by SingleFile, whose images are
