@@ -39,6 +39,7 @@ type blockBuilder struct {
 	buf     strings.Builder
 	ctx     blockCtx
 	ordered []bool      // the open lists, innermost last: true for <ol>
+	cells   int         // how many table cells the walk is inside
 	figures map[int]int // page figure index → article figure index
 }
 
@@ -127,7 +128,14 @@ func (b *blockBuilder) element(n *html.Node) {
 		if prevElement(n) != nil {
 			b.buf.WriteString(" | ")
 		}
+		b.cells++
 		b.walk(n)
+		b.cells--
+	case b.cells > 0 && blockTags[tag] && tag != "table":
+		// paragraphs and lists inside a table cell are part of its row
+		b.buf.WriteString(" ")
+		b.walk(n)
+		b.buf.WriteString(" ")
 	case blockTags[tag]:
 		b.block(n, b.ctx)
 	case isStyledBlock(n):

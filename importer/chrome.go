@@ -29,6 +29,11 @@ const (
 	minNavItems     = 3   // a navigation list has at least this many items …
 	maxNavItemWords = 5   // … of at most this many words …
 	minNavLinkShare = 0.8 // … and is mostly links
+	// A table of at least minNavTableLinks links that make up
+	// minNavTableShare of its text is a navigation box (Wikipedia's
+	// navboxes: groups of links under labels); a table of data has few.
+	minNavTableLinks = 10
+	minNavTableShare = 0.6
 	// maxCommentsShare is the most of the content's text a comment
 	// section holds: an element holding more is the article itself,
 	// classed by the state of its comments ("has-comments").
@@ -37,8 +42,9 @@ const (
 
 // stripChrome removes from the main content what is page furniture
 // rather than article: navigation, footers, forms, comment sections,
-// sharing and newsletter boxes, and lists of short links (menus). The
-// content finder leaves these when it falls back to most of the page.
+// sharing and newsletter boxes, lists of short links (menus) and tables
+// of links (navigation boxes). The content finder leaves these when it
+// falls back to most of the page.
 func stripChrome(p *htmlPage) error {
 	c := selection(p.content)
 	c.Find(`nav, footer, form, [role="navigation"], [role="contentinfo"], [role="banner"], [hidden], [aria-hidden="true"]`).
@@ -60,6 +66,11 @@ func stripChrome(p *htmlPage) error {
 	c.Find("ul, ol").Each(func(_ int, s *goquery.Selection) {
 		if p.isNavList(s) {
 			s.Remove()
+		}
+	})
+	c.Find("table").Each(func(_ int, s *goquery.Selection) {
+		if s.Find("a[href]").Length() >= minNavTableLinks && linkShare(s) >= minNavTableShare {
+			s.Remove() // a navigation box: a table of links to related pages
 		}
 	})
 	c.Find("header").Each(func(_ int, s *goquery.Selection) {

@@ -12,8 +12,8 @@ import (
 // found by comparing the body with that metadata rather than by wording:
 // the title, byline, standfirst or address at the top (a print header),
 // the author's name and a short biography at the end (an author box), the
-// page's own address as a paragraph, and placeholders a page left
-// unrendered.
+// page's own address as a paragraph, a heading that repeats the title,
+// and placeholders a page left unrendered.
 
 var (
 	// bareAddress is a paragraph that is only a web address.
@@ -45,10 +45,27 @@ func dropFurniture(p *htmlPage) error {
 	kept = filterText(kept, func(t string, _, _ int) bool {
 		return !shortcode.MatchString(t) && !own[addressKey(t)]
 	})
+	kept = dropTitleHeadings(kept, a.Title)
 	if hasText(kept) {
 		a.Blocks = kept
 	}
 	return nil
+}
+
+// dropTitleHeadings drops the headings that repeat the title, wherever
+// they stand: the reader sees the title once, above the body.
+func dropTitleHeadings(blocks []archive.Block, title string) []archive.Block {
+	key := strings.TrimRight(fold(title), ".…:")
+	if key == "" {
+		return blocks
+	}
+	out := blocks[:0:0]
+	for _, b := range blocks {
+		if b.Kind != archive.Heading || strings.TrimRight(fold(b.Text), ".…:") != key {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // hasText reports whether a block of blocks holds text.

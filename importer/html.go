@@ -60,6 +60,7 @@ var htmlSteps = []step[*htmlPage]{
 	{"decode charset", decodeHTMLStep},
 	{"parse", parseHTMLStep},
 	{"reveal streamed content", revealStreamed},
+	{"reveal panels", revealPanels},
 	{"find provenance", findProvenance},
 	{"find base address", findBase},
 	{"find metadata", findMetadata},

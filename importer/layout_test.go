@@ -43,6 +43,12 @@ func TestLayoutSpaces(t *testing.T) {
 		{"StyledBlock", `<p><span style="display:block">First line</span><span style="display: block;">Second line</span></p>`, "First line\nSecond line"},
 		{"Code", `<p>Call <code><span class="nx">foo</span><span class="nb">Bar</span></code> now</p>`, "Call fooBar now"},
 		{"Chinese", `<p><span class="a">中国</span><span class="b">新闻</span></p>`, "中国新闻"},
+		{ // blog.antoyo.xyz (wcxb-dev 0389): Asciidoctor puts a paragraph in every cell
+			"CellParagraphs",
+			`<table class="tableblock"><tbody><tr><td class="tableblock halign-left"><p class="tableblock">Atomics.</p></td>` +
+				`<td class="tableblock halign-left"><p class="tableblock">Done</p></td><td class="tableblock halign-left"></td></tr></tbody></table>`,
+			"Atomics. | Done |",
+		},
 		{"Punctuation", `<p><a class="x" href="/a">Apple</a><span class="y">, Inc.</span></p>`, "Apple, Inc."},
 	}
 	for _, tt := range tests {
@@ -74,5 +80,19 @@ func TestCompleteSaveNotGlued(t *testing.T) {
 	}
 	if strings.Contains(text, "AffleckManchester") {
 		t.Error("text glues the name to the film")
+	}
+}
+
+// TestNavbox: Wikipedia's navigation box (groups of links under labels:
+// "Paintings", "Sculpture", …) is no text of the Mona Lisa article.
+func TestNavbox(t *testing.T) {
+	a := readSample(t, "warc/wikipedia-mona-lisa-wget.warc.gz").Articles[0]
+	for _, s := range []string{"Sculpture |", "Codex Madrid", "Other projects |"} {
+		if strings.Contains(a.Text(), s) {
+			t.Errorf("body holds %q", s)
+		}
+	}
+	if !strings.Contains(a.Text(), "The Mona Lisa") {
+		t.Error("the article is gone")
 	}
 }

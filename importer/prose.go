@@ -112,16 +112,27 @@ func hasLinkedHeading(n *html.Node, inLink bool, depth int) bool {
 		}
 		if len(c.Data) == 2 && c.Data[0] == 'h' && c.Data[1] >= '2' && c.Data[1] <= '6' {
 			text, linked := linkedText(c)
-			if text != "" && (inLink || float64(len(linked)) >= minNavLinkShare*float64(len(text))) {
+			if text != "" && (inLink || float64(len(linked)) >= minNavLinkShare*float64(len(text)) && !isAnchorLink(c)) {
 				return true
 			}
 			continue
 		}
-		if hasLinkedHeading(c, inLink || c.Data == "a" && hasAttr(c, "href"), depth+1) {
+		if hasLinkedHeading(c, inLink || c.Data == "a" && hasAttr(c, "href") && !isAnchorLink(c), depth+1) {
 			return true
 		}
 	}
 	return false
+}
+
+// isAnchorLink reports whether n is, or holds, a link within the page
+// ("#section"), as headings link to themselves.
+func isAnchorLink(n *html.Node) bool {
+	if n.Data == "a" {
+		return strings.HasPrefix(attrOf(n, "href"), "#")
+	}
+	found := false
+	walkElements(n, func(c *html.Node) { found = found || c.Data == "a" && strings.HasPrefix(attrOf(c, "href"), "#") })
+	return found
 }
 
 // visibleWordsUpTo counts the words under n, stopping past limit.

@@ -26,6 +26,8 @@ func TestPageRegressions(t *testing.T) {
 			"Google's search engine optimization starter guide is a good place to start."}, nil},
 		{"StreamedPlaceholders", wcxb("4503"), []string{"An index fund is an investment that tracks a financial index"},
 			[]string{"Loading paragraph..."}},
+		// Collapsed accordion panels hold the article's steps.
+		{"AccordionPanels", wcxb("4193"), []string{"Once you decide to move forward"}, nil},
 		// The article element is classed "has-comments": not a comment section.
 		{"HasComments", wcxb("4662"), []string{"We try to stay away as much as possible from the need to use pesticides"}, nil},
 		// The content finder kept one section of several sibling blocks:

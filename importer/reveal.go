@@ -141,3 +141,48 @@ func walkElements(n *html.Node, fn func(*html.Node)) {
 		walkElements(c, fn)
 	}
 }
+
+// revealPanels shows the collapsed panels of accordions and tabs, whose
+// text the reader opens with a click: an element hidden (by the hidden
+// attribute, aria-hidden or an inline style) whose role is region or
+// tabpanel, or that a control names in aria-controls. A panel that is
+// mostly links (a menu a button opens) stays hidden.
+func revealPanels(p *htmlPage) error {
+	controlled := map[string]bool{}
+	walkElements(p.doc, func(n *html.Node) {
+		for _, id := range strings.Fields(attrOf(n, "aria-controls")) {
+			controlled[id] = true
+		}
+	})
+	walkElements(p.doc, func(n *html.Node) {
+		role := attrOf(n, "role")
+		if !isHiddenElement(n) || !(role == "region" || role == "tabpanel" || controlled[attrOf(n, "id")] && attrOf(n, "id") != "") {
+			return
+		}
+		if text, linked := linkedText(n); text == "" || float64(len(linked)) > maxProseLinkShare*float64(len(text)) {
+			return
+		}
+		unhide(n)
+	})
+	return nil
+}
+
+// isHiddenElement reports whether n is hidden by its own attributes.
+func isHiddenElement(n *html.Node) bool {
+	return hasAttr(n, "hidden") || attrOf(n, "aria-hidden") == "true" || styledHidden.MatchString(attrOf(n, "style"))
+}
+
+// unhide removes what hides n.
+func unhide(n *html.Node) {
+	attrs := n.Attr[:0]
+	for _, a := range n.Attr {
+		switch {
+		case a.Key == "hidden", a.Key == "aria-hidden":
+			continue
+		case a.Key == "style":
+			a.Val = styledHidden.ReplaceAllString(a.Val, "$1")
+		}
+		attrs = append(attrs, a)
+	}
+	n.Attr = attrs
+}

@@ -48,3 +48,34 @@ func TestRevealStreamed(t *testing.T) {
 		})
 	}
 }
+
+func TestRevealPanels(t *testing.T) {
+	tests := []struct{ name, page, want string }{
+		{ // energysage.com (wcxb-dev 4193): an accordion's collapsed panel
+			"Accordion",
+			`<a id="undefined_0_header_action" role="button" aria-controls="undefined_0_content"><span role="heading">1. Understand your electric bill</span></a>` +
+				`<div id="undefined_0_content" style="display:none;" role="region" aria-labelledby="undefined_0_header_action"><p>Your bill shows how much electricity you use.</p></div>`,
+			`<div id="undefined_0_content" style=";" role="region" aria-labelledby="undefined_0_header_action"><p>Your bill shows how much electricity you use.</p></div>`,
+		},
+		{"Tab", `<div role="tabpanel" hidden><p>Specifications of the second tab.</p></div>`, `<div role="tabpanel"><p>Specifications of the second tab.</p></div>`},
+		{"Menu", `<button aria-controls="menu">Menu</button><div id="menu" hidden><a href="/a">News</a> <a href="/b">Sport</a></div>`,
+			`<div id="menu" hidden=""><a href="/a">News</a> <a href="/b">Sport</a></div>`},
+		{"Hidden", `<div style="display:none"><p>Not a panel.</p></div>`, `<div style="display:none"><p>Not a panel.</p></div>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := revealPanels(&htmlPage{doc: doc}); err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			html.Render(&b, selection(doc).Find("div").Last().Get(0))
+			if got := b.String(); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
