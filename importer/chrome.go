@@ -29,10 +29,12 @@ const (
 	minNavItems     = 3   // a navigation list has at least this many items …
 	maxNavItemWords = 5   // … of at most this many words …
 	minNavLinkShare = 0.8 // … and is mostly links
-	// A table of at least minNavTableLinks links that make up
-	// minNavTableShare of its text is a navigation box (Wikipedia's
-	// navboxes: groups of links under labels); a table of data has few.
+	// A table of at least minNavTableLinks links, minNavRowLinks a row,
+	// that make up minNavTableShare of its text is a navigation box
+	// (Wikipedia's navboxes: rows of links under labels); a table of
+	// data has a link or two a row (a name, a source).
 	minNavTableLinks = 10
+	minNavRowLinks   = 3
 	minNavTableShare = 0.6
 	// maxCommentsShare is the most of the content's text a comment
 	// section holds: an element holding more is the article itself,
@@ -69,7 +71,11 @@ func stripChrome(p *htmlPage) error {
 		}
 	})
 	c.Find("table").Each(func(_ int, s *goquery.Selection) {
-		if s.Find("a[href]").Length() >= minNavTableLinks && linkShare(s) >= minNavTableShare {
+		links := s.Find("a[href]").Length()
+		rows := max(1, s.Find("tr").FilterFunction(func(_ int, r *goquery.Selection) bool {
+			return r.Find("a[href]").Length() > 0
+		}).Length())
+		if links >= minNavTableLinks && links >= minNavRowLinks*rows && linkShare(s) >= minNavTableShare {
 			s.Remove() // a navigation box: a table of links to related pages
 		}
 	})

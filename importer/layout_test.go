@@ -95,4 +95,9 @@ func TestNavbox(t *testing.T) {
 	if !strings.Contains(a.Text(), "The Mona Lisa") {
 		t.Error("the article is gone")
 	}
+	// a table of data with a linked name a row stays (wcxb-dev 0358)
+	path := filepath.Join(sharedCorpus, "wcxb-dev", "html", "0358.html.gz")
+	if text := mustExtract(t, "0358.html", readShared(t, path)).Text(); !strings.Contains(text, "Quanta Services Inc. | $7.7B") {
+		t.Error("the table of companies and revenues is gone")
+	}
 }

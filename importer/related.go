@@ -18,7 +18,7 @@ var (
 		`more on (this (story|topic)|.{1,40})|read more|read next|more (stories|articles|news)|more from .{1,40}|` +
 		`you (may|might) also (like|be interested in)|recommended( for you| stories| reading)?|further reading|` +
 		`more like this|similar (articles|stories|posts|content)|see also|` +
-		`don'?t miss|(also|must) read|read also)\s*[:.…]*$`)
+		`don['’]?t miss|(also|must) read|read also)\s*[:.…]*$`)
 	// relatedClass is the class or id of a block of related links.
 	relatedClass = regexp.MustCompile(`(?i)(^|[\s_-])(related|more-on|read-?more|readnext|read-next|recommended|` +
 		`further-reading|more-stories|more-articles)([\s_-]|$)`)

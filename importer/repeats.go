@@ -25,23 +25,54 @@ func dropRepeats(p *htmlPage) error {
 }
 
 // dropRepeatedChildren removes, under n, each element that repeats the
-// text of an earlier sibling, then looks inside the ones kept.
+// text of an earlier sibling, then looks inside the ones kept. Texts are
+// compared only between siblings of the same length.
 func dropRepeatedChildren(n *html.Node) {
-	seen := map[string]bool{}
+	byLen := map[int][]*html.Node{}
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.ElementNode {
-			key := strings.Join(strings.Fields(nodeText(c)), " ")
-			if seen[key] && strings.Count(key, " ")+1 >= minRepeatWords && textBlocks(c) >= minRepeatBlocks {
-				n.RemoveChild(c)
-				c = next
-				continue
-			}
-			seen[key] = true
-			dropRepeatedChildren(c)
+		if c.Type != html.ElementNode {
+			c = next
+			continue
 		}
+		size := textSize(c)
+		if earlier := byLen[size]; len(earlier) > 0 && isRepeat(c, earlier) {
+			n.RemoveChild(c)
+			c = next
+			continue
+		}
+		byLen[size] = append(byLen[size], c)
+		dropRepeatedChildren(c)
 		c = next
 	}
+}
+
+// isRepeat reports whether c is a layout (minRepeatBlocks text blocks,
+// minRepeatWords words) whose text one of earlier holds word for word.
+func isRepeat(c *html.Node, earlier []*html.Node) bool {
+	key := foldSpace(nodeText(c))
+	if strings.Count(key, " ")+1 < minRepeatWords || textBlocks(c) < minRepeatBlocks {
+		return false
+	}
+	for _, e := range earlier {
+		if foldSpace(nodeText(e)) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// textSize returns the bytes of text under n.
+func textSize(n *html.Node) int {
+	size := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			size += len(c.Data)
+		} else {
+			size += textSize(c)
+		}
+	}
+	return size
 }
 
 // textBlocks counts the paragraphs, headings, list items, quotations and
