@@ -1,11 +1,13 @@
 package importer
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 
 	"github.com/clippings/clippings/archive"
 )
@@ -150,5 +152,40 @@ func TestCaptionToggles(t *testing.T) {
 	want := "Karma Automotive Andreas Thurner unveil Karman Vision SC2 concept vehicle at Automobility LA Auto Show in Los Angeles Tuesday, Nov. 19, 2019. Photo: Damian Dovarganes, AP"
 	if got != want {
 		t.Errorf("caption\n %q\nwant\n %q", got, want)
+	}
+}
+
+func TestTeaserLists(t *testing.T) {
+	story := "<p>" + strings.Repeat("The council met on Tuesday to discuss the budget for next year. ", 12) + "</p>"
+	short := func(i int) string {
+		return fmt.Sprintf(`<article class="post"><p class="author">Webmaster</p><p class="body">Short entry %d about the vote and what came of it.</p></article>`, i)
+	}
+	tests := []struct {
+		name, page string
+		kept       bool
+	}{
+		{"BesideStory", "<div><article>" + story + "</article><div>" + short(1) + short(2) + "</div></div>", false},
+		{"LiveBlog", "<article>" + story + "<div>" + short(1) + short(2) + "</div></article>", true},
+		{"LinkedHeadings", "<div>" + story + `<ul><li><h3><a href="/a">Other story</a></h3><p>Its summary.</p></li>` +
+			`<li><h3><a href="/b">Another story</a></h3><p>Its summary.</p></li></ul></div>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := &htmlPage{doc: doc, query: goquery.NewDocumentFromNode(doc), content: selection(doc).Find("body").Get(0)}
+			if err := dropTeaserLists(p); err != nil {
+				t.Fatal(err)
+			}
+			text := nodeText(p.content)
+			if kept := strings.Contains(text, "Short entry 1") || strings.Contains(text, "Its summary"); kept != tt.kept {
+				t.Errorf("teasers kept = %v, want %v", kept, tt.kept)
+			}
+			if !strings.Contains(text, "The council met") {
+				t.Error("the story is gone")
+			}
+		})
 	}
 }

@@ -72,6 +72,7 @@ var htmlSteps = []step[*htmlPage]{
 	{"widen content", widenContent},
 	{"strip page chrome", stripChrome},
 	{"drop repeats", dropRepeats},
+	{"drop teaser lists", dropTeaserLists},
 	{"restore figures", restoreFigures},
 	{"restore embedded posts", restoreEmbeds},
 	{"build blocks", buildHTMLBlocks},

@@ -44,6 +44,9 @@ func TestPageRegressions(t *testing.T) {
 		{"NotTeasers", mozilla("yahoo-3"), nil, []string{"Alan Thicke, the actor best-known"}},
 		{"NotTicker", zyte("5f9c5ed5d64dfe682d9bde13b9b4f032a3ebdbf165c06ec49c0705bcbe106e3b"), []string{"Their American dream shattered"},
 			[]string{"USCIRF expresses concern over NRC"}},
+		// Short articles beside the story are teasers of other stories.
+		{"TeaserArticles", wcxb("0392"), []string{"The enrolment period, which opened on Wednesday"},
+			[]string{"THE SALVATION ARMY continued its long-standing tradition"}},
 		// A disclosure laid over the page is not the article; an article
 		// opened over a front page is, and a link classed popup is text.
 		{"OverlayDisclosure", wcxb("0334"), []string{"At select locations, members can skip the counter"},
