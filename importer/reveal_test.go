@@ -7,6 +7,19 @@ import (
 	"golang.org/x/net/html"
 )
 
+// runOnBody parses fragment as a page's body and runs step on it.
+func runOnBody(t *testing.T, fragment string, step func(*htmlPage) error) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader("<html><body>" + fragment + "</body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := step(&htmlPage{doc: doc}); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
 func TestRevealStreamed(t *testing.T) {
 	tests := []struct{ name, page, want string }{
 		{ // lesswrong.com (wcxb-dev 0384): a boundary's spinner, then the segment, nested in another
@@ -30,13 +43,7 @@ func TestRevealStreamed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.page + "</body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := revealStreamed(&htmlPage{doc: doc}); err != nil {
-				t.Fatal(err)
-			}
+			doc := runOnBody(t, tt.page, revealStreamed)
 			var b strings.Builder
 			body := selection(doc).Find("body").Get(0)
 			for c := body.FirstChild; c != nil; c = c.NextSibling {
@@ -64,13 +71,7 @@ func TestRevealPanels(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.page + "</body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := revealPanels(&htmlPage{doc: doc}); err != nil {
-				t.Fatal(err)
-			}
+			doc := runOnBody(t, tt.page, revealPanels)
 			var b strings.Builder
 			html.Render(&b, selection(doc).Find("div").Last().Get(0))
 			if got := b.String(); got != tt.want {

@@ -25,8 +25,9 @@ func zstded(data []byte) []byte {
 	return w.EncodeAll(data, nil)
 }
 
-// realPage returns the page of a WARC of the shared corpus, decoded.
-func realPage(t *testing.T, rel string) *Page {
+// corpusWARC returns the pages of a WARC of the shared corpus, decoded,
+// or skips the test when the corpus is not there.
+func corpusWARC(t *testing.T, rel string) []*Page {
 	t.Helper()
 	f, err := os.Open(corpusFile(t, rel))
 	if err != nil {
@@ -37,7 +38,7 @@ func realPage(t *testing.T, rel string) *Page {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return pages[0]
+	return pages
 }
 
 // TestWARCBrotliZstd re-encodes the response of a real WARC (warcprox's
@@ -45,7 +46,7 @@ func realPage(t *testing.T, rel string) *Page {
 // page reads as before, also when a crawler stored it decoded under the
 // same header.
 func TestWARCBrotliZstd(t *testing.T) {
-	page := realPage(t, "warc/iana-chunked-warcprox.warc")
+	page := corpusWARC(t, "warc/iana-chunked-warcprox.warc")[0]
 	for _, tc := range []struct {
 		coding string
 		body   []byte
