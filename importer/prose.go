@@ -28,25 +28,33 @@ const maxProseLinkShare = 0.5
 // Articles under n beside own (neither holding it nor inside it; own nil:
 // none) are other posts (teasers of a list), not counted either.
 func proseWords(n, own *html.Node) int {
+	return proseWordsSkipping(n, own, nil)
+}
+
+// proseWordsSkipping is proseWords leaving out the elements in skip too.
+func proseWordsSkipping(n, own *html.Node, skip map[*html.Node]bool) int {
 	total := 0
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || isFurniture(c) || c.Data == "article" && own != nil && !contains(c, own) && !contains(own, c) {
-				continue
-			}
-			if proseTags[c.Data] && !hasProseChild(c) {
-				text, linked := linkedText(c)
-				if w := len(strings.Fields(text)); w > 0 && float64(len(linked)) <= maxProseLinkShare*float64(len(text)) {
-					total += w
-				}
-				continue
-			}
-			walk(c)
-		}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += proseIn(c, own, skip)
 	}
-	walk(n)
 	return total
+}
+
+// proseIn counts the words of the prose that n is or holds (see
+// proseWords).
+func proseIn(n, own *html.Node, skip map[*html.Node]bool) int {
+	if n.Type != html.ElementNode || skip[n] || isFurniture(n) ||
+		n.Data == "article" && own != nil && !contains(n, own) && !contains(own, n) {
+		return 0
+	}
+	if proseTags[n.Data] && !hasProseChild(n) {
+		text, linked := linkedText(n)
+		if float64(len(linked)) <= maxProseLinkShare*float64(len(text)) {
+			return len(strings.Fields(text))
+		}
+		return 0
+	}
+	return proseWordsSkipping(n, own, skip)
 }
 
 // visibleWords counts the words under n outside furniture (isFurniture).
