@@ -47,6 +47,9 @@ func TestPageRegressions(t *testing.T) {
 		// Short articles beside the story are teasers of other stories.
 		{"TeaserArticles", wcxb("0392"), []string{"The enrolment period, which opened on Wednesday"},
 			[]string{"THE SALVATION ARMY continued its long-standing tradition"}},
+		// ... but a page that is the list, or a listicle of brands, keeps its items.
+		{"ListPage", wcxb("4362"), []string{"FABCON is the largest conference dedicated to Microsoft Fabric"}, nil},
+		{"Listicle", wcxb("4106"), []string{"Threads 4 Thought uses a range of lower-impact materials"}, nil},
 		// A disclosure laid over the page is not the article; an article
 		// opened over a front page is, and a link classed popup is text.
 		{"OverlayDisclosure", wcxb("0334"), []string{"At select locations, members can skip the counter"},
