@@ -79,6 +79,9 @@ type Article struct {
 	Blocks    []Block
 	Figures   []Figure
 	Related   []Link
+	// Confidence says how much what was cleaned reads as an article; ""
+	// when unknown (articles stored before it was measured).
+	Confidence Confidence
 
 	// Provenance: where the article came from.
 	OriginalSHA string    // SHA-256 of the saved file it was cleaned from
@@ -92,6 +95,17 @@ type Article struct {
 	Starred bool
 	Read    bool
 }
+
+// Confidence says how much a cleaned page reads as an article, so that a
+// reader can tell a short stub or a list page from an article.
+type Confidence string
+
+// The confidences the importer gives.
+const (
+	ConfidenceArticle Confidence = "article" // running text in paragraphs, signed or long
+	ConfidencePage    Confidence = "page"    // readable text that does not read as an article: lists, tables, a product or front page
+	ConfidenceStub    Confidence = "stub"    // little text: a stub, a short note
+)
 
 // Text returns the body as a reader reads it: blocks separated by blank
 // lines, headings in place, without figure captions or related links.

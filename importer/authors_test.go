@@ -123,7 +123,7 @@ func TestArticleAuthors(t *testing.T) {
 // the authors are known (wcxb-dev 0353, 4594).
 func TestBylineNotRepeated(t *testing.T) {
 	top := `<h1>The river floods the lower town</h1><div class="author-name">Liz Kenny</div>`
-	data := []byte("<html><head></head><body><article>" + top + `<p>Liz Kenny</p>` + pageBody +
+	data := []byte("<html><head></head><body><article>" + top + `<p>Liz Kenny</p>` + articleFiller +
 		`<p>Shopkeepers said the insurance would not pay for the second flood in ten years, and asked for help.</p>` +
 		`<p>The council will meet on Friday to decide how to pay for the repairs to the river wall.</p>` +
 		`<p>By Liz Kenny</p></article></body></html>`)

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -38,6 +39,7 @@ type blockBuilder struct {
 	buf     strings.Builder
 	ctx     blockCtx
 	ordered []bool      // the open lists, innermost last: true for <ol>
+	cells   int         // how many table cells the walk is inside
 	figures map[int]int // page figure index → article figure index
 }
 
@@ -50,14 +52,29 @@ type blockCtx struct {
 // buildHTMLBlocks turns the main content into blocks: paragraphs,
 // headings, list items, quotations, preformatted text and figures, whose
 // captions and credits stay out of the text.
+// When the content the content finder chose cleans down to nothing, the
+// whole page's body is read instead: a page the user picked is never
+// refused while it holds text.
 func buildHTMLBlocks(p *htmlPage) error {
-	b := &blockBuilder{p: p, art: p.art, ctx: blockCtx{kind: archive.Paragraph}, figures: map[int]int{}}
-	b.walk(p.content)
-	b.flush()
-	if len(b.art.Blocks) == 0 {
+	p.buildBlocks()
+	if len(p.art.Blocks) == 0 {
+		if body := pageBody(p); body != nil && body != p.content {
+			p.content = body
+			p.art.Figures = nil
+			p.buildBlocks()
+		}
+	}
+	if len(p.art.Blocks) == 0 {
 		return ErrNotArticle
 	}
 	return nil
+}
+
+// buildBlocks turns p.content into the article's blocks.
+func (p *htmlPage) buildBlocks() {
+	b := &blockBuilder{p: p, art: p.art, ctx: blockCtx{kind: archive.Paragraph}, figures: map[int]int{}}
+	b.walk(p.content)
+	b.flush()
 }
 
 func (b *blockBuilder) walk(n *html.Node) {
@@ -66,6 +83,9 @@ func (b *blockBuilder) walk(n *html.Node) {
 		case html.TextNode:
 			b.buf.WriteString(lineBreaks.Replace(c.Data)) // only <br> breaks a line
 		case html.ElementNode:
+			if !blockTags[c.Data] && laidApart(c) && needsSpace(lastRune(b.buf.String()), firstRune(c)) {
+				b.buf.WriteString(" ")
+			}
 			b.element(c)
 		}
 	}
@@ -108,9 +128,20 @@ func (b *blockBuilder) element(n *html.Node) {
 		if prevElement(n) != nil {
 			b.buf.WriteString(" | ")
 		}
+		b.cells++
 		b.walk(n)
+		b.cells--
+	case b.cells > 0 && blockTags[tag] && tag != "table":
+		// paragraphs and lists inside a table cell are part of its row
+		b.buf.WriteString(" ")
+		b.walk(n)
+		b.buf.WriteString(" ")
 	case blockTags[tag]:
 		b.block(n, b.ctx)
+	case isStyledBlock(n):
+		b.buf.WriteString("\n")
+		b.walk(n)
+		b.buf.WriteString("\n")
 	default:
 		b.walk(n)
 	}
@@ -191,7 +222,7 @@ func (b *blockBuilder) image(n *html.Node) {
 		img = pictures(s).Filter("img").First()
 	}
 	src, sha := b.p.figureImage(s, img)
-	if src == "" && sha == "" || tinyImage(img) {
+	if src == "" && sha == "" || tinyImage(img) || isLogo(img) {
 		return
 	}
 	b.flush()
@@ -219,7 +250,23 @@ func (b *blockBuilder) caption(n *html.Node) {
 			return
 		}
 	}
+	if isControlLabel(caption) {
+		return
+	}
 	addFigure(b.art, archive.Figure{Caption: caption, Credit: credit})
+}
+
+// logoName is a class, alternative text or file name that names a logo.
+var logoName = regexp.MustCompile(`(?i)(^|[\s_./-])logo(s|type)?([\s_./-]|$)`)
+
+// isLogo reports whether img is a site's logo (by its class, alternative
+// text or file name), which is no figure of the article.
+func isLogo(img *goquery.Selection) bool {
+	src := img.AttrOr("src", "")
+	if i := strings.LastIndex(src, "/"); i >= 0 {
+		src = src[i:]
+	}
+	return logoName.MatchString(img.AttrOr("class", "") + " " + img.AttrOr("alt", "") + " " + src)
 }
 
 // tinyImage reports whether img declares itself smaller than an icon.

@@ -16,7 +16,7 @@ var (
 		`view (author )?(archive|profile|comments)|email the author|continue reading( below| the main story)?|` +
 		`this slideshow requires javascript\.?|read more\.*|see more\.*|show more\.*|you (may|might) also like\.*|` +
 		`tell us what you think\.*|breaking news emails|more great .{1,30} stories|follow us.*|click here.{0,40}|` +
-		`getty images|\(?photo: .{1,40}\)?|©.{1,60}|image \d+ of \d+|\d+ of \d+|listen to (this|the) (article|story).*)[.!:]?$`)
+		`getty images|\(?photo: .{1,40}\)?|©.{1,60}|((image|photo|slide) )?\d+ ?(of|/|of /) ?\d+|listen to (this|the) (article|story).*)[.!:]?$`)
 	// metaLine starts a line that only says when the article appeared.
 	metaLine = regexp.MustCompile(`(?i)^(first )?(published|updated|posted|last (updated|modified)|created|date)\b`)
 	// promoPhrase marks a call to action ("Sign up for our newsletter").

@@ -57,21 +57,24 @@ func containerError(err error) error {
 	return err
 }
 
-// readWARC reads a WARC file: every HTML page captured in it that holds an
-// article becomes one, with its capture address and date and its images
-// from the same file. Pages that are no article (front pages, lists of
-// links, error pages) are skipped. A file damaged part-way gives the
-// articles of the pages read before the damage; one that gives none fails
-// with the reason.
+// readWARC reads a WARC file: every HTML page captured in it that reads
+// as an article becomes one, with its capture address and date and its
+// images from the same file. Pages that are no article (front pages, lists
+// of links, error pages) are skipped, unless none is an article: then the
+// page with the most text is kept, as the file was picked for it (a
+// capture of one page). A file damaged part-way gives the articles of the
+// pages read before the damage; one that gives none fails with the reason.
 func readWARC(in input) (*parsed, error) {
 	pages, werr := format.WARC(bytes.NewReader(in.data), format.Limits{MaxRecordSize: MaxFileSize, MaxTotal: maxWARCTotal})
+	var read []*parsed
+	for _, page := range pages {
+		if p, err := readPage(page, formatWARC); err == nil {
+			read = append(read, p)
+		}
+	}
 	res := &parsed{}
 	seen := map[string]bool{}
-	for _, page := range pages {
-		p, err := readPage(page, formatWARC)
-		if err != nil || !isArticlePage(p.articles[0]) {
-			continue
-		}
+	for _, p := range chooseWARCPages(read) {
 		res.articles = append(res.articles, p.articles...)
 		for _, im := range p.images {
 			if !seen[im.SHA256] {
@@ -86,43 +89,27 @@ func readWARC(in input) (*parsed, error) {
 	case werr != nil:
 		return nil, containerError(werr)
 	}
-	return nil, fmt.Errorf("%w: none of its %d pages is an article", ErrNotArticle, len(pages))
+	return nil, fmt.Errorf("%w: none of its %d pages holds text", ErrNotArticle, len(pages))
 }
 
-// What a page of a WARC must hold to be taken as an article: running
-// text, not lists of links, and a date or an author unless the text is
-// long (an encyclopedia article). A crawl holds many pages that are not
-// articles: front pages, lists, search results, the site's policies.
-const (
-	minArticleWords  = 150  // words in paragraphs and quotations
-	minUnsignedWords = 1500 // … when the page gives no date and no author
-	minArticleParas  = 3    // paragraphs of at least minParaWords
-	minParaWords     = 15
-	maxListTextShare = 0.6 // of the body's words in list items and table rows
-)
-
-// isArticlePage reports whether a page read from a WARC is an article.
-func isArticlePage(a *archive.Article) bool {
-	words, listWords, paras := 0, 0, 0
-	for _, b := range a.Blocks {
-		n := len(strings.Fields(b.Text))
-		switch b.Kind {
-		case archive.Paragraph, archive.Quote:
-			if strings.Contains(b.Text, " | ") {
-				listWords += n // a table row
-				continue
-			}
-			words += n
-			if n >= minParaWords {
-				paras++
-			}
-		case archive.ListItem:
-			listWords += n
+// chooseWARCPages returns the pages of a WARC that read as articles, or
+// when none does, the one with the most words.
+func chooseWARCPages(read []*parsed) []*parsed {
+	var chosen []*parsed
+	best, bestWords := -1, 0
+	for i, p := range read {
+		a := p.articles[0]
+		if a.Confidence = assess(a); a.Confidence == archive.ConfidenceArticle {
+			chosen = append(chosen, p)
+		}
+		if w, lw, _ := textStats(a); w+lw > bestWords {
+			best, bestWords = i, w+lw
 		}
 	}
-	signed := !a.Published.IsZero() || !a.Modified.IsZero() || a.Byline != ""
-	return words >= minArticleWords && paras >= minArticleParas && (signed || words >= minUnsignedWords) &&
-		float64(listWords) <= maxListTextShare*float64(max(words+listWords, 1))
+	if len(chosen) == 0 && best >= 0 {
+		chosen = append(chosen, read[best])
+	}
+	return chosen
 }
 
 // readComplete reads a "Web page, complete" save: NAME.html with its

@@ -50,7 +50,11 @@ func markFigures(p *htmlPage) error {
 			s.Closest("figure, ["+figAttr+"]").Length() > 0 || !isCaptionElement(s) {
 			return
 		}
-		p.addFigure(figureContainer(s))
+		fig := figureContainer(s)
+		if pictures(fig).Length() == 0 && isControlLabel(foldSpace(s.Text())) {
+			return
+		}
+		p.addFigure(fig)
 	})
 	return nil
 }
@@ -224,7 +228,7 @@ func firstSrcset(s string) string {
 }
 
 // textWithoutMarked returns the text of s leaving out elements that carry
-// the attribute mark.
+// the attribute mark, hidden labels and the toggles of a caption.
 func textWithoutMarked(s *goquery.Selection, mark string) string {
 	c := s.Clone()
 	c.Find("[" + mark + "]").Remove()
@@ -232,6 +236,7 @@ func textWithoutMarked(s *goquery.Selection, mark string) string {
 	c.Find("[class]").FilterFunction(func(_ int, h *goquery.Selection) bool {
 		return hiddenClass.MatchString(h.AttrOr("class", ""))
 	}).Remove()
+	dropCaptionToggles(c)
 	return textWithout(c.Get(0), "script", "style")
 }
 

@@ -51,6 +51,8 @@ func addFuzzSeeds(f *testing.F) {
 		f.Add("seed.txt", data)
 	}
 	pages, _ := filepath.Glob(filepath.Join("testdata", "*.html"))
+	xmlArchives, _ := filepath.Glob(filepath.Join("testdata", "*.webarchive"))
+	pages = append(pages, xmlArchives...)
 	for _, p := range pages {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(filepath.Base(p), data)

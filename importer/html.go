@@ -59,20 +59,28 @@ type htmlPage struct {
 var htmlSteps = []step[*htmlPage]{
 	{"decode charset", decodeHTMLStep},
 	{"parse", parseHTMLStep},
+	{"reveal streamed content", revealStreamed},
+	{"reveal panels", revealPanels},
 	{"find provenance", findProvenance},
 	{"find base address", findBase},
 	{"find metadata", findMetadata},
 	{"find related links", findRelated},
 	{"mark figures", markFigures},
 	{"number elements", numberElements},
+	{"drop overlays", dropOverlays},
 	{"find main content", findContent},
+	{"widen content", widenContent},
 	{"strip page chrome", stripChrome},
+	{"drop repeats", dropRepeats},
+	{"drop teaser lists", dropTeaserLists},
 	{"restore figures", restoreFigures},
 	{"restore embedded posts", restoreEmbeds},
 	{"build blocks", buildHTMLBlocks},
 	{"drop boilerplate", dropBoilerplate},
 	{"merge metadata", mergeMetadata},
 	{"tidy", tidyArticle},
+	{"drop furniture", dropFurniture},
+	{"tidy figures", tidyFigures},
 	{"settle language", settleHTMLLanguage},
 }
 
@@ -183,14 +191,23 @@ func findContent(p *htmlPage) error {
 		p.read, p.content = read, read.Node
 		return nil
 	}
-	body := p.query.Find("body").First()
-	if body.Length() == 0 || strings.TrimSpace(body.Text()) == "" {
+	p.read = read
+	if p.content = pageBody(p); p.content == nil {
 		return ErrNotArticle
 	}
-	body.Find("script, style, noscript, template, nav, header, footer, form").Remove()
-	p.read = read
-	p.content = body.Get(0)
 	return nil
+}
+
+// pageBody returns the page's body without scripts, navigation, header,
+// footer and forms, or nil when it holds no text: the content when the
+// content finder finds none.
+func pageBody(p *htmlPage) *html.Node {
+	body := p.query.Find("body").First()
+	if body.Length() == 0 || strings.TrimSpace(body.Text()) == "" {
+		return nil
+	}
+	body.Find("script, style, noscript, template, nav, header, footer, form").Remove()
+	return body.Get(0)
 }
 
 // mergeMetadata fills the article's metadata from the page and from what

@@ -156,6 +156,9 @@ func extractInput(in input) (*archive.Capture, error) {
 		if a.Format == "" {
 			a.Format = format
 		}
+		if a.Confidence == "" {
+			a.Confidence = assess(a)
+		}
 	}
 	c.Articles = res.articles
 	return c, nil

@@ -271,6 +271,9 @@ func TestSniff(t *testing.T) {
 		{"MHTML", "a", "From: <Saved by Blink>\nMIME-Version: 1.0\nContent-Type: multipart/related;\n", formatMHTML},
 		{"WARC", "a", "WARC/1.0\r\nWARC-Type: warcinfo\r\n", formatWARC},
 		{"Webarchive", "a", "bplist00...", formatWebArchive},
+		{"XMLWebarchive", "a", "<?xml version=\"1.0\"?>\n<plist version=\"1.0\">\n<dict>\n\t<key>WebMainResource</key>", formatWebArchive},
+		{"XMLWebarchiveByName", "a.webarchive", "<?xml version=\"1.0\"?>\n<plist version=\"1.0\">\n<dict>\n\t<key>WebSubresources</key>", formatWebArchive},
+		{"XMLPlist", "a.plist", "<?xml version=\"1.0\"?>\n<plist version=\"1.0\">\n<dict>\n\t<key>Name</key>", formatText},
 		{"Latin1Text", "a", "Caf\xe9 cr\xe8me\n\nUn caf\xe9, s'il vous pla\xeet.", formatText},
 	}
 	for _, tt := range tests {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -97,16 +98,7 @@ var siblingGroups = []string{"no nb nn da", "hr sr bs sh", "cs sk", "id ms", "es
 
 func siblingLangs(a, b string) bool {
 	for _, g := range siblingGroups {
-		if f := strings.Fields(g); contains(f, a) && contains(f, b) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
+		if f := strings.Fields(g); slices.Contains(f, a) && slices.Contains(f, b) {
 			return true
 		}
 	}

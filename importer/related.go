@@ -18,7 +18,7 @@ var (
 		`more on (this (story|topic)|.{1,40})|read more|read next|more (stories|articles|news)|more from .{1,40}|` +
 		`you (may|might) also (like|be interested in)|recommended( for you| stories| reading)?|further reading|` +
 		`more like this|similar (articles|stories|posts|content)|see also|` +
-		`don'?t miss|(also|must) read|read also)\s*[:.…]*$`)
+		`don['’]?t miss|(also|must) read|read also)\s*[:.…]*$`)
 	// relatedClass is the class or id of a block of related links.
 	relatedClass = regexp.MustCompile(`(?i)(^|[\s_-])(related|more-on|read-?more|readnext|read-next|recommended|` +
 		`further-reading|more-stories|more-articles)([\s_-]|$)`)
@@ -26,7 +26,7 @@ var (
 	dateClass = regexp.MustCompile(`(?i)(^|[\s_-])(date|time|timestamp|dateline|published)([\s_-]|$)`)
 	// inlineRelated starts a paragraph that is only a pointer to another
 	// article ("Read more: …").
-	inlineRelated = regexp.MustCompile(`(?i)^(read more|related|see also|more|also read|read also|recommended|watch)\s*:`)
+	inlineRelated = regexp.MustCompile(`(?i)^(read more|read|related|see also|more|also read|read also|recommended|watch)\s*:`)
 )
 
 // minRelatedLinkShare is the least share of a block's text that must be
@@ -55,8 +55,12 @@ func findRelated(p *htmlPage) error {
 		}
 	})
 	p.query.Find("p").Each(func(_ int, s *goquery.Selection) {
-		if (inlineRelated.MatchString(foldSpace(s.Text())) || isShoutedLink(s)) && isLinkList(s) {
+		t := foldSpace(s.Text())
+		switch {
+		case (inlineRelated.MatchString(t) || isShoutedLink(s) || isBracketed(t)) && isLinkList(s):
 			blocks = append(blocks, s)
+		case isBracketed(t) && s.Find("a[href]").Length() > 0 && len(strings.Fields(t)) <= maxPromoWords:
+			s.Remove() // a call to follow or sign up, set apart in brackets
 		}
 	})
 	for _, b := range blocks {
@@ -116,6 +120,13 @@ func mayHold(s string, words ...string) bool {
 // minShoutedWords is the least number of words of a paragraph in capitals
 // taken as a link to another article.
 const minShoutedWords = 3
+
+// isBracketed reports whether a paragraph's text is set in square
+// brackets, the way sites set a pointer to another article, or a sign-up
+// call, apart from the story ("[Read: …]", "[Related: …]").
+func isBracketed(t string) bool {
+	return len(t) > 2 && strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]")
+}
 
 // isShoutedLink reports whether s is a paragraph that is only a link, in
 // capitals: the way some sites point to another of their articles in the
@@ -202,10 +213,11 @@ var (
 	titleDate = regexp.MustCompile(`(?i)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}$`)
 )
 
-// cleanLinkTitle drops from a link's title a label ("Related: …"), a
-// call to read ("… Read now"), a date and markup shown as text.
+// cleanLinkTitle drops from a link's title the brackets around it, a
+// label ("Related: …"), a call to read ("… Read now"), a date and markup
+// shown as text.
 func cleanLinkTitle(s string) string {
-	s = foldSpace(tagPattern.ReplaceAllString(s, ""))
+	s = strings.Trim(foldSpace(tagPattern.ReplaceAllString(s, "")), "[] ")
 	s = readNow.ReplaceAllString(inlineRelated.ReplaceAllString(s, ""), "")
 	return foldSpace(titleDate.ReplaceAllString(s, ""))
 }
@@ -345,7 +357,9 @@ func linkTitle(a *goquery.Selection) string {
 	return foldSpace(a.AttrOr("title", ""))
 }
 
-// textWithout returns the text under n, leaving out the elements named.
+// textWithout returns the text under n, leaving out the elements named,
+// with a space where the layout sets words apart: around blocks and line
+// breaks, between fields (laidApart).
 func textWithout(n *html.Node, skip ...string) string {
 	var b strings.Builder
 	var walk func(*html.Node)
@@ -355,8 +369,12 @@ func textWithout(n *html.Node, skip ...string) string {
 			case c.Type == html.TextNode:
 				b.WriteString(c.Data)
 			case c.Type == html.ElementNode && !containsString(skip, c.Data):
+				apart := c.Data == "br" || isBlockTag(c.Data) || isStyledBlock(c) || laidApart(c)
+				if apart {
+					b.WriteString(" ")
+				}
 				walk(c)
-				if isBlockTag(c.Data) {
+				if apart {
 					b.WriteString(" ")
 				}
 			}

@@ -100,3 +100,14 @@ func TestSameSiteShare(t *testing.T) {
 		t.Errorf("same-site share %v, want 0.75 (three of four links)", got)
 	}
 }
+
+func TestRelatedLabels(t *testing.T) {
+	for _, label := range []string{"DON’T MISS", "Don't miss:", "Related Articles", "More on this story", "Read next"} {
+		if !relatedLabel.MatchString(label) {
+			t.Errorf("%q is not taken for the label of related links", label)
+		}
+	}
+	if relatedLabel.MatchString("Don’t miss the deadline for applications") {
+		t.Error("a sentence taken for a label")
+	}
+}

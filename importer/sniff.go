@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/clippings/clippings/importer/format"
 )
 
 // The formats sniff tells apart. Each is the Format of the capture and of
@@ -64,6 +66,8 @@ func sniff(name string, data []byte) (string, error) {
 		return "", ErrJSON
 	}
 	switch {
+	case format.IsXMLWebArchive(head), extFormats[extension(name)] == formatWebArchive && bytes.Contains(head, []byte("<plist")):
+		return formatWebArchive, nil
 	case isMHTML(text):
 		return formatMHTML, nil
 	case isHTML(text), extFormats[extension(name)] == formatHTML && anyTag.MatchString(text):

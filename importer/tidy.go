@@ -77,7 +77,6 @@ func tidyArticle(p *htmlPage) error {
 	if i := firstTextIs(a, a.Title); i >= 0 {
 		a.Blocks = append(a.Blocks[:i], a.Blocks[i+1:]...)
 	}
-	dropRepeats(a)
 	if i := firstTextIs(a, a.Subtitle); i >= 0 {
 		if len(strings.Fields(a.Subtitle)) > maxDekWords {
 			a.Subtitle = ""
@@ -89,48 +88,6 @@ func tidyArticle(p *htmlPage) error {
 		return ErrNotArticle
 	}
 	return nil
-}
-
-// repeatEdge is how many text blocks at each end of the body are looked
-// at for the title or the byline repeated.
-const repeatEdge = 3
-
-// dropRepeats removes the paragraphs and headings near the start of the
-// body that repeat the title, and those near either end that only name the
-// authors ("Liz Kenny", "By Liz Kenny": the byline and the author box left
-// in the content), as long as other text remains.
-func dropRepeats(a *archive.Article) {
-	title := strings.TrimRight(fold(a.Title), ".…")
-	bylines := map[string]bool{}
-	if len(a.Authors) > 0 {
-		bylines[fold(a.Byline)], bylines["by "+fold(a.Byline)] = true, true
-		for _, au := range a.Authors {
-			bylines[fold(au.Name)], bylines["by "+fold(au.Name)] = true, true
-		}
-	}
-	texts := 0
-	for _, bl := range a.Blocks {
-		if bl.Kind != archive.FigureRef && bl.Kind != archive.Code {
-			texts++
-		}
-	}
-	kept, i := a.Blocks[:0], 0
-	for _, bl := range a.Blocks {
-		if bl.Kind == archive.FigureRef || bl.Kind == archive.Code {
-			kept = append(kept, bl)
-			continue
-		}
-		t := fold(bl.Text)
-		start, end := i < repeatEdge, texts-i <= repeatEdge
-		repeat := bl.Kind == archive.Paragraph || bl.Kind == archive.Heading
-		if repeat && texts > repeatEdge+1 && (start && title != "" && strings.TrimRight(t, ".…") == title || (start || end) && bylines[t]) {
-			i++
-			continue
-		}
-		kept = append(kept, bl)
-		i++
-	}
-	a.Blocks = kept
 }
 
 // firstTextIs returns the index of the first text block of the body (past

@@ -102,8 +102,8 @@ func TestAgreeTitles(t *testing.T) {
 	}
 }
 
-// pageBody is enough text for the content finder to find an article.
-const pageBody = `<p>The river rose two metres overnight and flooded the lower town, where most of the shops and the old
+// articleFiller is enough text for the content finder to find an article.
+const articleFiller = `<p>The river rose two metres overnight and flooded the lower town, where most of the shops and the old
 market hall stand, and the fire brigade spent the night pumping water out of the cellars of the houses by the bridge.</p>
 <p>Shopkeepers spent the morning moving their stock upstairs, while volunteers filled sandbags in the square and the
 council opened the school gym to the families who had to leave their homes before the second flood wave arrived.</p>
@@ -112,7 +112,7 @@ before the storm of last winter weakened it and this week's rain finally broke t
 
 // page returns an HTML page with head and, before the body text, top.
 func page(head, top string) []byte {
-	return []byte("<!DOCTYPE html><html><head>" + head + "</head><body>" + top + "<article>" + pageBody + "</article></body></html>")
+	return []byte("<!DOCTYPE html><html><head>" + head + "</head><body>" + top + "<article>" + articleFiller + "</article></body></html>")
 }
 
 // Pages shaped as real ones: the title is the headline the page shows when

@@ -92,6 +92,8 @@ func FuzzWARC(f *testing.F) {
 	records := [][]byte{
 		response("https://x.org/", 200, chunked(gzipped(article), 9), "Content-Type: text/html", "Transfer-Encoding: chunked", "Content-Encoding: gzip"),
 		response("https://x.org/a.png", 200, []byte("PNG"), "Content-Type: image/png"),
+		response("https://x.org/br", 200, brotlied(article), "Content-Type: text/html", "Content-Encoding: br"),
+		response("https://x.org/zstd", 200, zstded(article), "Content-Type: text/html", "Content-Encoding: zstd"),
 		warcRecord("revisit", "https://x.org/", "application/http; msgtype=response", httpResponse(200, nil)),
 		warcRecord("resource", "file:///a.html", "text/html", article),
 	}

@@ -24,7 +24,7 @@ const warcSlack = 2 << 20
 // 200 and an HTML payload, and each HTML resource record, in file order,
 // with the record's WARC-Target-URI and WARC-Date. The image records of the
 // stream are the Resources of every page, one map shared by all. Chunked
-// transfer coding and gzip or deflate content coding are undone; revisit,
+// transfer coding and gzip, deflate, br or zstd content coding are undone; revisit,
 // request and metadata records are skipped. Nothing is written to disk.
 //
 // The error wraps ErrTooLarge as soon as a record or decoded body passes

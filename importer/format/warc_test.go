@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -93,15 +92,7 @@ func TestWARCSamples(t *testing.T) {
 			time.Date(2013, 1, 3, 20, 35, 42, 0, time.UTC)},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			f, err := os.Open(corpusFile(t, tc.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			pages, err := WARC(f, Limits{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			pages := corpusWARC(t, tc.file)
 			if got, want := len(pages), tc.pages; got != want {
 				t.Fatalf("%d pages, want %d", got, want)
 			}
@@ -125,18 +116,7 @@ func TestWARCSamples(t *testing.T) {
 }
 
 func TestWARCSampleDetails(t *testing.T) {
-	read := func(t *testing.T, rel string) []*Page {
-		f, err := os.Open(corpusFile(t, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		pages, err := WARC(f, Limits{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pages
-	}
+	read := corpusWARC
 	t.Run("chunked body is decoded", func(t *testing.T) {
 		p := read(t, "warc/iana-chunked-warcprox.warc")[0]
 		if !bytes.HasPrefix(bytes.TrimSpace(p.HTML), []byte("<!doctype html>")) {

@@ -24,14 +24,16 @@ type webArchive struct {
 	Subframes    []webArchive  `plist:"WebSubframeArchives"`
 }
 
-// WebArchive reads a Safari .webarchive, a binary property list.
+// WebArchive reads a Safari .webarchive, a binary property list (or one
+// converted to an XML property list, as "plutil -convert xml1" does).
 // The main document is WebMainResource; when that is a <frameset>, the
 // frame (WebSubframeArchives, at any depth) with the most text is taken
 // instead, since the frameset itself holds no article, and Page.URL is that
 // frame's URL. Subresources and the documents of the other frames become
 // Resources. Web archives carry no capture date, so Captured is zero. The
 // error wraps ErrMalformed when data is not a binary property list of that
-// shape, or one that nests or expands beyond what a web archive needs.
+// shape, or one that nests or expands beyond what a web archive needs
+// (checkBPlist, checkXMLPlist).
 func WebArchive(data []byte) (*Page, error) {
 	var wa webArchive
 	if err := decodePlist(data, &wa); err != nil {
@@ -65,10 +67,15 @@ func WebArchive(data []byte) (*Page, error) {
 	return page, nil
 }
 
-// decodePlist unmarshals a binary property list once checkBPlist has found
-// it sound, turning the parser's panics on hostile input into ErrMalformed.
+// decodePlist unmarshals a property list once checkBPlist (or, for an XML
+// one, checkXMLPlist) has found it sound, turning the parser's panics on
+// hostile input into ErrMalformed.
 func decodePlist(data []byte, v any) (err error) {
-	if err := checkBPlist(data); err != nil {
+	check := checkBPlist
+	if !bytes.HasPrefix(data, []byte("bplist")) {
+		check = checkXMLPlist
+	}
+	if err := check(data); err != nil {
 		return fmt.Errorf("webarchive: %w: %v", ErrMalformed, err)
 	}
 	defer func() {

@@ -59,6 +59,41 @@ func TestWebArchiveSamples(t *testing.T) {
 	}
 }
 
+// TestWebArchiveXML reads the real web archives converted to XML property
+// lists (as "plutil -convert xml1" writes them): the same page as from the
+// binary file.
+func TestWebArchiveXML(t *testing.T) {
+	for _, file := range []string{"webarchive/christiantietze-blogpost-safari.webarchive",
+		"webarchive/psxdatacenter-frameset-safari.webarchive", "webarchive/wikipedia-mainpage-safari.webarchive"} {
+		t.Run(file, func(t *testing.T) {
+			data := readCorpus(t, file)
+			var v any
+			if _, err := plist.Unmarshal(data, &v); err != nil {
+				t.Fatal(err)
+			}
+			xmlData, err := plist.MarshalIndent(v, plist.XMLFormat, "\t")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := WebArchive(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := WebArchive(xmlData)
+			if err != nil {
+				t.Fatalf("XML web archive: %v", err)
+			}
+			if got.URL != want.URL || !bytes.Equal(got.HTML, want.HTML) || len(got.Resources) != len(want.Resources) {
+				t.Errorf("XML gives %s (%d bytes, %d resources), binary %s (%d bytes, %d resources)",
+					got.URL, len(got.HTML), len(got.Resources), want.URL, len(want.HTML), len(want.Resources))
+			}
+			if !IsXMLWebArchive(xmlData[:8<<10]) {
+				t.Error("IsXMLWebArchive = false")
+			}
+		})
+	}
+}
+
 func TestWebArchiveFrameset(t *testing.T) {
 	t.Run("frameset kept as a resource", func(t *testing.T) {
 		p, err := WebArchive(readCorpus(t, "webarchive/psxdatacenter-frameset-safari.webarchive"))
@@ -104,10 +139,11 @@ func TestWebArchiveErrors(t *testing.T) {
 		}
 		return data
 	}
-	xml, err := plist.Marshal(webArchive{Main: &webResource{Data: []byte("<p>"), MIME: "text/html"}}, plist.XMLFormat)
+	xmlImage, err := plist.Marshal(webArchive{Main: &webResource{Data: []byte("GIF89a"), MIME: "image/gif"}}, plist.XMLFormat)
 	if err != nil {
 		t.Fatal(err)
 	}
+	deep := []byte(`<?xml version="1.0"?><plist version="1.0">` + strings.Repeat("<array>", 100000) + strings.Repeat("</array>", 100000) + `</plist>`)
 	image := webArchive{Main: &webResource{Data: []byte("GIF89a"), MIME: "image/gif", URL: "https://x.org/a.gif"}}
 	for _, tc := range []struct {
 		name string
@@ -115,7 +151,10 @@ func TestWebArchiveErrors(t *testing.T) {
 		want error
 	}{
 		{"not a plist", []byte("<html>not a plist</html>"), ErrMalformed},
-		{"XML plist", xml, ErrMalformed},
+		{"XML, not a plist", []byte(`<?xml version="1.0"?><dict><key>WebMainResource</key></dict>`), ErrMalformed},
+		{"XML plist nested deep", deep, ErrMalformed},
+		{"XML plist cut", xmlImage[:len(xmlImage)-20], ErrMalformed},
+		{"XML main is an image", xmlImage, ErrNoPage},
 		{"empty", []byte{}, ErrMalformed},
 		{"cut binary plist", marshal(image)[:50], ErrMalformed},
 		{"no main resource", marshal(map[string]any{"WebSubresources": []any{}}), ErrMalformed},

@@ -27,6 +27,9 @@ type extracted struct {
 	Figures   []archive.Figure  `json:"figures"`
 	Related   []archive.Link    `json:"related"`
 	Format    string            `json:"format"`
+	// Confidence is how much the page reads as an article: "article",
+	// "page" (lists, tables, a product or front page) or "stub" (little text).
+	Confidence string `json:"confidence"`
 }
 
 // extractedAuthor is one author in "clippings extract --json".
@@ -40,7 +43,7 @@ func newExtracted(a *archive.Article) extracted {
 	e := extracted{
 		Title: a.Title, Subtitle: a.Subtitle, Byline: a.Byline, Site: a.Site, URL: a.URL,
 		Published: rfc3339(a.Published), Modified: rfc3339(a.Modified), Language: a.Language, Text: a.Text(), Headings: a.Headings(), Figures: a.Figures,
-		Related: a.Related, Format: a.Format,
+		Related: a.Related, Format: a.Format, Confidence: string(a.Confidence),
 	}
 	e.Authors = []extractedAuthor{}
 	for _, au := range a.Authors {
@@ -61,7 +64,7 @@ func newExtracted(a *archive.Article) extracted {
 // runExtract prints the cleaned article of a saved page, as text or JSON.
 func runExtract(ctx context.Context, c *cli, args []string) error {
 	fs := c.flags()
-	asJSON := fs.Bool("json", false, "print JSON (title, subtitle, byline, authors, site, url, published, modified, language, text, headings, figures, related)")
+	asJSON := fs.Bool("json", false, "print JSON (title, subtitle, byline, authors, site, url, published, modified, language, text, headings, figures, related, confidence)")
 	files, err := c.positional(fs, args, 1, 1)
 	if err != nil {
 		return err
