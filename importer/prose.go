@@ -161,7 +161,6 @@ func visibleWordsUpTo(n *html.Node, limit int) int {
 	return total
 }
 
-
 // hasProseChild reports whether a prose element holds others (a list item
 // holding paragraphs), which are then counted instead.
 func hasProseChild(n *html.Node) bool {
