@@ -369,13 +369,17 @@ SELECT ?, id FROM tags WHERE name = ?
 ON CONFLICT DO NOTHING`
 )
 
-// insertTags attaches tags (trimmed; blank ones skipped) to an article,
-// creating the tags that do not exist. Tag names compare without case.
+// insertTags attaches tags (normalised by TagName; blank ones skipped) to
+// an article, creating the tags that do not exist. Tag names compare
+// without case.
 func insertTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
 	for _, t := range tags {
-		t = strings.TrimSpace(t)
-		if t == "" {
+		if strings.TrimSpace(t) == "" {
 			continue
+		}
+		t, err := TagName(t)
+		if err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, insertTagQuery, t); err != nil {
 			return fmt.Errorf("tag %q: %w", t, err)
