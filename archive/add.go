@@ -49,7 +49,7 @@ func (s *Store) AddCapture(ctx context.Context, c *Capture) (AddResult, error) {
 	}
 	sha := normSHA(c.Original.SHA256)
 	// Cheap check first, so re-importing a known file costs no compression.
-	ids, found, err := originalArticles(ctx, s.db, sha)
+	ids, found, err := originalArticles(ctx, s.q(), sha)
 	if err != nil {
 		return AddResult{}, fmt.Errorf("add %s: %w", name, err)
 	}
@@ -74,20 +74,16 @@ func (s *Store) AddCapture(ctx context.Context, c *Capture) (AddResult, error) {
 
 // addCapture is the transaction of AddCapture.
 func (s *Store) addCapture(ctx context.Context, c *Capture, sha string, blob []byte, enc string, rows []articleRow, now time.Time) (AddResult, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	var res AddResult
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var idx indexQueue
+		var err error
+		if res, err = addCaptureTx(ctx, tx, &idx, c, sha, blob, enc, rows, now); err != nil {
+			return err
+		}
+		return idx.flush(ctx, tx)
+	})
 	if err != nil {
-		return AddResult{}, err
-	}
-	defer tx.Rollback()
-	var idx indexQueue
-	res, err := addCaptureTx(ctx, tx, &idx, c, sha, blob, enc, rows, now)
-	if err != nil {
-		return AddResult{}, err
-	}
-	if err := idx.flush(ctx, tx); err != nil {
-		return AddResult{}, err
-	}
-	if err := tx.Commit(); err != nil {
 		return AddResult{}, err
 	}
 	return res, nil
@@ -284,7 +280,7 @@ func articleRows(c *Capture, now time.Time) ([]articleRow, error) {
 			r.urlKey = urlKey(a.CaptureURL)
 		}
 		var err error
-		if r.blocks, err = encodeJSON(a.Blocks); err == nil {
+		if r.blocks, err = encodeJSON(storedBlocks(a.Blocks)); err == nil {
 			if r.figures, err = encodeJSON(a.Figures); err == nil {
 				r.related, err = encodeJSON(a.Related)
 			}

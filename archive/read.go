@@ -115,7 +115,7 @@ func (s *Store) Article(ctx context.Context, id int64) (*Article, error) {
 	a := &Article{}
 	var pub, mod, capt, imp sql.NullString
 	var blocks, figures, related string
-	err := s.db.QueryRowContext(ctx, articleQuery, id).Scan(
+	err := s.q().QueryRowContext(ctx, articleQuery, id).Scan(
 		&a.ID, &a.Title, &a.Subtitle, &a.Byline, &a.Site, &a.URL, &a.Language,
 		&pub, &mod, &blocks, &figures, &related,
 		&a.OriginalSHA, &a.FileName, &a.Format, &a.CaptureURL, &capt, &imp,
@@ -159,7 +159,7 @@ func decodeArticle(a *Article, times [4]sql.NullString, blocks, figures, related
 }
 
 func (s *Store) articleTags(ctx context.Context, id int64) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, articleTagsQuery, id)
+	rows, err := s.q().QueryContext(ctx, articleTagsQuery, id)
 	if err != nil {
 		return nil, fmt.Errorf("tags: %w", err)
 	}

@@ -49,6 +49,9 @@ type Store struct {
 	// bg is the searches' work on other connections, which Close waits
 	// for (background.go).
 	bg background
+	// batch is set on the copy of the Store a Batch works through
+	// (batch.go): its reads and writes go to the batch's transaction.
+	batch *batchState
 }
 
 // clock returns the time relative dates count from.

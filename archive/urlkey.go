@@ -39,3 +39,11 @@ func urlKey(raw string) string {
 	}
 	return key
 }
+
+// SameAddress reports whether two addresses name one page, as the
+// archive compares them to find a page's earlier versions: both absolute
+// http(s) URLs, equal once normalised.
+func SameAddress(a, b string) bool {
+	k := urlKey(a)
+	return k != "" && k == urlKey(b)
+}
