@@ -11,18 +11,21 @@ import (
 
 // A bundle's article is what some Clippings cleaned from an original the
 // bundle carries; nothing makes the text it carries be that. With a
-// Cleaner, Merge cleans every original again and compares: an article
-// whose address differs from the one cleaned again, or whose words are
-// for the most part not in it, is not trusted, and the article cleaned
-// again is stored in its place (reported; its highlights are placed by
-// their passage). That keeps a bundle from putting unrelated text under
-// an article's address, where it would become the stored article's
-// current version. An original that no longer cleans, or no longer holds
-// an article the bundle says it does, cannot vouch for that article: it
-// is left out (reported). Cleaners change between versions, so the
-// comparison allows for it: minAgreement of the bundle text's distinct
-// words must be in the text cleaned again (docs/reliability.md has the
-// figures it was chosen from).
+// Cleaner, Merge cleans every original again and keeps a bundle's
+// article only when it is what cleaning its original gives now (the
+// same title, standfirst, byline, site, address, language, dates, text
+// and captions: a bundle exported by this version of Clippings). Any
+// other is replaced by the article cleaned again, and reported: as not
+// agreeing with its original when fewer than minAgreement of its
+// distinct words are in the article cleaned again (unrelated text), else
+// as cleaned differently (by another version of Clippings, or edited).
+// So a bundle cannot put text of its own under an address the archive
+// holds, where it would become that article's current version, nor
+// change a word of a quotation. Its highlights are then placed by their
+// passage. An original that no longer cleans, or no longer holds an
+// article the bundle says it does, cannot vouch for that article: it is
+// left out (reported). docs/reliability.md has the figures minAgreement
+// was chosen from.
 const minAgreement = 0.6
 
 // verify checks what can be checked before anything is written: the
@@ -101,8 +104,13 @@ func (im *merger) verifyCapture(ctx context.Context, p *planned) error {
 			im.skip("%s: %q is not in its original %s any more; left out", shorten(p.owners[k].Key, 60), shorten(got.Title, 60), shorten(o.Name, 80))
 			im.dropped(p, k)
 			continue
-		case !agrees(got, match):
-			im.skip("%s: %q does not agree with its original %s; stored as cleaned again from it", shorten(p.owners[k].Key, 60), shorten(got.Title, 60), shorten(o.Name, 80))
+		case !sameContent(got, match):
+			why := "was cleaned differently (by another version of Clippings, or edited)"
+			if !agrees(got, match) {
+				why = "does not agree with it"
+			}
+			im.skip("%s: %q %s; stored as cleaned again from its original %s", shorten(p.owners[k].Key, 60),
+				shorten(got.Title, 60), why, shorten(o.Name, 80))
 			im.rep.Recleaned++
 			p.fresh[k] = recleaned(match, got)
 		}
@@ -143,6 +151,15 @@ func sameAddress(got, fresh *archive.Article) bool {
 		return archive.SameAddress(got.URL, fresh.URL) || (fresh.URL == "" && archive.SameAddress(got.URL, fresh.CaptureURL))
 	}
 	return fresh.URL == "" || archive.SameAddress(got.CaptureURL, fresh.CaptureURL)
+}
+
+// sameContent reports whether a bundle's article is what cleaning its
+// original gives now, in everything a reader reads.
+func sameContent(got, fresh *archive.Article) bool {
+	return got.Title == fresh.Title && got.Subtitle == fresh.Subtitle && got.Byline == fresh.Byline &&
+		got.Site == fresh.Site && got.Language == fresh.Language && sameAddress(got, fresh) &&
+		got.Published.Equal(fresh.Published) && got.Modified.Equal(fresh.Modified) &&
+		got.Text() == fresh.Text() && got.Captions() == fresh.Captions()
 }
 
 // agrees reports whether a bundle's article agrees with the article
@@ -205,6 +222,14 @@ func recleaned(fresh, got *archive.Article) *archive.Article {
 		a.CaptureURL = got.CaptureURL
 	}
 	a.Figures = append([]archive.Figure(nil), fresh.Figures...)
+	for i := range a.Figures {
+		f := &a.Figures[i]
+		for _, g := range got.Figures {
+			if f.ImageSHA == "" && g.ImageSHA != "" && f.Image == g.Image {
+				f.ImageSHA = g.ImageSHA // the image beside the page, which the bundle carries
+			}
+		}
+	}
 	return &a
 }
 

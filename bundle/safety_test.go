@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -19,25 +18,27 @@ import (
 	"github.com/clippings/clippings/archive/archivetest"
 )
 
-// fixtureCleaner cleans the fixture's originals again as the importer
-// would: the title and paragraph of the HTML, at the address the fixture
-// gave it. An original listed in fail does not clean.
+// fixtureCleaner cleans the fixture's originals again as this Clippings
+// would: each gives the article the fixture made from it (copied now,
+// before the test changes the fixture). An original listed in fail does
+// not clean.
 func fixtureCleaner(fx *fixture, fail map[string]bool) Cleaner {
-	urls := map[string]string{}
+	made := map[string]*archive.Article{}
 	for _, a := range fx.doc.Articles {
 		for _, c := range append([]DocContent{a.DocContent}, a.Versions...) {
-			urls[c.Provenance.OriginalSHA256] = c.URL
+			art := c.article()
+			art.Blocks = append([]archive.Block(nil), art.Blocks...)
+			art.Figures = append([]archive.Figure(nil), art.Figures...)
+			made[c.Provenance.OriginalSHA256] = art
 		}
 	}
-	re := regexp.MustCompile(`<title>(.*)</title><p>(.*)</p>`)
 	return func(_ context.Context, o *archive.Original) (*archive.Capture, error) {
-		m := re.FindSubmatch(o.Data)
-		if m == nil || fail[o.SHA256] {
+		a := made[o.SHA256]
+		if a == nil || fail[o.SHA256] {
 			return nil, errors.New("not an article")
 		}
-		a := archivetest.Article(string(m[1]), string(m[2]))
-		a.URL, a.Site = urls[o.SHA256], "Example News"
-		return &archive.Capture{Original: *o, Articles: []*archive.Article{a}}, nil
+		fresh := *a
+		return &archive.Capture{Original: *o, Articles: []*archive.Article{&fresh}}, nil
 	}
 }
 
@@ -117,6 +118,25 @@ func TestMergeChecksArticlesAgainstOriginals(t *testing.T) {
 		}
 		if got := byURL(t, dst, "https://example.com/lib").Text(); !strings.Contains(got, "Libraries keep the news") {
 			t.Errorf("stored text %q: want the original's", got)
+		}
+	})
+	t.Run("OneWordChanged", func(t *testing.T) {
+		fx := newFixture()
+		clean := fixtureCleaner(fx, nil)
+		lib := &fx.doc.Articles[1]
+		lib.Blocks[0].Text = strings.Replace(lib.Blocks[0].Text, "A library is", "A library is not", 1)
+		dst := emptyStore(t)
+		rep, err := MergeWith(ctx, dst, fx.write(t), Options{Clean: clean})
+		if err != nil || rep.Recleaned != 1 || len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0], "cleaned differently") {
+			t.Fatalf("report %+v (%v): want one version cleaned again, said so", rep, err)
+		}
+		a := byURL(t, dst, "https://example.com/lib")
+		if strings.Contains(a.Text(), "is not") {
+			t.Errorf("stored text %q: want the original's", a.Text())
+		}
+		notes, _ := dst.Annotations(ctx, archive.AnnotationFilter{ArticleID: a.ID, Kind: archive.KindHighlight})
+		if len(notes) != 1 || notes[0].Orphaned {
+			t.Errorf("highlights %+v: want the one placed by its passage", notes)
 		}
 	})
 	t.Run("AddressOfAStoredArticle", func(t *testing.T) {
