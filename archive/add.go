@@ -350,6 +350,9 @@ func insertArticle(ctx context.Context, tx *sql.Tx, idx *indexQueue, origID int6
 	if err != nil {
 		return 0, err
 	}
+	if err := sealArticle(ctx, tx, id); err != nil {
+		return 0, err
+	}
 	if err := insertTags(ctx, tx, id, a.Tags); err != nil {
 		return 0, err
 	}
