@@ -118,7 +118,7 @@ func listIDs(ctx context.Context, q querier, query string) ([]int64, error) {
 }
 
 // checkRecordsQuery reads every article's and version's record with its
-// checksum ('' when it has none), one row at a time.
+// checksum (empty when it has none), one row at a time.
 const checkRecordsQuery = `
 SELECT 'article', a.id, coalesce(s.sum, ''), ` + recordColumns + `
 FROM articles a LEFT JOIN article_sums s ON s.article_id = a.id

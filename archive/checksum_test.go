@@ -65,7 +65,7 @@ func TestCheckFindsChangedRecords(t *testing.T) {
 	changes := map[string]string{
 		fmt.Sprintf("article %d", ids[0]): fmt.Sprintf(`UPDATE articles SET text = replace(text, 'ended', 'endeD') WHERE id = %d`, ids[0]),
 		fmt.Sprintf("article %d", ids[1]): fmt.Sprintf(`UPDATE articles SET blocks = replace(blocks, 'else', 'elsf'), byline = 'x' WHERE id = %d`, ids[1]),
-		"version 1": `UPDATE article_versions SET title = 'Harbour Talks' WHERE id = 1`,
+		"version 1":                       `UPDATE article_versions SET title = 'Harbour Talks' WHERE id = 1`,
 	}
 	for _, q := range changes {
 		if _, err := raw.Exec(q); err != nil {
