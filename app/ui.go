@@ -277,6 +277,9 @@ func userDetail(err error) string {
 // "" for other errors. (The command line says the same in its words.)
 func archiveHint(err error) string {
 	switch {
+	case errors.Is(err, archive.ErrJournalReplaced):
+		return "Another program deleted or replaced the archive's -wal and -shm files while Clippings had it open. " +
+			"To keep the archive whole, Clippings writes nothing more to it: quit Clippings and open it again."
 	case errors.Is(err, archive.ErrBusy):
 		return "The archive is in use by another Clippings (a window or a command still running). " +
 			"Close it, or wait until it has finished, and try again."

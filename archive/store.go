@@ -40,6 +40,9 @@ type Store struct {
 	db   *sql.DB
 	path string
 	gate *gate            // refuses writes to a damaged archive (conn.go)
+	// anchor is a connection held open while the Store is, so that the
+	// -wal and -shm files stay the ones the guard recorded (walguard.go).
+	anchor *sql.Conn
 	now  func() time.Time // the clock of relative dates; nil means time.Now
 	// counts are match counts, kept while the full-text index is
 	// unchanged (countcache.go).
@@ -104,15 +107,21 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // openDSN opens the archive at abs through the data source name d and
 // brings its schema up to date.
 func openDSN(ctx context.Context, abs, d string) (*Store, error) {
-	g := &gate{}
+	g := &gate{guard: &walGuard{path: abs}}
 	db := sql.OpenDB(&connector{dsn: d, gate: g})
 	db.SetMaxIdleConns(4)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
+	anchor, err := openAnchor(ctx, db, g.guard)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	migrated, err := migrate(ctx, db)
 	if err != nil {
+		anchor.Close()
 		db.Close()
 		return nil, err
 	}
@@ -122,7 +131,7 @@ func openDSN(ctx context.Context, abs, d string) (*Store, error) {
 		// them. Best effort: without them searches are slower, not wrong.
 		db.ExecContext(ctx, `PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002`)
 	}
-	return &Store{db: db, path: abs, gate: g, tune: defaultTuning(), log: timingLog()}, nil
+	return &Store{db: db, path: abs, gate: g, anchor: anchor, tune: defaultTuning(), log: timingLog()}, nil
 }
 
 // noWAL reports whether no -wal file is beside the archive file abs.
@@ -201,8 +210,11 @@ func (s *Store) Path() string { return s.path }
 // leaves the file as it was.
 func (s *Store) Close() error {
 	s.bg.wait()
-	if s.gate.written() {
+	if s.gate.written() && s.gate.guard.check() == nil {
 		s.db.Exec("PRAGMA optimize")
+	}
+	if s.anchor != nil {
+		s.anchor.Close()
 	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", s.path, err)
@@ -259,6 +271,9 @@ var checkFTS5 = sync.OnceValue(func() error {
 	}
 	if rankRegistered != nil {
 		return rankRegistered
+	}
+	if keepWALRegistered != nil {
+		return keepWALRegistered
 	}
 	// Every connection has cliprank (cliprank.go); this one too? (One
 	// connection: each has its own :memory: database.)

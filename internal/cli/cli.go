@@ -123,6 +123,11 @@ func hint(err error) string {
 	case errors.Is(err, errNoArchive):
 		return "Import some pages first (clippings import PATH... makes the archive), or name the archive\n" +
 			"with --archive A or $CLIPPINGS_ARCHIVE."
+	case errors.Is(err, archive.ErrJournalReplaced):
+		return "Another program deleted or replaced the archive's -wal and -shm files while Clippings had the\n" +
+			"archive open. To keep the archive whole, that Clippings writes nothing more to it: close every\n" +
+			"Clippings window and command, then run \"clippings check\". Changes made just before the files were\n" +
+			"deleted may be missing; \"clippings backup --list\" shows the automatic backups."
 	case errors.Is(err, archive.ErrBusy):
 		return "The archive is in use by another Clippings (a window or a command still running).\n" +
 			"Close the other Clippings, or wait until it has finished, and run the same command again."
