@@ -292,7 +292,7 @@ func archiveHint(err error) string {
 	case errors.Is(err, archive.ErrDamaged):
 		return "The archive file is damaged (or not a Clippings archive); nothing was written to it. " +
 			"Run \"clippings check\" to see what is wrong, and restore the archive from a backup " +
-			"(\"clippings backup\"). Keep the damaged file as it is."
+			"(\"clippings restore\" puts the newest automatic backup in its place). Keep the damaged file as it is."
 	}
 	return ""
 }

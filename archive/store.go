@@ -39,11 +39,11 @@ const busyTimeout = 10000
 type Store struct {
 	db   *sql.DB
 	path string
-	gate *gate            // refuses writes to a damaged archive (conn.go)
+	gate *gate // refuses writes to a damaged archive (conn.go)
 	// anchor is a connection held open while the Store is, so that the
 	// -wal and -shm files stay the ones the guard recorded (walguard.go).
 	anchor *sql.Conn
-	now  func() time.Time // the clock of relative dates; nil means time.Now
+	now    func() time.Time // the clock of relative dates; nil means time.Now
 	// counts are match counts, kept while the full-text index is
 	// unchanged (countcache.go).
 	counts countCache
@@ -119,7 +119,10 @@ func openDSN(ctx context.Context, abs, d string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	migrated, err := migrate(ctx, db)
+	migrated, err := migrate(ctx, db, func() error {
+		_, err := backupTo(ctx, db, abs, ReasonMigration, time.Now())
+		return err
+	})
 	if err != nil {
 		anchor.Close()
 		db.Close()

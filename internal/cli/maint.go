@@ -40,21 +40,6 @@ func runVersions(ctx context.Context, c *cli, args []string) error {
 	})
 }
 
-// runBackup copies the archive to DEST.
-func runBackup(ctx context.Context, c *cli, args []string) error {
-	rest, err := c.positional(c.archiveFlags(), args, 1, 1)
-	if err != nil {
-		return err
-	}
-	return c.withStore(ctx, func(s *archive.Store) error {
-		if err := s.Backup(ctx, rest[0]); err != nil {
-			return err
-		}
-		fmt.Fprintf(c.stdout, "backed up %s to %s\n", s.Path(), rest[0])
-		return nil
-	})
-}
-
 // errCheck reports that check found problems (already printed).
 var errCheck = errors.New("the archive has problems")
 
@@ -92,6 +77,11 @@ func runReextract(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	return c.withStore(ctx, func(store *archive.Store) error {
+		b, err := store.AutoBackup(ctx, archive.ReasonReextract, store.BackupKeep(ctx))
+		if err != nil {
+			return fmt.Errorf("reextract: %w", err)
+		}
+		fmt.Fprintf(c.stdout, "backed up the archive first, to %s\n", b.Path)
 		bar := newProgressBar(c.stdout, "re-cleaning")
 		rep, err := importer.Reextract(ctx, store, importer.Options{}, func(done, total int, r importer.ReextractResult) {
 			bar.update(done, total, reextractLine(r), r.Err != nil)

@@ -54,6 +54,7 @@ func (c *cli) with(ctx context.Context, create bool, fn func(s *archive.Store) e
 		return err
 	}
 	defer s.Close()
+	c.dailyBackup(ctx, s)
 	return c.explain(fn(s))
 }
 
