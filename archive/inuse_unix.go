@@ -38,3 +38,10 @@ func inUse(path string) error {
 	}
 	return nil
 }
+
+// folderWritable reports whether this process may create files in dir
+// (false on a read-only mount, or a folder without write permission).
+func folderWritable(dir string) bool {
+	const wOK = 2 // W_OK of access(2)
+	return syscall.Access(dir, wOK) == nil
+}

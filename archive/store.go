@@ -52,6 +52,9 @@ type Store struct {
 	// bg is the searches' work on other connections, which Close waits
 	// for (background.go).
 	bg background
+	// readOnly is set when the archive's folder may not be written and
+	// the archive was opened for reading only (ReadOnly).
+	readOnly bool
 	// batch is set on the copy of the Store a Batch works through
 	// (batch.go): its reads and writes go to the batch's transaction.
 	batch *batchState
@@ -90,12 +93,19 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, classify(err))
 	}
 	s, err := openDSN(ctx, abs, dsn(abs))
-	if errors.Is(err, ErrReadOnly) && noWAL(abs) {
+	if err != nil && noWAL(abs) && fileExists(abs) && (errors.Is(err, ErrReadOnly) || !folderWritable(filepath.Dir(abs))) {
 		// SQLite cannot read a WAL archive in a folder it may not write
-		// (it needs a -shm file there) unless told that nothing changes
-		// the file: no -wal file holds commits, and we may not write.
-		if ro, roErr := openDSN(ctx, abs, readOnlyDSN(abs)+"&immutable=1"); roErr == nil {
+		// (it needs a -shm file there; on a read-only mount it says only
+		// "unable to open database file") unless told that nothing
+		// changes the file: no -wal file holds commits, and no one may
+		// write there.
+		ro, roErr := openDSN(ctx, abs, readOnlyDSN(abs)+"&immutable=1")
+		switch {
+		case roErr == nil:
 			s, err = ro, nil
+			s.readOnly = true
+		case errors.Is(roErr, ErrReadOnly):
+			err = roErr // it must be upgraded first, which needs writing
 		}
 	}
 	if err != nil {
@@ -202,6 +212,11 @@ func readOnlyDSN(abs string) string {
 	d = strings.Replace(d, "_journal_mode=WAL&", "", 1)
 	return d + "&mode=ro"
 }
+
+// ReadOnly reports whether the archive was opened for reading only,
+// because its folder may not be written (a read-only mount, a folder
+// without write permission): every write fails with ErrReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // Path returns the absolute path of the archive file.
 func (s *Store) Path() string { return s.path }

@@ -21,7 +21,7 @@ var writers = map[string]bool{
 // and the running command writes. A failure is said, not fatal: the
 // command itself may still work.
 func (c *cli) dailyBackup(ctx context.Context, s *archive.Store) {
-	if !writers[c.name] {
+	if !writers[c.name] || s.ReadOnly() {
 		return
 	}
 	b, made, err := s.BackupIfDue(ctx, archive.BackupEvery)
