@@ -194,6 +194,9 @@ func checkHeader(path string) error {
 // an acknowledged edit survives a power cut or a crash of the operating
 // system too, not only of the process (docs/reliability.md, "Durability
 // settings"), at one fsync a commit; imports commit many files at once.
+// _secure_delete=true overwrites what is deleted with zeros, free pages
+// included, so that a deleted article leaves no trace in the file
+// (delete.go).
 func dsn(abs string) string {
 	p := filepath.ToSlash(abs)
 	if !strings.HasPrefix(p, "/") {
@@ -201,7 +204,7 @@ func dsn(abs string) string {
 	}
 	u := url.URL{Scheme: "file", Path: p}
 	return u.String() + fmt.Sprintf(
-		"?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_synchronous=FULL&_txlock=immediate&_stmt_cache_size=64",
+		"?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_synchronous=FULL&_txlock=immediate&_stmt_cache_size=64&_secure_delete=true",
 		busyTimeout)
 }
 

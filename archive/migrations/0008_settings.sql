@@ -5,3 +5,10 @@ CREATE TABLE settings (
 	name  TEXT PRIMARY KEY,
 	value TEXT NOT NULL
 );
+
+-- The full-text index deletes for real: a deleted or changed article's
+-- words are taken out of the index's pages at once, rather than marked
+-- deleted and kept until the index is next merged (delete.go). The merge
+-- into one segment takes out what earlier versions only marked deleted.
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('secure-delete', 1);
+INSERT INTO articles_fts(articles_fts) VALUES ('optimize');
