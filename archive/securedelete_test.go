@@ -1,15 +1,15 @@
-package archive_test
+package archive
 
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/clippings/clippings/archive"
-	"github.com/clippings/clippings/archive/archivetest"
 )
 
 // secretWords are words only the deleted article holds, in its title,
@@ -37,41 +37,83 @@ func fileHolds(t *testing.T, path string) []string {
 	return found
 }
 
+// addSecret stores 30 articles about a harbour and, among them, one
+// holding every word of secretWords, annotated and tagged (its note set
+// twice, so that the index has changed it once), and returns its ID.
+func addSecret(t *testing.T, s *Store) int64 {
+	t.Helper()
+	ctx := context.Background()
+	add := func(a *Article) int64 {
+		data := []byte(fmt.Sprintf("<html><title>%s</title></html>", a.Title))
+		sum := sha256.Sum256(data)
+		o := Original{SHA256: hex.EncodeToString(sum[:]), Name: "page.html", Format: "html", Data: data}
+		res, err := s.AddCapture(ctx, &Capture{Original: o, Articles: []*Article{a}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.IDs[0]
+	}
+	article := func(title string, paragraphs ...string) *Article {
+		a := &Article{Title: title}
+		for _, p := range paragraphs {
+			a.Blocks = append(a.Blocks, Block{Kind: Paragraph, Text: p})
+		}
+		return a
+	}
+	for i := range 15 {
+		add(article("Harbour report "+strings.Repeat("x", i), strings.Repeat("The harbour council met again and talked. ", 40)))
+	}
+	secret := article("The "+secretWords[0]+" affair", "A source said "+secretWords[1]+" twice.", strings.Repeat("More words of the story. ", 200))
+	secret.Figures = []Figure{{Image: "https://example.com/p.jpg", Caption: secretWords[2]}}
+	secret.Blocks = append(secret.Blocks, Block{Kind: FigureRef, Figure: 0})
+	id := add(secret)
+	for i := range 15 {
+		add(article("Harbour report "+strings.Repeat("y", i+1), strings.Repeat("The harbour council met again and talked. ", 40)))
+	}
+	for _, note := range []string{"draft", "My note: " + secretWords[3]} {
+		if err := s.SetNote(ctx, id, note); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.AddHighlight(ctx, id, NewHighlight{Exact: "A source said", Note: secretWords[4]}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddTags(ctx, []int64{id}, secretWords[5]); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// assertOthersWhole checks that the 30 harbour articles are found and the
+// archive passes its check.
+func assertOthersWhole(t *testing.T, s *Store) {
+	t.Helper()
+	ctx := context.Background()
+	if n, err := s.SearchCount(ctx, "harbour"); err != nil || n != 30 {
+		t.Errorf("the other articles: %d found, %v", n, err)
+	}
+	if rep, err := s.Check(ctx); err != nil || !rep.OK() {
+		t.Errorf("check: %+v, %v", rep, err)
+	}
+}
+
 // Deleting an article deletes it for real: after the deletion (which
 // ends with a checkpoint) none of its words is left in the archive file,
 // its -wal file, or the full-text index, even in pages SQLite keeps free.
 func TestDeleteLeavesNoTrace(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "archive.db")
-	s, err := archive.Open(ctx, path)
+	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer func() { s.Close() }()
-	var keep []*archive.Article
-	for i := range 30 {
-		keep = append(keep, archivetest.Article("Harbour report "+strings.Repeat("x", i), strings.Repeat("The harbour council met again and talked. ", 40)))
-	}
-	archivetest.MustAddArticles(t, s, keep[:15]...)
-	secret := archivetest.Article("The "+secretWords[0]+" affair", "A source said "+secretWords[1]+" twice.", strings.Repeat("More words of the story. ", 200))
-	secret.Figures = []archive.Figure{{Image: "https://example.com/p.jpg", Caption: secretWords[2]}}
-	secret.Blocks = append(secret.Blocks, archive.Block{Kind: archive.FigureRef, Figure: 0})
-	id := archivetest.MustAddArticles(t, s, secret)[0]
-	archivetest.MustAddArticles(t, s, keep[15:]...)
-	if err := s.SetNote(ctx, id, "My note: "+secretWords[3]); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.AddHighlight(ctx, id, archive.NewHighlight{Exact: "A source said", Note: secretWords[4]}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.AddTags(ctx, []int64{id}, secretWords[5]); err != nil {
-		t.Fatal(err)
-	}
+	id := addSecret(t, s)
 	s.Close() // the words are in the archive file now, not only in its WAL
 	if got := fileHolds(t, path); len(got) != len(secretWords) {
 		t.Fatalf("the archive holds %v before the deletion, want all of %v (the test would prove nothing)", got, secretWords)
 	}
-	if s, err = archive.Open(ctx, path); err != nil {
+	if s, err = Open(ctx, path); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeleteArticles(ctx, id); err != nil {
@@ -82,14 +124,53 @@ func TestDeleteLeavesNoTrace(t *testing.T) {
 			t.Errorf("%s holds %v after the deletion", filepath.Base(f), got)
 		}
 	}
-	if n, err := s.SearchCount(ctx, "harbour"); err != nil || n != 30 {
-		t.Errorf("the other articles: %d found, %v", n, err)
-	}
-	if rep, err := s.Check(ctx); err != nil || !rep.OK() {
-		t.Errorf("check after the deletion: %+v, %v", rep, err)
-	}
+	assertOthersWhole(t, s)
 	s.Close()
 	if got := fileHolds(t, path); len(got) > 0 {
 		t.Errorf("the archive file holds %v once closed", got)
 	}
+}
+
+// An article deleted as earlier versions deleted (neither SQLite's nor
+// the index's secure delete on) leaves its words in free pages and in the
+// index; Compact takes them all out, and the rest stays whole.
+func TestCompactRemovesOldTraces(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "archive.db")
+	old := strings.Replace(dsn(path), "&_secure_delete=true", "", 1)
+	if old == dsn(path) {
+		t.Fatal("dsn no longer sets _secure_delete: update the test")
+	}
+	s, err := openDSN(ctx, path, old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { s.Close() }()
+	if _, err := s.db.Exec(`INSERT INTO articles_fts(articles_fts, rank) VALUES ('secure-delete', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	id := addSecret(t, s)
+	if err := s.DeleteArticles(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if got := fileHolds(t, path); len(got) == 0 {
+		t.Fatal("a deletion without secure delete left no trace: the test would prove nothing")
+	}
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Compact(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.After <= 0 || r.After > r.Before {
+		t.Errorf("compact: %d bytes before, %d after", r.Before, r.After)
+	}
+	for _, f := range []string{path, path + "-wal"} {
+		if got := fileHolds(t, f); len(got) > 0 {
+			t.Errorf("%s holds %v after compact", filepath.Base(f), got)
+		}
+	}
+	assertOthersWhole(t, s)
 }

@@ -53,6 +53,7 @@ var commands = map[string]command{
 	"backup":  {"back the archive up (even while the app runs), list the automatic backups", "[--archive A] [DEST]  |  --list [--json]  |  --keep N", runBackup},
 	"restore": {"put an automatic backup (the newest, or BACKUP) in place of the archive, keeping the file it replaces", "[--archive A] [BACKUP]", runRestore},
 	"check":   {"check the archive, its index, the stored files' hashes and the articles' checksums", "[--archive A] [--json]", runCheck},
+	"compact": {"rewrite the archive without free space and without any trace of deleted articles", "[--archive A]", runCompact},
 }
 
 // cli carries what every command needs.

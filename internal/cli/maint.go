@@ -107,3 +107,21 @@ func reextractLine(r importer.ReextractResult) string {
 	}
 	return fmt.Sprintf("article %d (version %d): unchanged", r.Source.ArticleID, r.Source.Version)
 }
+
+// runCompact rewrites the archive without free space, and without any
+// trace of what was deleted.
+func runCompact(ctx context.Context, c *cli, args []string) error {
+	if _, err := c.positional(c.archiveFlags(), args, 0, 0); err != nil {
+		return err
+	}
+	return c.withStore(ctx, func(s *archive.Store) error {
+		r, err := s.Compact(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "compacted %s: %.1f MB before, %.1f MB now; nothing deleted is left in it\n",
+			s.Path(), float64(r.Before)/1e6, float64(r.After)/1e6)
+		fmt.Fprintf(c.stdout, "automatic backups made before still hold what was deleted: see clippings backup --list\n")
+		return nil
+	})
+}
