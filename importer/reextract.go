@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"runtime"
 	"sync"
 	"time"
@@ -194,7 +195,7 @@ func sameContent(old, fresh *archive.Article) bool {
 		return false
 	}
 	for i := range old.Blocks {
-		if old.Blocks[i] != fresh.Blocks[i] {
+		if !reflect.DeepEqual(old.Blocks[i], fresh.Blocks[i]) {
 			return false
 		}
 	}
