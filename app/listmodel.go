@@ -1,10 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -196,16 +196,7 @@ func together(a, b archive.Selection) archive.Selection {
 			out.Tags = append(slices.Clip(out.Tags), t)
 		}
 	}
-	for _, v := range []struct {
-		to   *string
-		from string
-	}{
-		{&out.Collection, b.Collection}, {&out.Site, b.Site}, {&out.Saved, b.Saved},
-	} {
-		if v.from != "" {
-			*v.to = v.from
-		}
-	}
+	out.Collection, out.Site, out.Saved = cmp.Or(b.Collection, a.Collection), cmp.Or(b.Site, a.Site), cmp.Or(b.Saved, a.Saved)
 	if b.IDs != nil {
 		out.IDs = b.IDs
 	}
@@ -220,7 +211,7 @@ func together(a, b archive.Selection) archive.Selection {
 // search language, else its fields.
 func selText(sel archive.Selection) string {
 	if text, err := sel.QueryText(); err == nil {
-		return strconv.Quote(text)
+		return text
 	}
 	return fmt.Sprintf("%+v", sel)
 }

@@ -42,6 +42,7 @@ type searchBar struct {
 	entry  *widget.Entry
 	save   *widget.Button
 	picks  *fyne.Container // what is picked in the facets, each a button that drops it
+	box    *fyne.Container // the entry, the picks, the facets
 	timer  *time.Timer
 	query  string            // the text the list shows or is loading (liveQuery)
 	picked archive.Selection // the site, tags and dates picked in the facets
@@ -61,7 +62,8 @@ func (s *searchBar) buildUI() fyne.CanvasObject {
 	s.save = &widget.Button{Icon: theme.DocumentSaveIcon(), Importance: widget.LowImportance, OnTapped: s.saveSearch}
 	s.picks = container.New(&flowLayout{})
 	s.picks.Hide()
-	return container.NewVBox(container.NewBorder(nil, nil, nil, s.save, s.entry), s.picks, s.facets.buildUI())
+	s.box = container.NewVBox(container.NewBorder(nil, nil, nil, s.save, s.entry), s.picks, s.facets.buildUI())
+	return s.box
 }
 
 // onChanged runs on the UI goroutine for every keystroke: it cancels the
@@ -162,7 +164,7 @@ func (s *searchBar) showPicks() {
 	}
 	s.picks.Objects = chips
 	s.picks.Hidden = len(chips) == 0
-	s.picks.Refresh()
+	s.box.Refresh() // lay the bar out again: the picks' row came or went
 }
 
 // minPrefix is the length from which an unfinished word matches as a
