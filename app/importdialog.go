@@ -17,6 +17,7 @@ import (
 
 	"github.com/clippings/clippings/assets"
 	"github.com/clippings/clippings/importer"
+	"github.com/clippings/clippings/internal/words"
 )
 
 // progressInterval throttles progress updates to about 60 a second.
@@ -221,12 +222,12 @@ func summaryText(rep importer.Report) string {
 	if len(rep.Files) == 0 {
 		return "There were no files to import."
 	}
-	parts := []string{fmt.Sprintf("Imported %s.", plural(rep.Imported, "file", "files"))}
+	parts := []string{fmt.Sprintf("Imported %s.", words.Plural(rep.Imported, "file", "files"))}
 	if rep.Present > 0 {
-		parts = append(parts, fmt.Sprintf("%s already in the archive.", plural(rep.Present, "file was", "files were")))
+		parts = append(parts, fmt.Sprintf("%s already in the archive.", words.Plural(rep.Present, "file was", "files were")))
 	}
 	if rep.Failed > 0 {
-		parts = append(parts, fmt.Sprintf("%s could not be imported:", plural(rep.Failed, "file", "files")))
+		parts = append(parts, fmt.Sprintf("%s could not be imported:", words.Plural(rep.Failed, "file", "files")))
 	}
 	return strings.Join(parts, " ")
 }
