@@ -260,11 +260,11 @@ type articleRow struct {
 	blocks, figures, related, authors string // JSON
 	byline                            string // shownByline
 	text, captions, urlKey            string
-	cjk                      string // bigrams, without the notes (a new article has none)
-	fileName, format         string
-	published, modified      any
-	captured                 any
-	imported                 time.Time
+	cjk                               string // bigrams, without the notes (a new article has none)
+	fileName, format                  string
+	published, modified               any
+	captured                          any
+	imported                          time.Time
 }
 
 // encode fills the JSON columns of r.

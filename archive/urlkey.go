@@ -47,10 +47,5 @@ func rekeyURLs(ctx context.Context, tx *sql.Tx) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read addresses: %w", err)
 	}
-	for id, k := range changed {
-		if _, err := tx.ExecContext(ctx, `UPDATE articles SET url_key = ? WHERE id = ?`, k, id); err != nil {
-			return fmt.Errorf("article %d: %w", id, err)
-		}
-	}
-	return nil
+	return setByID(ctx, tx, `UPDATE articles SET url_key = ? WHERE id = ?`, changed)
 }

@@ -1,51 +1,13 @@
 package importer
 
 import (
-	"compress/gzip"
 	"context"
-	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/archive/archivetest"
 )
-
-// prevArchive is an archive written by the release at commit f14bfae,
-// before authors and confidence were kept, from six real pages (one with
-// two versions), with tags, states, highlights, a note and a collection
-// (archive/testdata/prev-f14bfae.sh).
-const prevArchive = "../archive/testdata/prev-f14bfae.db.gz"
-
-// openPrevArchive opens a copy of prevArchive, which the current code
-// migrates.
-func openPrevArchive(t *testing.T) *archive.Store {
-	t.Helper()
-	f, err := os.Open(prevArchive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(t.TempDir(), "prev.db")
-	if err := os.WriteFile(p, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	s, err := archive.Open(context.Background(), p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
 
 // kept is what the researcher added to an article, which re-cleaning
 // must keep.
@@ -75,12 +37,14 @@ func keptOf(t *testing.T, s *archive.Store, id int64) kept {
 	return kept{tags: a.Tags, starred: a.Starred, read: a.Read, notes: notes, versions: len(vs)}
 }
 
-// Reextract brings an archive of the previous release up to the record
-// the importer gives now, every version of every article, and keeps what
-// the researcher added.
+// Reextract brings an archive of the previous release (archivetest.
+// PrevRelease: six real pages, one with two versions, with tags, states,
+// highlights, a note and a collection) up to the record the importer
+// gives now, every version of every article, and keeps what the
+// researcher added.
 func TestReextractPrevRelease(t *testing.T) {
 	ctx := context.Background()
-	s := openPrevArchive(t)
+	s := archivetest.PrevRelease(t)
 	srcs, err := s.Sources(ctx)
 	if err != nil {
 		t.Fatal(err)

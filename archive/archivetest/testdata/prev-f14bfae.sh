@@ -3,9 +3,9 @@
 # f14bfae (schema 0001–0005, before authors and confidence were kept and
 # before one URL normaliser), from real pages of ../shared/corpus, with
 # tags, a star, a read mark, highlights, a note, a collection and an
-# article with two versions. Tests open a copy with the current code.
+# article with two versions. archivetest.PrevRelease opens a copy.
 #
-#   sh archive/testdata/prev-f14bfae.sh   (from the repository, with ../shared)
+#   sh archive/archivetest/testdata/prev-f14bfae.sh   (from the repository, with ../shared)
 set -eu
 repo=$(pwd)
 corpus=${CORPUS:-$repo/../shared/corpus}
@@ -44,4 +44,4 @@ $old collection create Research/Space
 $old collection add Research/Space 1
 $old check
 sqlite3 "$CLIPPINGS_ARCHIVE" "VACUUM INTO '$work/small.db'"
-gzip -9 -n -c "$work/small.db" >"$repo/archive/testdata/prev-f14bfae.db.gz"
+gzip -9 -n -c "$work/small.db" >"$repo/archive/archivetest/testdata/prev-f14bfae.db.gz"
