@@ -64,11 +64,10 @@ WHERE id = ?`
 // ReplaceText gives article id the content of a, typically the same
 // original cleaned again by a better cleaner: title, standfirst, byline,
 // authors, site, URL, language, dates, body, figures, related links and
-// confidence. The
-// provenance (original, capture and import times), the states, the tags
-// (a's tags are added) and the collections stay; highlights are
-// re-anchored to the new text, and those that no longer fit are flagged
-// orphaned. No version is kept of the replaced content.
+// confidence. The provenance (original, capture and import times), the
+// states, the tags (a's tags are added) and the collections stay;
+// highlights are re-anchored to the new text, and those that no longer
+// fit are flagged orphaned. No version is kept of the replaced content.
 //
 // It returns an error wrapping ErrNotFound when there is no such article,
 // or ErrInvalid when a is nil or its Confidence unknown.
