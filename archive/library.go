@@ -263,8 +263,7 @@ func addItemHighlights(ctx context.Context, tx *sql.Tx, id int64, hs []LibraryHi
 	}
 	rs := []rune(text)
 	for _, h := range hs {
-		if strings.TrimSpace(h.Exact) == "" || hasHighlight(have, h) {
-			n.Present++
+		if strings.TrimSpace(h.Exact) == "" {
 			continue
 		}
 		a := Annotation{ArticleID: id, Kind: KindHighlight, Quote: TextQuote{Exact: strings.TrimSpace(h.Exact)},
@@ -272,15 +271,17 @@ func addItemHighlights(ctx context.Context, tx *sql.Tx, id int64, hs []LibraryHi
 		if a.Created.IsZero() {
 			a.Created = now
 		}
+		count := &n.Orphaned
 		if s, e, ok := exactAnchor(rs, a.Quote, -1); ok {
-			a.Quote, a.Start, a.End, a.Orphaned = quoteAt(rs, s, e), s, e, false
-			n.Exact++
+			a.Quote, a.Start, a.End, a.Orphaned, count = quoteAt(rs, s, e), s, e, false, &n.Exact
 		} else if s, e, ok := fuzzyAnchor(rs, a.Quote); ok {
-			a.Quote, a.Start, a.End, a.Orphaned = quoteAt(rs, s, e), s, e, false
-			n.Fuzzy++
-		} else {
-			n.Orphaned++
+			a.Quote, a.Start, a.End, a.Orphaned, count = quoteAt(rs, s, e), s, e, false, &n.Fuzzy
 		}
+		if hasHighlight(have, a) {
+			n.Present++
+			continue
+		}
+		*count++
 		if _, err := insertAnnotation(ctx, tx, &a); err != nil {
 			return err
 		}
@@ -289,12 +290,16 @@ func addItemHighlights(ctx context.Context, tx *sql.Tx, id int64, hs []LibraryHi
 	return nil
 }
 
-// hasHighlight reports whether list holds a highlight of h's passage
-// (white space folded) with the same note.
-func hasHighlight(list []Annotation, h LibraryHighlight) bool {
-	exact := string(fold([]rune(strings.TrimSpace(h.Exact)), true).r)
+// hasHighlight reports whether list holds h already: a highlight with
+// the same note at the same place, or of the same passage (white space
+// and case folded).
+func hasHighlight(list []Annotation, h Annotation) bool {
+	exact := string(fold([]rune(h.Quote.Exact), true).r)
 	for _, a := range list {
-		if a.Kind == KindHighlight && strings.TrimSpace(a.Note) == strings.TrimSpace(h.Note) &&
+		if a.Kind != KindHighlight || strings.TrimSpace(a.Note) != strings.TrimSpace(h.Note) {
+			continue
+		}
+		if !a.Orphaned && !h.Orphaned && a.Start == h.Start && a.End == h.End ||
 			string(fold([]rune(a.Quote.Exact), true).r) == exact {
 			return true
 		}
