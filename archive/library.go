@@ -79,7 +79,9 @@ func (s *Store) AddLibraryItem(ctx context.Context, it *LibraryItem) (LibraryRes
 	now := time.Now().UTC()
 	var row *articleRow
 	if it.MergeInto == 0 {
-		rows, err := articleRows(&Capture{Original: it.Original, Articles: []*Article{it.Article}}, now)
+		a := *it.Article
+		a.Tags = nil // added by mergeItem, which counts them
+		rows, err := articleRows(&Capture{Original: it.Original, Articles: []*Article{&a}}, now)
 		if err != nil {
 			return LibraryResult{}, fmt.Errorf("add %s: %w", name, err)
 		}
