@@ -109,15 +109,7 @@ func validateItem(it *LibraryItem) error {
 	if it.MergeInto != 0 {
 		return nil
 	}
-	if err := checkSHA(normSHA(it.Original.SHA256), it.Original.Data); err != nil {
-		return fmt.Errorf("original: %w", err)
-	}
-	for i, im := range it.Images {
-		if err := checkSHA(normSHA(im.SHA256), im.Data); err != nil {
-			return fmt.Errorf("image %d: %w", i+1, err)
-		}
-	}
-	return nil
+	return validateCapture(&Capture{Original: it.Original, Articles: []*Article{it.Article}, Images: it.Images})
 }
 
 // sameTextQuery finds an article without an address by its title and text.

@@ -114,6 +114,21 @@ func decodeList[T any](data []byte, key string) ([]T, error) {
 	return out, nil
 }
 
+// jsonExport reads the list of entries of a JSON export (see
+// decodeList) and makes its source, noting where a damaged export
+// stopped. It fails only when not one entry could be read.
+func jsonExport[T any](name, format string, data []byte, key string) ([]T, *source, error) {
+	list, err := decodeList[T](data, key)
+	if list == nil && err != nil {
+		return nil, nil, err
+	}
+	src := &source{original: original(name, format, data)}
+	if err != nil {
+		src.skipped = append(src.skipped, Skip{Entry: "the rest of the file", Reason: err.Error()})
+	}
+	return list, src, nil
+}
+
 // seekKey moves dec to the value of key in the object at the top.
 func seekKey(dec *json.Decoder, key string) error {
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {

@@ -49,13 +49,9 @@ func readKarakeep(path string) (*source, error) { return readWith(formatKarakeep
 // parseKarakeep reads a Karakeep export: its bookmarks with their tags,
 // notes and states, their lists as collections.
 func parseKarakeep(name string, data []byte) (*source, error) {
-	list, err := decodeList[karakeepBookmark](data, "bookmarks")
-	if list == nil && err != nil {
-		return nil, err
-	}
-	src := &source{original: original(name, formatKarakeep, data)}
+	list, src, err := jsonExport[karakeepBookmark](name, formatKarakeep, data, "bookmarks")
 	if err != nil {
-		src.skipped = append(src.skipped, Skip{Entry: "the rest of the file", Reason: err.Error()})
+		return nil, err
 	}
 	lists, _ := decodeList[karakeepList](data, "lists")
 	paths := listPaths(lists)

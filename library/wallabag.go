@@ -48,13 +48,9 @@ func readWallabag(path string) (*source, error) { return readWith(formatWallabag
 // parseWallabag reads a Wallabag export: each entry with its content is
 // an article; one without content (never fetched) is a link.
 func parseWallabag(name string, data []byte) (*source, error) {
-	list, err := decodeList[wallabagEntry](data, "")
-	if list == nil && err != nil {
-		return nil, err
-	}
-	src := &source{original: original(name, formatWallabag, data)}
+	list, src, err := jsonExport[wallabagEntry](name, formatWallabag, data, "")
 	if err != nil {
-		src.skipped = append(src.skipped, Skip{Entry: "the rest of the file", Reason: err.Error()})
+		return nil, err
 	}
 	for i, w := range list {
 		src.entries = append(src.entries, wallabagItem(name, i, w))
