@@ -58,6 +58,7 @@ func TestLayers(t *testing.T) {
 		{"archive", []string{module + "/importer", module + "/export", module + "/bundle", module + "/app", "fyne.io/fyne/v2"}},
 		{"importer/...", []string{module + "/export", module + "/bundle", module + "/app", module + "/internal/cli", "fyne.io/fyne/v2"}},
 		{"importer", []string{module + "/export", module + "/bundle", module + "/app", module + "/internal/cli", "fyne.io/fyne/v2"}},
+		{"library", []string{module + "/export", module + "/bundle", module + "/app", module + "/internal/cli", "fyne.io/fyne/v2"}},
 		{"bundle", []string{module + "/export", module + "/importer", module + "/app", module + "/internal/cli", "fyne.io/fyne/v2"}},
 		{"export", []string{module + "/importer", module + "/app", module + "/internal/cli", "fyne.io/fyne/v2"}},
 		{"app/blockview", []string{module + "/app", module + "/archive", "github.com/mattn/go-sqlite3"}},

@@ -143,7 +143,13 @@ func (im *imports) run(ctx context.Context, job *importJob, find pathsFunc) (imp
 			im.do(func() { job.applyProgress(p) })
 		}
 	}
-	return importer.Import(ctx, im.sink, paths, im.opt, progress)
+	paths, libs, err := im.importLibraries(ctx, paths, progress)
+	if err != nil || len(paths) == 0 {
+		return libs, err
+	}
+	rep, err := importer.Import(ctx, im.sink, paths, im.opt, progress)
+	rep.Files, rep.Imported, rep.Failed = append(libs.Files, rep.Files...), rep.Imported+libs.Imported, rep.Failed+libs.Failed
+	return rep, err
 }
 
 func (im *imports) showProgress(job *importJob) {

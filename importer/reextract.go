@@ -136,7 +136,7 @@ func recleanOriginal(ctx context.Context, a Archive, sha string) (*archive.Captu
 	if err != nil {
 		return nil, err
 	}
-	return Extract(o.Name, o.Data)
+	return reclean(o)
 }
 
 // replaceVersion gives one version its re-cleaned content.
