@@ -63,6 +63,8 @@ func TestLayers(t *testing.T) {
 		{"export", []string{module + "/importer", module + "/app", module + "/internal/cli", "fyne.io/fyne/v2"}},
 		{"app/blockview", []string{module + "/app", module + "/archive", "github.com/mattn/go-sqlite3"}},
 		{"internal/cli", []string{module + "/app", "fyne.io/fyne/v2"}},
+		{"internal/urlnorm", []string{module, "fyne.io/fyne/v2", "github.com/mattn/go-sqlite3"}}, // a leaf: no package of the project
+		{"internal/words", []string{module, "fyne.io/fyne/v2", "github.com/mattn/go-sqlite3"}},
 	}
 	checked := 0
 	for name, deps := range pkgs {
