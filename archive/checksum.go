@@ -17,7 +17,7 @@ import (
 // recordColumns are the columns a checksum covers, shared by articles and
 // article_versions.
 const recordColumns = `title, subtitle, byline, site, url, language, published, modified, captured, imported,
-	capture_url, file_name, format, blocks, figures, related, text, captions`
+	capture_url, file_name, format, blocks, figures, related, text, captions, authors, confidence`
 
 const (
 	articleRecordQuery = `SELECT ` + recordColumns + ` FROM articles WHERE id = ?`
@@ -32,7 +32,7 @@ ON CONFLICT (version_id) DO UPDATE SET sum = excluded.sum`
 // recordColumns: the SHA-256 of each value with its length (NULL apart),
 // the first 16 bytes in hex.
 func recordSum(row interface{ Scan(...any) error }) (string, error) {
-	var f [18]sql.NullString
+	var f [20]sql.NullString
 	args := make([]any, len(f))
 	for i := range f {
 		args[i] = &f[i]
