@@ -99,7 +99,8 @@ func assertOthersWhole(t *testing.T, s *Store) {
 
 // Deleting an article deletes it for real: after the deletion (which
 // ends with a checkpoint) none of its words is left in the archive file,
-// its -wal file, or the full-text index, even in pages SQLite keeps free.
+// its -wal file, or the full-text index, even in pages SQLite keeps free,
+// nor in a backup made after it.
 func TestDeleteLeavesNoTrace(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "archive.db")
@@ -125,6 +126,13 @@ func TestDeleteLeavesNoTrace(t *testing.T) {
 		}
 	}
 	assertOthersWhole(t, s)
+	b, err := s.AutoBackup(ctx, ReasonManual, DefaultKeep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fileHolds(t, b.Path); len(got) > 0 {
+		t.Errorf("a backup made after the deletion holds %v", got)
+	}
 	s.Close()
 	if got := fileHolds(t, path); len(got) > 0 {
 		t.Errorf("the archive file holds %v once closed", got)
