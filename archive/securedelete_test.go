@@ -182,3 +182,38 @@ func TestCompactRemovesOldTraces(t *testing.T) {
 	}
 	assertOthersWhole(t, s)
 }
+
+// After ReplaceText (what reextract does), a deletion leaves no trace of
+// the article's earlier or later text either: the index takes the
+// replaced words out for real too.
+func TestDeleteAfterReextractLeavesNoTrace(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "archive.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { s.Close() }()
+	id := addSecret(t, s)
+	a, err := s.Article(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Title += " (cleaned again)"
+	a.Blocks = append(a.Blocks, Block{Kind: Paragraph, Text: "A paragraph the better cleaner found."})
+	if err := s.ReplaceText(ctx, id, a); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.SearchCount(ctx, secretWords[1]); err != nil || n != 1 {
+		t.Fatalf("the cleaned-again article: %d found, %v", n, err)
+	}
+	if err := s.DeleteArticles(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{path, path + "-wal"} {
+		if got := fileHolds(t, f); len(got) > 0 {
+			t.Errorf("%s holds %v after the deletion", filepath.Base(f), got)
+		}
+	}
+	assertOthersWhole(t, s)
+}
