@@ -24,7 +24,8 @@ import (
 // opening it (the upgrade, with the backup before it), an automatic
 // backup, the look at the backups folder every start makes, a restore,
 // deleting one article, changing one article's note (the index's secure
-// delete on and off), and compact. Each step but the upgrade and compact
+// delete on and off, and in a Rewrite, which makes the index anew), and
+// compact. Each step but the upgrade and compact
 // runs several times; it prints medians.
 var maintArchive = flag.String("maint-archive", "", "the archive `file` BenchmarkMaintenance100k copies and measures")
 
@@ -137,6 +138,19 @@ func measureEdits(b *testing.B, s *Store) {
 	if _, err := s.db.Exec(`INSERT INTO articles_fts(articles_fts, rank) VALUES ('secure-delete', 1)`); err != nil {
 		b.Fatal(err)
 	}
+	start := time.Now()
+	err = s.Rewrite(ctx, func() error {
+		for _, id := range ids[5:30] {
+			if err := s.SetNote(ctx, id, "changed in a rewrite"); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	report("Rewrite of 25 notes (index made anew)", time.Since(start), nil)
 }
 
 // report prints one measurement: d, or the median, least and most of ds.

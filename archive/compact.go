@@ -13,14 +13,21 @@ type CompactReport struct {
 	After  int64 `json:"after"`
 }
 
-// compactQueries rewrite the archive: the full-text index merged into one
-// segment (which takes out the words of deleted articles that an archive
-// made before migration 0008 only marked deleted), then VACUUM, which
-// writes the file anew without its free pages, and the WAL copied into
-// the file and emptied.
+// rebuildQuery makes the full-text index anew from the articles. Merging
+// it (Optimize) takes out what it only marked deleted too, but an index
+// merged after changes made without secure delete keeps words that a
+// later secure delete then leaves in its pages
+// (TestDeleteAfterReextractLeavesNoTrace); one made anew does not.
+const rebuildQuery = `INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`
+
+// compactQueries rewrite the archive: secure delete on, the full-text
+// index made anew (which takes out the words of deleted articles that an
+// archive made before migration 0008, or a Rewrite killed before its end,
+// only marked deleted), then VACUUM, which writes the file anew without
+// its free pages, and the WAL copied into the file and emptied.
 var compactQueries = []string{
-	`INSERT INTO articles_fts(articles_fts, rank) VALUES ('secure-delete', 1)`,
-	`INSERT INTO articles_fts(articles_fts) VALUES ('optimize')`,
+	`INSERT INTO articles_fts(articles_fts, rank) VALUES ('secure-delete', 1)`, // as secureDeleteQuery
+	rebuildQuery,
 	`VACUUM`,
 	`PRAGMA wal_checkpoint(TRUNCATE)`,
 }
@@ -54,4 +61,35 @@ func (s *Store) fileSize() int64 {
 		}
 	}
 	return n
+}
+
+// secureDeleteQuery turns the full-text index's secure delete on (1) or
+// off (0). It is on (migration 0008) but while Rewrite runs.
+const secureDeleteQuery = `INSERT INTO articles_fts(articles_fts, rank) VALUES ('secure-delete', ?)`
+
+// Rewrite runs fn, which changes the text of many articles (reextract),
+// with the full-text index's secure delete off: with it on, every changed
+// article costs a search of the whole index for each of its old words
+// (docs/reliability.md). The replaced words stay in the index, marked
+// deleted, until Rewrite ends by making the index anew, which takes them
+// out, and turning secure delete on again. When the process dies before
+// that, they stay until the next Rewrite or Compact; DeleteArticles turns
+// secure delete on again in any case. It returns fn's error, else the
+// rebuild's.
+func (s *Store) Rewrite(ctx context.Context, fn func() error) error {
+	if _, err := s.db.ExecContext(ctx, secureDeleteQuery, 0); err != nil {
+		return fmt.Errorf("rewrite: %w", err)
+	}
+	err := fn()
+	if err == nil {
+		if _, err = s.db.ExecContext(ctx, rebuildQuery); err != nil {
+			err = fmt.Errorf("rewrite: rebuild the index: %w", err)
+		}
+	}
+	// On again even when fn failed (without the rebuild: a later Rewrite
+	// or Compact does it); ctx may have ended.
+	if _, onErr := s.db.ExecContext(context.WithoutCancel(ctx), secureDeleteQuery, 1); err == nil && onErr != nil {
+		err = fmt.Errorf("rewrite: %w", onErr)
+	}
+	return err
 }

@@ -33,6 +33,10 @@ func (s *Store) DeleteArticles(ctx context.Context, ids ...int64) error {
 		if err != nil {
 			return err
 		}
+		// On, whatever a Rewrite killed before its end left.
+		if _, err := tx.ExecContext(ctx, secureDeleteQuery, 1); err != nil {
+			return err
+		}
 		for _, q := range deleteArticleQueries {
 			if _, err := tx.ExecContext(ctx, q, string(list)); err != nil {
 				return err

@@ -183,9 +183,10 @@ func TestCompactRemovesOldTraces(t *testing.T) {
 	assertOthersWhole(t, s)
 }
 
-// After ReplaceText (what reextract does), a deletion leaves no trace of
-// the article's earlier or later text either: the index takes the
-// replaced words out for real too.
+// After reextract's ReplaceText, run in a Rewrite (the index's secure
+// delete off, the index merged at the end), a deletion leaves no trace of
+// the article's earlier or later text either, and secure delete is on
+// again.
 func TestDeleteAfterReextractLeavesNoTrace(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "archive.db")
@@ -201,8 +202,12 @@ func TestDeleteAfterReextractLeavesNoTrace(t *testing.T) {
 	}
 	a.Title += " (cleaned again)"
 	a.Blocks = append(a.Blocks, Block{Kind: Paragraph, Text: "A paragraph the better cleaner found."})
-	if err := s.ReplaceText(ctx, id, a); err != nil {
+	if err := s.Rewrite(ctx, func() error { return s.ReplaceText(ctx, id, a) }); err != nil {
 		t.Fatal(err)
+	}
+	var on string
+	if err := s.db.QueryRow(`SELECT v FROM articles_fts_config WHERE k = 'secure-delete'`).Scan(&on); err != nil || on != "1" {
+		t.Errorf("the index's secure delete after Rewrite: %q, %v; want 1", on, err)
 	}
 	if n, err := s.SearchCount(ctx, secretWords[1]); err != nil || n != 1 {
 		t.Fatalf("the cleaned-again article: %d found, %v", n, err)
@@ -213,6 +218,53 @@ func TestDeleteAfterReextractLeavesNoTrace(t *testing.T) {
 	for _, f := range []string{path, path + "-wal"} {
 		if got := fileHolds(t, f); len(got) > 0 {
 			t.Errorf("%s holds %v after the deletion", filepath.Base(f), got)
+		}
+	}
+	assertOthersWhole(t, s)
+}
+
+// In an archive whose articles were changed before migration 0008
+// (neither secure delete on), an article deleted after the upgrade leaves
+// no trace in the index or any table; the free space earlier versions
+// left holds its earlier text until compact.
+func TestDeleteAfterUpgradeLeavesNoTrace(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "archive.db")
+	s, err := openDSN(ctx, path, strings.Replace(dsn(path), "&_secure_delete=true", "", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { s.Close() }()
+	id := addSecret(t, s)
+	for _, q := range []string{
+		`INSERT INTO articles_fts(articles_fts, rank) VALUES ('secure-delete', 0)`,
+		`DROP TABLE settings`,
+		`DELETE FROM migrations WHERE name = '0008_settings.sql'`,
+	} {
+		if _, err := s.db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SetNote(ctx, id, "Before the upgrade: "+secretWords[3]); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil { // migration 0008
+		t.Fatal(err)
+	}
+	if err := s.DeleteArticles(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	// The index and every table hold none of its words; the file's free
+	// space may, until compact (TestCompactRemovesOldTraces).
+	for _, w := range secretWords {
+		var n int
+		q := `SELECT (SELECT count(*) FROM articles_fts_data WHERE instr(lower(CAST(block AS TEXT)), ?1) > 0)
+			+ (SELECT count(*) FROM articles WHERE instr(lower(title || text || captions || notes), ?1) > 0)
+			+ (SELECT count(*) FROM annotations WHERE instr(lower(note), ?1) > 0)
+			+ (SELECT count(*) FROM tags WHERE instr(lower(name), ?1) > 0)`
+		if err := s.db.QueryRow(q, strings.ToLower(w)).Scan(&n); err != nil || n > 0 {
+			t.Errorf("%s: %d rows of the index or the tables hold it (%v)", w, n, err)
 		}
 	}
 	assertOthersWhole(t, s)

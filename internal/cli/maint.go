@@ -83,8 +83,15 @@ func runReextract(ctx context.Context, c *cli, args []string) error {
 		}
 		fmt.Fprintf(c.stdout, "backed up the archive first, to %s\n", b.Path)
 		bar := newProgressBar(c.stdout, "re-cleaning")
-		rep, err := importer.Reextract(ctx, store, importer.Options{}, func(done, total int, r importer.ReextractResult) {
-			bar.update(done, total, reextractLine(r), r.Err != nil)
+		var rep importer.ReextractReport
+		// Rewrite: the index's secure delete off meanwhile, the index
+		// made anew at the end.
+		err = store.Rewrite(ctx, func() error {
+			var err error
+			rep, err = importer.Reextract(ctx, store, importer.Options{}, func(done, total int, r importer.ReextractResult) {
+				bar.update(done, total, reextractLine(r), r.Err != nil)
+			})
+			return err
 		})
 		bar.done()
 		fmt.Fprintf(c.stdout, "%d updated, %d unchanged, %d failed\n", rep.Changed, rep.Unchanged, rep.Failed)
