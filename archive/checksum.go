@@ -100,8 +100,8 @@ func fillChecksums(ctx context.Context, tx *sql.Tx) error {
 }
 
 // listIDs returns the IDs a query lists.
-func listIDs(ctx context.Context, q querier, query string) ([]int64, error) {
-	rows, err := q.QueryContext(ctx, query)
+func listIDs(ctx context.Context, q querier, query string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

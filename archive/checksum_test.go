@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,27 +59,12 @@ func TestCheckFindsChangedRecords(t *testing.T) {
 	if p := checkProblems(t, s); len(p) != 0 {
 		t.Fatalf("a whole archive: problems %q", p)
 	}
-	s.Close()
-	raw, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	changes := map[string]string{
 		fmt.Sprintf("article %d", ids[0]): fmt.Sprintf(`UPDATE articles SET text = replace(text, 'ended', 'endeD') WHERE id = %d`, ids[0]),
 		fmt.Sprintf("article %d", ids[1]): fmt.Sprintf(`UPDATE articles SET blocks = replace(blocks, 'else', 'elsf'), byline = 'x' WHERE id = %d`, ids[1]),
 		"version 1":                       `UPDATE article_versions SET title = 'Harbour Talks' WHERE id = 1`,
 	}
-	for _, q := range changes {
-		if _, err := raw.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	raw.Close()
-	s, err = archive.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = execRaw(t, s, path, slices.Collect(maps.Values(changes))...)
 	problems := strings.Join(checkProblems(t, s), "\n")
 	for what := range changes {
 		if !strings.Contains(problems, what+": its text or details changed") {
@@ -89,12 +76,23 @@ func TestCheckFindsChangedRecords(t *testing.T) {
 // Migration 0009 gives the articles stored before it their checksums.
 func TestMigrateChecksums(t *testing.T) {
 	path, s, _ := recordFixture(t)
+	s = execRaw(t, s, path, `DROP TABLE article_sums`, `DROP TABLE version_sums`, `DELETE FROM migrations WHERE name = '0009_checksums.sql'`)
+	rep, err := s.Check(context.Background())
+	if err != nil || len(rep.Problems) != 0 || rep.Articles != 2 {
+		t.Errorf("after the migration: %+v, %v", rep, err)
+	}
+}
+
+// execRaw closes s, runs queries on the archive file at path outside the
+// archive package, and opens it again (closed when the test ends).
+func execRaw(t *testing.T, s *archive.Store, path string, queries ...string) *archive.Store {
+	t.Helper()
 	s.Close()
 	raw, err := sql.Open("sqlite3", path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{`DROP TABLE article_sums`, `DROP TABLE version_sums`, `DELETE FROM migrations WHERE name = '0009_checksums.sql'`} {
+	for _, q := range queries {
 		if _, err := raw.Exec(q); err != nil {
 			t.Fatal(err)
 		}
@@ -104,9 +102,6 @@ func TestMigrateChecksums(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	rep, err := s.Check(context.Background())
-	if err != nil || len(rep.Problems) != 0 || rep.Articles != 2 {
-		t.Errorf("after the migration: %+v, %v", rep, err)
-	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

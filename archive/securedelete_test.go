@@ -84,6 +84,17 @@ func addSecret(t *testing.T, s *Store) int64 {
 	return id
 }
 
+// assertNoTrace checks that neither the archive file at path nor its -wal
+// file holds any of secretWords.
+func assertNoTrace(t *testing.T, path, when string) {
+	t.Helper()
+	for _, f := range []string{path, path + "-wal"} {
+		if got := fileHolds(t, f); len(got) > 0 {
+			t.Errorf("%s holds %v %s", filepath.Base(f), got, when)
+		}
+	}
+}
+
 // assertOthersWhole checks that the 30 harbour articles are found and the
 // archive passes its check.
 func assertOthersWhole(t *testing.T, s *Store) {
@@ -120,11 +131,7 @@ func TestDeleteLeavesNoTrace(t *testing.T) {
 	if err := s.DeleteArticles(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{path, path + "-wal"} {
-		if got := fileHolds(t, f); len(got) > 0 {
-			t.Errorf("%s holds %v after the deletion", filepath.Base(f), got)
-		}
-	}
+	assertNoTrace(t, path, "after the deletion")
 	assertOthersWhole(t, s)
 	b, err := s.AutoBackup(ctx, ReasonManual, DefaultKeep)
 	if err != nil {
@@ -175,16 +182,12 @@ func TestCompactRemovesOldTraces(t *testing.T) {
 	if r.After <= 0 || r.After > r.Before {
 		t.Errorf("compact: %d bytes before, %d after", r.Before, r.After)
 	}
-	for _, f := range []string{path, path + "-wal"} {
-		if got := fileHolds(t, f); len(got) > 0 {
-			t.Errorf("%s holds %v after compact", filepath.Base(f), got)
-		}
-	}
+	assertNoTrace(t, path, "after compact")
 	assertOthersWhole(t, s)
 }
 
 // After reextract's ReplaceText, run in a Rewrite (the index's secure
-// delete off, the index merged at the end), a deletion leaves no trace of
+// delete off, the index made anew at the end), a deletion leaves no trace of
 // the article's earlier or later text either, and secure delete is on
 // again.
 func TestDeleteAfterReextractLeavesNoTrace(t *testing.T) {
@@ -215,11 +218,7 @@ func TestDeleteAfterReextractLeavesNoTrace(t *testing.T) {
 	if err := s.DeleteArticles(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{path, path + "-wal"} {
-		if got := fileHolds(t, f); len(got) > 0 {
-			t.Errorf("%s holds %v after the deletion", filepath.Base(f), got)
-		}
-	}
+	assertNoTrace(t, path, "after the deletion")
 	assertOthersWhole(t, s)
 }
 
