@@ -34,13 +34,13 @@ var compactQueries = []string{
 
 // Compact rewrites the archive without free space, so that nothing
 // deleted before, by this version or an earlier one, remains in its file,
-// and the file is as small as its contents. It takes the write lock for
-// about as long as a backup takes and needs free space beside the archive
-// of its size; other processes go on reading meanwhile. An -wal file that
-// a reader in another process holds is emptied at a later checkpoint. It
-// returns an error naming the archive, wrapping ErrBusy, ErrReadOnly,
-// ErrDiskFull or ErrDamaged when that is the cause; the archive is then as
-// it was.
+// and the file is as small as its contents. It holds the write lock for
+// minutes on a large archive (docs/reliability.md) and needs free space of
+// twice the archive's size meanwhile (VACUUM's copy and the WAL); other
+// processes go on reading. An -wal file that a reader in another process
+// holds is emptied at a later checkpoint. It returns an error naming the
+// archive, wrapping ErrBusy, ErrReadOnly, ErrDiskFull or ErrDamaged when
+// that is the cause; what the archive holds is then as it was.
 func (s *Store) Compact(ctx context.Context) (CompactReport, error) {
 	r := CompactReport{Before: s.fileSize()}
 	for _, q := range compactQueries {
