@@ -45,9 +45,11 @@ func checkStructure(t *testing.T, c structureCase) {
 	t.Helper()
 	var capt *archive.Capture
 	var err error
+	start := time.Now()
 	heap := testguard.Bounded(t, 60*time.Second, c.name, func() { capt, err = importer.Extract(c.name, []byte(c.data)) })
+	took := time.Since(start)
 	checkOutcome(t, c.name, []byte(c.data), capt, err)
-	t.Logf("%s (%d KB): heap %d MiB, %v", c.name, len(c.data)>>10, heap>>20, err)
+	t.Logf("%s (%d KB): peak heap %d MiB, %.2f s, %v", c.name, len(c.data)>>10, heap>>20, took.Seconds(), err)
 	if heap > 384<<20 {
 		t.Errorf("%s: %d MiB of heap", c.name, heap>>20)
 	}
@@ -81,11 +83,27 @@ func TestHostileMarkdownStructure(t *testing.T) {
 		{"indented-lists.md", mdIntro + repeatLines(4_500, func(i int) string { return strings.Repeat("  ", i) + "- item\n" }), 0, "item"},
 		{"paragraphs.md", mdIntro + strings.Repeat("a\n\n", 310_000), importer.MaxMarkdownNodes, ""},
 		{"emphasis.md", mdIntro + strings.Repeat("*a* ", 160_000), importer.MaxMarkdownNodes, ""},
+		// The bombs of issue 17 at their size: a 15 MB table, a 12 MB
+		// wide table, 80,000 definitions (5.6 s before the fix).
+		{"table-15mb.md", mdIntro + "| a | b | c |\n|---|---|---|\n" + strings.Repeat(row, 15_000_000/len(row)), importer.MaxTableCells, ""},
+		{"wide-table-12mb.md", mdIntro + wideRows(2_000, 12_000_000), importer.MaxTableCells, ""},
+		{"definitions-80k.md", mdIntro + "See [the last one][d79999].\n\n" +
+			repeatLines(80_000, func(i int) string { return fmt.Sprintf("[d%d]: https://example.org/%d\n", i, i) }), 0, "the last one"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { checkStructure(t, c) })
 	}
 }
+
+// wideRows is a Markdown table of cols columns, rows added up to size bytes.
+func wideRows(cols, size int) string {
+	head := "|" + strings.Repeat("h|", cols) + "\n|" + strings.Repeat("-|", cols) + "\n"
+	row := "|" + strings.Repeat("x|", cols) + "\n"
+	return head + strings.Repeat(row, (size-len(head))/len(row))
+}
+
+// htmlRow is a row of an HTML table of three cells.
+const htmlRow = "<tr><td>cell one</td><td>cell two</td><td>cell three</td></tr>\n"
 
 // TestHostileHTMLStructure gives the HTML reader pages of more elements
 // than MaxElements: a row of 210,000 cells, a long table, paragraphs.
@@ -98,6 +116,9 @@ func TestHostileHTMLStructure(t *testing.T) {
 		{"cells.html", page("<table><tr>" + strings.Repeat("<td>x", 210_000) + "</table>"), importer.MaxElements, ""},
 		{"table.html", page("<table>" + strings.Repeat("<tr><td>a</td><td>b</td><td>c</td></tr>\n", 55_000) + "</table>"), importer.MaxElements, ""},
 		{"paragraphs.html", page(strings.Repeat("<p>Words.</p>", 210_000)), importer.MaxElements, ""},
+		// The bombs of issue 17 at their size: 3 million cells, a 30 MB table.
+		{"cells-3m.html", page("<table><tr>" + strings.Repeat("<td>x", 3_000_000) + "</table>"), importer.MaxElements, ""},
+		{"table-30mb.html", page("<table>" + strings.Repeat(htmlRow, 30_000_000/len(htmlRow)) + "</table>"), importer.MaxElements, ""},
 		{"script.html", page("<script>var t = '" + strings.Repeat("<p>x", 210_000) + "';</script>"), 0, "harbour wall"},
 	}
 	for _, c := range cases {
