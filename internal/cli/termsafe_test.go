@@ -125,3 +125,19 @@ func TestTerminalSafe(t *testing.T) {
 		t.Errorf("jsonControls = %q, want %q", got, want)
 	}
 }
+
+// TestProgressBarOnTerminal draws the bar as on a terminal, with file
+// names holding escapes: only the bar's own sequence (erase the line)
+// reaches the terminal raw.
+func TestProgressBarOnTerminal(t *testing.T) {
+	var raw strings.Builder
+	b := newProgressBar(termOut{&raw}, "importing")
+	b.tty = true
+	b.update(1, 3, "page"+escapes+".html: failed: empty", true)
+	b.update(2, 3, "page"+escapes+".html: imported", false)
+	b.done()
+	out := strings.ReplaceAll(raw.String(), "\r\x1b[K", "")
+	if r := unsafeRune(out); r >= 0 || !strings.Contains(out, "page␛]52;c;") {
+		t.Errorf("the bar printed %U raw, or not the file name:\n%q", r, raw.String())
+	}
+}
