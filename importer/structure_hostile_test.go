@@ -126,6 +126,27 @@ func TestHostileHTMLStructure(t *testing.T) {
 	}
 }
 
+// TestHostileReadableStructure gives CleanReadable (the content a reading
+// app's export holds) the HTML bombs: the same MaxElements holds.
+func TestHostileReadableStructure(t *testing.T) {
+	for name, inner := range map[string]string{
+		"cells-3m":   "<table><tr>" + strings.Repeat("<td>x", 3_000_000) + "</table>",
+		"table-30mb": "<table>" + strings.Repeat(htmlRow, 30_000_000/len(htmlRow)) + "</table>",
+	} {
+		var err error
+		heap := testguard.Bounded(t, 60*time.Second, name, func() {
+			_, _, err = importer.CleanReadable(importer.Readable{Name: name + ".json", HTML: []byte(body + inner)})
+		})
+		t.Logf("%s in a reading app's export: peak heap %d MiB, %v", name, heap>>20, err)
+		if !errors.Is(err, importer.ErrTooComplex) || !strings.Contains(err.Error(), fmt.Sprint(importer.MaxElements)) {
+			t.Errorf("%s: %v, want ErrTooComplex naming the limit %d", name, err, importer.MaxElements)
+		}
+	}
+	if _, _, err := importer.CleanReadable(importer.Readable{Name: "small.json", HTML: []byte(body + strings.Repeat(htmlRow, 100))}); err != nil {
+		t.Errorf("a table of 100 rows: %v", err)
+	}
+}
+
 // TestHostileImageBomb puts a 304 KB PNG of 50,000×50,000 pixels (2.5 GB
 // decoded) in a "complete" save, beside a good image, and as a data: URI:
 // the importer must not keep it (the reader or an export would decode
