@@ -49,6 +49,8 @@ type Store struct {
 	// bg is the searches' work on other connections, which Close waits
 	// for (background.go).
 	bg background
+	// watch are the open Watchers, closed with the store (watch.go).
+	watch watchers
 }
 
 // clock returns the time relative dates count from.
@@ -197,6 +199,7 @@ func (s *Store) Path() string { return s.path }
 // a busy or full archive just keeps the old ones); a store that only read
 // leaves the file as it was.
 func (s *Store) Close() error {
+	s.watch.closeAll()
 	s.bg.wait()
 	if s.gate.written() {
 		s.db.Exec("PRAGMA optimize")
