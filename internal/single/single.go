@@ -111,6 +111,9 @@ func raise(path string) error {
 	return nil
 }
 
+// Claimed reports whether in holds a claim (a nil Instance holds none).
+func (in *Instance) Claimed() bool { return in != nil }
+
 // Serve answers the requests of later processes, calling onRaise (from
 // its own goroutine) for each, until Close. Run it on a goroutine.
 func (in *Instance) Serve(onRaise func()) {
@@ -132,8 +135,12 @@ func (in *Instance) Serve(onRaise func()) {
 	}
 }
 
-// Close stops serving and removes the socket.
+// Close stops serving and removes the socket. A nil Instance has
+// nothing to close.
 func (in *Instance) Close() error {
+	if in == nil {
+		return nil
+	}
 	err := in.ln.Close() // a Unix listener removes its socket file
 	os.Remove(in.path)
 	return err
