@@ -36,7 +36,7 @@ type searchBar struct {
 	scope    func() string
 	onSaved  func()
 
-	entry *widget.Entry
+	entry *searchEntry
 	save  *widget.Button
 	timer *time.Timer
 	query string    // the query the list shows or is loading
@@ -49,9 +49,9 @@ type searchSaver interface {
 }
 
 func (s *searchBar) buildUI() fyne.CanvasObject {
-	s.entry = &widget.Entry{PlaceHolder: "Search (Ctrl+F)",
+	s.entry = &searchEntry{Entry: widget.Entry{PlaceHolder: "Search (Ctrl+F)",
 		OnChanged:  s.onChanged,
-		ActionItem: &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: s.clear}}
+		ActionItem: &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: s.clear}}}
 	s.entry.ExtendBaseWidget(s.entry)
 	s.save = &widget.Button{Icon: theme.DocumentSaveIcon(), Importance: widget.LowImportance, OnTapped: s.saveSearch}
 	return container.NewVBox(container.NewBorder(nil, nil, nil, s.save, s.entry), s.facets.buildUI())
@@ -167,4 +167,21 @@ func searchProblem(err error) string {
 		return qe.Error()
 	}
 	return err.Error()
+}
+
+// searchEntry is the search box: an Entry that hands the keys it has no
+// use for (F1) to the window, as when nothing has the focus.
+type searchEntry struct {
+	widget.Entry
+}
+
+// TypedKey is part of fyne.Focusable.
+func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF1 {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(ev)
+		}
+		return
+	}
+	e.Entry.TypedKey(ev)
 }

@@ -155,8 +155,12 @@ func (u *UI) ShowAndRun() {
 	u.win.ShowAndRun()
 }
 
-// Close stops the work the window started (searches, imports) and closes it.
+// Close stops the work the window started (searches, imports) and closes
+// it, once.
 func (u *UI) Close() {
+	if u.ctx.Err() != nil {
+		return // closed already
+	}
 	u.cancel()
 	u.win.Close()
 }
