@@ -76,9 +76,9 @@ type UI struct {
 	lib       Library
 	importOpt importer.Options
 	prefs     prefs
-	tags      []string // the archive's tag names, for completion
-	notes     idSet    // the articles with highlights or a note, for the list's marks
-	themeSet  bool     // the window set the app's theme
+	tags      []string   // the archive's tag names, for completion
+	notes     idSet      // the articles with highlights or a note, for the list's marks
+	base      fyne.Theme // the app's theme before the window set its own
 	cancel    context.CancelFunc
 
 	// debounce is how long the search waits after the last keystroke;
