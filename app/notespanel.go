@@ -90,6 +90,17 @@ func (p *notesPanel) clear() {
 	p.showRows()
 }
 
+// showNote shows the free note text, written elsewhere, unless the user
+// is typing one.
+func (p *notesPanel) showNote(text string) {
+	if p.noteDirty {
+		return
+	}
+	p.note.OnChanged = nil // not the user typing
+	p.note.SetText(text)
+	p.note.OnChanged = p.noteChanged
+}
+
 // freeNote returns the text of the free note among an article's
 // annotations.
 func freeNote(notes []archive.Annotation) string {

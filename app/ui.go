@@ -82,8 +82,11 @@ type UI struct {
 	cancel    context.CancelFunc
 
 	// debounce is how long the search waits after the last keystroke;
-	// facetDelay how long the facets wait after the list.
-	debounce, facetDelay time.Duration
+	// facetDelay how long the facets wait after the list; poll how often
+	// the window asks whether the archive changed (live.go).
+	debounce, facetDelay, poll time.Duration
+	watching                   bool // the archive is watched
+	refreshes                  int  // times the window read the archive again after a change
 
 	sidebar *sidebar
 	list    *articleList
@@ -118,6 +121,7 @@ func New(a fyne.App, lib Library, opts ...Option) *UI {
 		lib:        lib,
 		debounce:   60 * time.Millisecond,
 		facetDelay: facetDelay,
+		poll:       livePoll,
 		started:    time.Now(),
 		notes:      idSet{m: map[int64]bool{}},
 	}
@@ -228,6 +232,7 @@ func (u *UI) onListLoaded(query string, total int) {
 		u.loadNotes()
 		u.tagsChanged()
 		u.sidebar.reload()
+		u.follow()
 	}
 	if !u.search.typed.IsZero() {
 		u.timing.since("keystroke to list", u.search.typed)
