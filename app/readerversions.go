@@ -27,8 +27,8 @@ func (t *readerTools) buildVersionBar() fyne.CanvasObject {
 	t.versions = &widget.Select{OnChanged: t.pickVersion}
 	t.changes = &widget.Check{Text: "Show changes", OnChanged: t.showChanges}
 	t.summary = &widget.Label{SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord}
-	left := container.NewHBox(widget.NewLabel("Version"), t.versions, t.changes)
-	t.versionBar = container.NewBorder(nil, nil, left, nil, t.summary)
+	row := container.NewBorder(nil, nil, widget.NewLabel("Version"), t.changes, t.versions)
+	t.versionBar = container.NewVBox(row, t.summary)
 	t.versionBar.Hide()
 	return t.versionBar
 }
@@ -64,8 +64,10 @@ func (t *readerTools) updateVersions(doc *readerDoc) {
 		t.changes.Disable() // the first version: nothing before it
 	}
 	t.summary.SetText("")
+	t.summary.Hide()
 	if doc.diff != nil {
 		t.summary.SetText(fmt.Sprintf("Since version %d: %s.", doc.diff.Old.Number, doc.diff.Summary()))
+		t.summary.Show()
 	}
 	t.versionBar.Show()
 }
@@ -77,9 +79,9 @@ func versionLabel(v archive.Version) string {
 	if date.IsZero() {
 		date = v.Imported
 	}
-	s := fmt.Sprintf("Version %d · %s", v.Number, date.Local().Format("2 Jan 2006 15:04"))
+	s := fmt.Sprintf("%d · %s", v.Number, date.Local().Format("2 Jan 2006, 15:04"))
 	if v.Current {
-		s += " (current)"
+		s += " · current"
 	}
 	return s
 }

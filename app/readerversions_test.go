@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/clippings/clippings/app/blockview"
 )
@@ -26,11 +28,17 @@ func TestReaderVersionChanges(t *testing.T) {
 	if !tools.versionBar.Visible() {
 		t.Fatal("no version bar for an article of two versions")
 	}
-	withTime := regexp.MustCompile(`^Version \d · \d+ \w+ 2019 \d\d:\d\d`)
+	withTime := regexp.MustCompile(`^\d · \d+ \w+ 2019, \d\d:\d\d`)
 	for _, o := range tools.versions.Options {
 		if !withTime.MatchString(o) {
 			t.Errorf("version option %q lacks the date and time", o)
 		}
+	}
+
+	u.win.Content().Refresh() // lay out again, as the next frame does
+	need := fyne.MeasureText(tools.versions.Selected, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + theme.IconInlineSize()
+	if got := tools.versions.Size().Width; got < need {
+		t.Errorf("the version picker is %.0f wide, too narrow for %q (%.0f)", got, tools.versions.Selected, need)
 	}
 
 	test.Tap(tools.changes)
