@@ -23,6 +23,11 @@ type articleList struct {
 
 	onSelected func(id int64)                // an article was chosen
 	onLoaded   func(query string, total int) // a new query's first page is shown
+	// onQueryError says what is wrong with a query that could not run
+	// (nil once one ran); prefixed whether the search's last word is
+	// being taken as a prefix while the user types.
+	onQueryError func(err error)
+	prefixed     func() bool
 	current    func() int64                  // the article in the reader, to highlight
 	actions    listActions                   // what the selection's menu does
 	// collectionAt says which collection is drawn at a point of the
@@ -196,6 +201,9 @@ func (l *articleList) applyFirst(m *listModel, p listPage, err error) {
 	// Back to the top while the old rows are still there: with the new,
 	// maybe shorter, model the old offset could show (and fetch) far rows.
 	l.list.ScrollToOffset(0) // unlike ScrollToTop, safe before the list is first drawn
+	if l.onQueryError != nil {
+		l.onQueryError(nil)
+	}
 	l.cur.cancel()
 	l.cur = m
 	m.pages[0], m.total, m.window = p.rows, p.total, p.window
@@ -224,9 +232,12 @@ func (l *articleList) showLoadError(query string, err error) {
 		l.showError("Could not read the list of articles.", err)
 		return
 	}
-	// A half-typed query may not parse; say so quietly rather than in a dialog.
-	l.log.Warn("search failed", "query", query, "err", err)
-	l.status.SetText("Search failed: " + searchProblem(err))
+	// A half-typed query may not parse: say so beside the search box,
+	// in full, and keep the results of the last query that ran.
+	l.log.Debug("search failed", "query", query, "err", err)
+	if l.onQueryError != nil {
+		l.onQueryError(err)
+	}
 }
 
 // fetch loads page n of the current model in the background, once.
@@ -269,6 +280,9 @@ func (l *articleList) updateStatus() {
 		l.status.SetText("No matches")
 	case m.window > 0 && m.order == orderRelevance:
 		l.status.SetText(plural(m.total, "match", "matches") + fmt.Sprintf(", the newest %d ranked by relevance", m.window))
+	case l.prefixed != nil && l.prefixed():
+		last := strings.Fields(strings.TrimSuffix(l.text, "*"))
+		l.status.SetText(plural(m.total, "match", "matches") + " so far, “" + last[len(last)-1] + "” taken as the start of a word")
 	default:
 		l.status.SetText(plural(m.total, "match", "matches"))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync/atomic"
+	"strings"
 	"testing"
 	"time"
 
@@ -49,7 +50,7 @@ func TestListPages(t *testing.T) {
 		if got, want := len(u.list.cur.pages), 1; got != want {
 			t.Errorf("%d pages loaded, want %d", got, want)
 		}
-		if got, want := u.list.status.Text, fmt.Sprintf("%d matches", n); got != want {
+		if got, want := u.list.status.Text, fmt.Sprintf("%d matches so far, “gardens” taken as the start of a word", n); got != want {
 			t.Errorf("status = %q, want %q", got, want)
 		}
 		u.list.list.ScrollToBottom()
@@ -167,5 +168,5 @@ func TestStatusSaysWindow(t *testing.T) {
 	want := "5 matches, the newest 3 ranked by relevance"
 	waitFor(t, q, "the status to say the window", func() bool { return u.list.status.Text == want })
 	u.list.sortChanged(orderNames[orderNewest])
-	waitFor(t, q, "the status without the window", func() bool { return u.list.status.Text == "5 matches" })
+	waitFor(t, q, "the status without the window", func() bool { return strings.HasPrefix(u.list.status.Text, "5 matches so far") })
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 	"unicode"
@@ -36,9 +37,14 @@ type searchBar struct {
 	scope    func() string
 	onSaved  func()
 
-	entry *searchEntry
-	save  *widget.Button
-	timer *time.Timer
+	entry   *searchEntry
+	save    *widget.Button
+	problem *widget.Label // what is wrong with the query typed, if anything
+	timer   *time.Timer
+	settle  *time.Timer   // the exact search once typing pauses
+	// settleDelay is how long after the last keystroke the search runs
+	// as typed, without the unfinished word's prefix.
+	settleDelay time.Duration
 	query string    // the query the list shows or is loading
 	typed time.Time // when the last keystroke came, for timing
 }
@@ -53,8 +59,11 @@ func (s *searchBar) buildUI() fyne.CanvasObject {
 		OnChanged:  s.onChanged,
 		ActionItem: &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: s.clear}}}
 	s.entry.ExtendBaseWidget(s.entry)
+	s.entry.OnSubmitted = func(string) { s.runExact() }
 	s.save = &widget.Button{Icon: theme.DocumentSaveIcon(), Importance: widget.LowImportance, OnTapped: s.saveSearch}
-	return container.NewVBox(container.NewBorder(nil, nil, nil, s.save, s.entry), s.facets.buildUI())
+	s.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance, SizeName: theme.SizeNameCaptionText}
+	s.problem.Hide()
+	return container.NewVBox(container.NewBorder(nil, nil, nil, s.save, s.entry), s.problem, s.facets.buildUI())
 }
 
 // onChanged runs on the UI goroutine for every keystroke: it cancels the
@@ -70,6 +79,63 @@ func (s *searchBar) onChanged(text string) {
 	s.timer = time.AfterFunc(s.debounce, func() {
 		s.do(func() { s.run(query) })
 	})
+	if s.settle != nil {
+		s.settle.Stop()
+	}
+	if query != exactQuery(text) { // the unfinished word is searched as a prefix meanwhile
+		s.settle = time.AfterFunc(s.settleDelay, func() {
+			s.do(func() {
+				if s.entry.Text == text {
+					s.runExact()
+				}
+			})
+		})
+	}
+}
+
+// exactQuery is the query as typed: what the command line would search.
+func exactQuery(text string) string { return strings.TrimSpace(text) }
+
+// runExact searches the text as typed, once typing has paused (or on
+// Enter), so that the list agrees with the command line's search:
+// "plague" finds "plague", not also "plagued".
+func (s *searchBar) runExact() {
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+	if q := exactQuery(s.entry.Text); q != s.query {
+		s.query = q
+		s.onSearch(q)
+	}
+}
+
+// prefixed reports whether the list shows the text with its last word
+// taken as a prefix (typing has not paused yet).
+func (s *searchBar) prefixed() bool {
+	return s.query != "" && s.query != exactQuery(s.entry.Text) && s.query == liveQuery(s.entry.Text)
+}
+
+// showProblem says what is wrong with the query typed, and where, or
+// hides the message when err is nil. The list keeps the results of the
+// last query that ran.
+func (s *searchBar) showProblem(err error) {
+	if err == nil {
+		s.problem.Hide()
+		return
+	}
+	s.problem.SetText(problemText(err))
+	s.problem.Show()
+}
+
+// problemText is a malformed query's error for the window: the message
+// and the query with a ▸ before the character where it goes wrong.
+func problemText(err error) string {
+	var qe *archive.QueryError
+	if !errors.As(err, &qe) {
+		return "The search failed: " + err.Error()
+	}
+	p := min(max(qe.Pos, 0), len(qe.Query))
+	return fmt.Sprintf("Not searched yet: %s, at character %d of “%s▸%s”.", qe.Msg, qe.Column(), qe.Query[:p], qe.Query[p:])
 }
 
 // run starts the search for query unless the user typed on in the meantime.
@@ -98,6 +164,10 @@ func (s *searchBar) addFilter(filter string) {
 func (s *searchBar) setDates(from, to string) {
 	s.entry.SetText(withDates(s.entry.Text, from, to))
 }
+
+// settleDelay is how long after the last keystroke the search runs as
+// typed: a pause, not the gap between two keys.
+const settleDelay = 600 * time.Millisecond
 
 // minPrefix is the length from which an unfinished word matches as a
 // prefix: shorter ones would match most of a large archive's words.
@@ -157,16 +227,6 @@ func (s *searchBar) store(name, query string) {
 			s.onSaved()
 		})
 	}()
-}
-
-// searchProblem is what the status line says of a failed search: the
-// query error (what and where) without the wrapping.
-func searchProblem(err error) string {
-	var qe *archive.QueryError
-	if errors.As(err, &qe) {
-		return qe.Error()
-	}
-	return err.Error()
 }
 
 // searchEntry is the search box: an Entry that hands the keys it has no

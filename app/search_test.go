@@ -2,9 +2,11 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -62,11 +64,18 @@ func TestSearchFeatures(t *testing.T) {
 		waitFor(t, q, "the filtered list", func() bool { return slices.Equal(shownTitles(u), []string{sealsTitle}) })
 	})
 	t.Run("BadQuerySaysWhere", func(t *testing.T) {
-		u.search.entry.SetText(`(seals`)
-		waitFor(t, q, "the error", func() bool { return strings.HasPrefix(u.list.status.Text, "Search failed") })
-		if !strings.Contains(u.list.status.Text, "at character") {
-			t.Errorf("status = %q, want where the query is wrong", u.list.status.Text)
+		before, status := shownTitles(u), u.list.status.Text
+		u.search.entry.SetText(`seals OR`)
+		waitFor(t, q, "the error", func() bool { return u.search.problem.Visible() })
+		want := "Not searched yet: OR needs something after it, at character 7 of “seals ▸OR”."
+		if got := u.search.problem.Text; got != want || u.search.problem.Wrapping != fyne.TextWrapWord {
+			t.Errorf("the problem says %q (wrapping %v), want %q wrapped", got, u.search.problem.Wrapping, want)
 		}
+		if got := shownTitles(u); !slices.Equal(got, before) || u.list.status.Text != status {
+			t.Errorf("the list shows %q (%q), want the last results %q (%q)", got, u.list.status.Text, before, status)
+		}
+		u.search.entry.SetText("seals")
+		waitFor(t, q, "the problem gone", func() bool { return !u.search.problem.Visible() })
 	})
 	t.Run("Facets", func(t *testing.T) {
 		u.search.entry.SetText("")
@@ -158,7 +167,7 @@ func TestSearchBarAlone(t *testing.T) {
 	addFile(t, s, sealsFile)
 	e, q := newTestEnv(t)
 	var searched []string
-	sb := &searchBar{env: e, lib: s, onTyping: func() {}, scope: func() string { return "" }, onSaved: func() {},
+	sb := &searchBar{env: e, lib: s, onTyping: func() {}, scope: func() string { return "" }, onSaved: func() {}, settleDelay: time.Hour,
 		onSearch: func(query string) { searched = append(searched, query) }}
 	sb.facets = &facetPanel{env: e, lib: s, onFilter: sb.addFilter, onDates: sb.setDates}
 	e.win.SetContent(sb.buildUI())
@@ -173,5 +182,33 @@ func TestSearchBarAlone(t *testing.T) {
 	test.Tap(sb.facets.chips.Objects[slices.Index(buttonTexts(sb.facets.chips), "Coast Gazette 1")].(*widget.Button))
 	if got, want := sb.entry.Text, `estu site:"Coast Gazette"`; got != want {
 		t.Errorf("entry = %q, want %q", got, want)
+	}
+}
+
+// TestSearchSettlesAsTyped types "plague" in an archive that holds
+// "plague" and "plagued": while typing the last word is a prefix (and
+// the status line says so), and once typing pauses the list shows what
+// the command line's search finds.
+func TestSearchSettlesAsTyped(t *testing.T) {
+	s := openStore(t)
+	for i, text := range []string{"The plague reached the port.", "A plague ship was turned away.", "Ships plagued by rats.",
+		"The town was plagued all winter.", "Quarantine against the plague."} {
+		addCapture(t, s, textCapture(&archive.Article{Title: fmt.Sprintf("Report %d", i+1),
+			Blocks: []archive.Block{{Kind: archive.Paragraph, Text: text}}}))
+	}
+	u, q := newTestUI(t, s)
+	waitFor(t, q, "the list", func() bool { return u.list.length() == 5 })
+	u.search.settleDelay = 20 * time.Millisecond
+	test.Type(u.search.entry, "plague")
+	cli, err := s.SearchCount(context.Background(), "plague")
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, q, "the search as typed", func() bool { return u.list.cur.query == "plague" && u.list.length() == cli })
+	if cli != 3 {
+		t.Fatalf("the archive finds %d articles for plague, want 3", cli)
+	}
+	if got := u.list.status.Text; got != "3 matches" {
+		t.Errorf("status %q, want 3 matches", got)
 	}
 }

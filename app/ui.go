@@ -85,8 +85,9 @@ type UI struct {
 	// facetDelay how long the facets wait after the list; poll how often
 	// the window asks whether the archive changed (live.go).
 	debounce, facetDelay, poll time.Duration
-	watching                   bool // the archive is watched
-	refreshes                  int  // times the window read the archive again after a change
+	settle                     time.Duration // how long the search waits before it runs as typed
+	watching                   bool          // the archive is watched
+	refreshes                  int           // times the window read the archive again after a change
 
 	sidebar *sidebar
 	list    *articleList
@@ -122,6 +123,7 @@ func New(a fyne.App, lib Library, opts ...Option) *UI {
 		debounce:   60 * time.Millisecond,
 		facetDelay: facetDelay,
 		poll:       livePoll,
+		settle:     settleDelay,
 		started:    time.Now(),
 		notes:      idSet{m: map[int64]bool{}},
 	}

@@ -22,13 +22,14 @@ func (u *UI) newList() *articleList {
 		actions: listActions{tag: u.tagDialog, collect: u.collectionDialog, export: func(ids []int64) { u.exports.show(ids) },
 			delete: u.confirmDelete, setRead: u.setRead, setStarred: u.setStarred},
 		collectionAt: func(at fyne.Position) (int64, bool) { return u.sidebar.collectionAt(at) },
-		onDrop:       func(ids []int64, col int64) { u.addToCollection(ids, col, "") }}
+		onQueryError: func(err error) { u.search.showProblem(err) }, prefixed: func() bool { return u.search.prefixed() },
+		onDrop: func(ids []int64, col int64) { u.addToCollection(ids, col, "") }}
 }
 
 // newSearch makes the search bar and its facets; the list shows what it
 // searches.
 func (u *UI) newSearch() *searchBar {
-	s := &searchBar{env: u.env, lib: u.lib, debounce: u.debounce,
+	s := &searchBar{env: u.env, lib: u.lib, debounce: u.debounce, settleDelay: u.settle,
 		onTyping: u.list.cancelPending, onSearch: u.list.setSearch,
 		scope: func() string { return u.list.scope }, onSaved: func() { u.sidebar.reload() }}
 	s.facets = &facetPanel{env: u.env, lib: u.lib, delay: u.facetDelay,
