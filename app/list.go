@@ -28,8 +28,8 @@ type articleList struct {
 	// being taken as a prefix while the user types.
 	onQueryError func(err error)
 	prefixed     func() bool
-	current    func() int64                  // the article in the reader, to highlight
-	actions    listActions                   // what the selection's menu does
+	current      func() int64 // the article in the reader, to highlight
+	actions      listActions  // what the selection's menu does
 	// collectionAt says which collection is drawn at a point of the
 	// window, if any; onDrop adds the articles dropped to it (listdrag.go).
 	collectionAt func(at fyne.Position) (int64, bool)

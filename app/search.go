@@ -41,12 +41,12 @@ type searchBar struct {
 	save    *widget.Button
 	problem *widget.Label // what is wrong with the query typed, if anything
 	timer   *time.Timer
-	settle  *time.Timer   // the exact search once typing pauses
+	settle  *time.Timer // the exact search once typing pauses
 	// settleDelay is how long after the last keystroke the search runs
 	// as typed, without the unfinished word's prefix.
 	settleDelay time.Duration
-	query string    // the query the list shows or is loading
-	typed time.Time // when the last keystroke came, for timing
+	query       string    // the query the list shows or is loading
+	typed       time.Time // when the last keystroke came, for timing
 }
 
 // searchSaver keeps searches under a name.
