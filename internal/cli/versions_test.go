@@ -1,12 +1,16 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/archive/archivetest"
 )
 
 // versionPage is a saved page of the CNBC story on the Emirates order
@@ -104,5 +108,27 @@ func TestVersionsDiffErrors(t *testing.T) {
 		if code != tt.code || !strings.Contains(errs, tt.want) {
 			t.Errorf("versions %v: exit %d, want %d with %q:\n%s", tt.args, code, tt.code, tt.want, errs)
 		}
+	}
+}
+
+// TestListUntitled lists an article without a title: "Untitled", as the
+// window names it, not a blank.
+func TestListUntitled(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "archive.db")
+	s, err := archive.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	archivetest.MustAdd(t, s, archivetest.Capture("untitled.html", "<p>untitled</p>",
+		archivetest.Article("", "A paragraph of text saved without any title at all.")))
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := clippings(t, "list", "--archive", db)
+	if code != 0 {
+		t.Fatalf("list: exit %d\n%s", code, errs)
+	}
+	if !regexp.MustCompile(`(?m)^\s+1  Untitled`).MatchString(out) {
+		t.Errorf("list prints %q, want the article as Untitled", out)
 	}
 }
