@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/internal/words"
 )
 
 // Multiple selection in the article list, and the actions on it. A plain
@@ -146,7 +148,7 @@ func (b *bulkBar) update() {
 		return
 	}
 	if n := len(b.l.selected); n > 0 {
-		b.label.SetText(plural(n, "article", "articles") + " selected")
+		b.label.SetText(words.Plural(n, "article", "articles") + " selected")
 		b.box.Show()
 	} else {
 		b.box.Hide()
@@ -247,7 +249,7 @@ func (u *UI) deleteArticles(ids []int64) {
 			}
 			u.list.clearSelection()
 			u.list.changed()
-			u.search.facets.load(u.list.cur.query)
+			u.search.facets.load(u.list.cur.sel)
 			u.sidebar.reload()
 			u.tagsChanged()
 		})
@@ -269,7 +271,7 @@ func (u *UI) articleNames(ids []int64) string {
 			t = orDefault(d.article.Title, "Untitled")
 		}
 		if t == "" {
-			return plural(len(ids), "article", "articles")
+			return words.Plural(len(ids), "article", "articles")
 		}
 		titles = append(titles, "“"+t+"”")
 	}

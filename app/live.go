@@ -87,7 +87,7 @@ func (u *UI) archiveChanged() {
 		u.list.reload() // the welcome screen: the archive may hold articles now
 	} else {
 		u.list.changed()
-		u.search.facets.load(u.list.cur.query)
+		u.search.facets.load(u.list.cur.sel)
 	}
 	u.sidebar.reload()
 	u.tagsChanged()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -22,7 +23,9 @@ import (
 // language (words, "phrases", prefix*, OR, -not, and field filters such as
 // site:, tag:, date:2019-03). Typing filters the list once the user
 // pauses; a search on its way is cancelled by the next keystroke. Below
-// the entry the facet panel shows the results by month, site and tag.
+// the entry the facet panel shows the results by month, site and tag;
+// what is picked there narrows the search as a value (a name is never
+// parsed) and shows below the entry, each pick a button that drops it.
 type searchBar struct {
 	env
 	lib      searchSaver
@@ -30,23 +33,26 @@ type searchBar struct {
 	facets   *facetPanel   // made by the UI; built below the entry
 
 	// Callbacks: onTyping when a keystroke makes the search on its way
-	// stale, onSearch when the list should show a query; scope returns
-	// the sidebar's query, saved with the search; onSaved follows a save.
+	// stale, onSearch when the list should show a search; scope returns
+	// the sidebar's choice, saved with the search; onSaved follows a save.
 	onTyping func()
-	onSearch func(query string)
-	scope    func() string
+	onSearch func(search archive.Selection)
+	scope    func() archive.Selection
 	onSaved  func()
 
 	entry   *searchEntry
 	save    *widget.Button
-	problem *widget.Label // what is wrong with the query typed, if anything
+	problem *widget.Label   // what is wrong with the query typed, if anything
+	picks   *fyne.Container // what is picked in the facets, each a button that drops it
+	box     *fyne.Container // the entry, the problem, the picks, the facets
 	timer   *time.Timer
 	settle  *time.Timer // the exact search once typing pauses
 	// settleDelay is how long after the last keystroke the search runs
 	// as typed, without the unfinished word's prefix.
 	settleDelay time.Duration
-	query       string    // the query the list shows or is loading
-	typed       time.Time // when the last keystroke came, for timing
+	query       string            // the text the list shows or is loading
+	picked      archive.Selection // the site, tags and dates picked in the facets
+	typed       time.Time         // when the last keystroke came, for timing
 }
 
 // searchSaver keeps searches under a name.
@@ -63,7 +69,10 @@ func (s *searchBar) buildUI() fyne.CanvasObject {
 	s.save = &widget.Button{Icon: theme.DocumentSaveIcon(), Importance: widget.LowImportance, OnTapped: s.saveSearch}
 	s.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance, SizeName: theme.SizeNameCaptionText}
 	s.problem.Hide()
-	return container.NewVBox(container.NewBorder(nil, nil, nil, s.save, s.entry), s.problem, s.facets.buildUI())
+	s.picks = container.New(&flowLayout{})
+	s.picks.Hide()
+	s.box = container.NewVBox(container.NewBorder(nil, nil, nil, s.save, s.entry), s.problem, s.picks, s.facets.buildUI())
+	return s.box
 }
 
 // onChanged runs on the UI goroutine for every keystroke: it cancels the
@@ -105,7 +114,7 @@ func (s *searchBar) runExact() {
 	}
 	if q := exactQuery(s.entry.Text); q != s.query {
 		s.query = q
-		s.onSearch(q)
+		s.onSearch(s.search())
 	}
 }
 
@@ -144,25 +153,88 @@ func (s *searchBar) run(query string) {
 		return // a newer keystroke has its own timer
 	}
 	s.query = query
-	s.onSearch(query)
+	s.onSearch(s.search())
 }
 
+// search is what the list shows of the search: the text and the picks.
+func (s *searchBar) search() archive.Selection {
+	sel := s.picked
+	sel.Query = s.query
+	return sel
+}
+
+// searchNow runs the search at once, the text as typed (a pick, not a
+// keystroke).
+func (s *searchBar) searchNow() {
+	for _, t := range []*time.Timer{s.timer, s.settle} {
+		if t != nil {
+			t.Stop()
+		}
+	}
+	s.query = exactQuery(s.entry.Text)
+	s.onSearch(s.search())
+}
+
+// clear drops the text and the picks.
 func (s *searchBar) clear() {
+	s.picked = archive.Selection{}
+	s.showPicks()
 	s.entry.SetText("")
+	s.searchNow()
 }
 
-// addFilter adds a filter (site:"BBC") to the search.
-func (s *searchBar) addFilter(filter string) {
-	text := strings.TrimSpace(s.entry.Text)
-	if strings.Contains(text, filter) {
+// pick narrows the search to what a facet stands for: a site (in place
+// of one picked before) or a tag.
+func (s *searchBar) pick(p archive.Selection) {
+	s.setPicked(together(s.picked, p))
+}
+
+// setDates narrows the search to the months (or years) from..to
+// ("2019-03", "2019"), in place of dates picked before.
+func (s *searchBar) setDates(from, to string) {
+	start, end, ok := binDates(from, to)
+	if !ok {
 		return
 	}
-	s.entry.SetText(strings.TrimSpace(text + " " + filter))
+	p := s.picked
+	p.From, p.To = start, end
+	s.setPicked(p)
 }
 
-// setDates narrows the search to the months from..to ("2019-03").
-func (s *searchBar) setDates(from, to string) {
-	s.entry.SetText(withDates(s.entry.Text, from, to))
+func (s *searchBar) setPicked(p archive.Selection) {
+	s.picked = p
+	s.showPicks()
+	s.searchNow()
+}
+
+// showPicks shows a button per pick, which drops it.
+func (s *searchBar) showPicks() {
+	var chips []fyne.CanvasObject
+	drop := func(text string, without func(p *archive.Selection)) {
+		chips = append(chips, &widget.Button{Text: text, Icon: theme.CancelIcon(), Importance: widget.LowImportance,
+			OnTapped: func() {
+				p := s.picked
+				without(&p)
+				s.setPicked(p)
+			}})
+	}
+	if site := s.picked.Site; site != "" {
+		drop(site, func(p *archive.Selection) { p.Site = "" })
+	}
+	for _, tag := range s.picked.Tags {
+		drop("#"+tag, func(p *archive.Selection) {
+			p.Tags = slices.DeleteFunc(slices.Clone(p.Tags), func(t string) bool { return t == tag })
+			if len(p.Tags) == 0 {
+				p.Tags = nil
+			}
+		})
+	}
+	if !s.picked.From.IsZero() || !s.picked.To.IsZero() {
+		drop(datesLabel(s.picked.From, s.picked.To), func(p *archive.Selection) { p.From, p.To = time.Time{}, time.Time{} })
+	}
+	s.picks.Objects = chips
+	s.picks.Hidden = len(chips) == 0
+	s.box.Refresh() // lay the bar out again: the picks' row came or went
 }
 
 // settleDelay is how long after the last keystroke the search runs as
@@ -192,13 +264,21 @@ func liveQuery(text string) string {
 	return strings.TrimRightFunc(q, unicode.IsSpace)
 }
 
-// text is the query the list shows or is loading.
+// text is the text the list shows or is loading.
 func (s *searchBar) text() string { return s.query }
 
-// saveSearch keeps the search (with the sidebar's choice) under a name.
+// saveSearch keeps the search (with the sidebar's choice and the picks)
+// under a name, written in the search language.
 func (s *searchBar) saveSearch() {
-	query := strings.TrimSpace(s.scope() + " " + strings.TrimSpace(s.entry.Text))
-	if query == "" {
+	search := s.picked
+	search.Query = strings.TrimSpace(s.entry.Text)
+	query, err := together(s.scope(), search).QueryText()
+	switch {
+	case err != nil:
+		s.inform("Cannot save this search", "A saved search is kept as text in the search language, "+
+			"which cannot name a tag, collection or site holding a double quote (\").")
+		return
+	case query == "":
 		s.inform("Nothing to save", "Type a search first; it is saved with the sidebar's choice.")
 		return
 	}
