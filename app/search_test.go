@@ -64,8 +64,29 @@ func TestSearchFeatures(t *testing.T) {
 		u.search.entry.SetText(`site:"Coast Gazette"`)
 		waitFor(t, q, "the filtered list", func() bool { return slices.Equal(shownTitles(u), []string{sealsTitle}) })
 	})
+	t.Run("SortAlone", func(t *testing.T) {
+		// A query of only a sort lists every article in that order, and
+		// the facets are the whole archive's.
+		u.search.entry.SetText("")
+		waitFor(t, q, "every article", func() bool { return u.list.cur.sel.IsZero() && u.list.length() > 1 })
+		all := u.list.length()
+		u.search.entry.SetText("sort:title")
+		waitFor(t, q, "every article by title", func() bool {
+			return u.list.cur.sel.Query == "sort:title" && len(shownTitles(u)) == all
+		})
+		if got := shownTitles(u); !slices.IsSorted(got) {
+			t.Errorf("sort:title shows %q, not in title order", got)
+		}
+		if got, want := u.list.status.Text, fmt.Sprintf("%d matches", all); got != want {
+			t.Errorf("status %q, want %q", got, want)
+		}
+		waitFor(t, q, "the whole archive's facets", func() bool {
+			return u.search.facets.shown.Query == "sort:title" && slices.Contains(buttonTexts(u.search.facets.chips), "Coast Gazette 1")
+		})
+	})
 	t.Run("BadQuerySaysWhere", func(t *testing.T) {
 		before, status := shownTitles(u), u.list.status.Text
+		chips := buttonTexts(u.search.facets.chips)
 		u.search.entry.SetText(`seals OR`)
 		waitFor(t, q, "the error", func() bool { return u.search.problem.Visible() })
 		want := "Not searched yet: OR needs something after it, at character 7 of “seals ▸OR”."
@@ -74,6 +95,9 @@ func TestSearchFeatures(t *testing.T) {
 		}
 		if got := shownTitles(u); !slices.Equal(got, before) || u.list.status.Text != status {
 			t.Errorf("the list shows %q (%q), want the last results %q (%q)", got, u.list.status.Text, before, status)
+		}
+		if got := buttonTexts(u.search.facets.chips); !slices.Equal(got, chips) {
+			t.Errorf("the facets show %q, want the last results' %q", got, chips)
 		}
 		u.search.entry.SetText("seals")
 		waitFor(t, q, "the problem gone", func() bool { return !u.search.problem.Visible() })
