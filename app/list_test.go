@@ -170,3 +170,22 @@ func TestStatusSaysWindow(t *testing.T) {
 	u.list.sortChanged(orderNames[orderNewest])
 	waitFor(t, q, "the status without the window", func() bool { return strings.HasPrefix(u.list.status.Text, "5 matches so far") })
 }
+
+// TestRowMeta: a row's second line names the site and the date, and says
+// when there is no date rather than staying blank.
+func TestRowMeta(t *testing.T) {
+	published := time.Date(2024, 3, 2, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		s    archive.Summary
+		want string
+	}{
+		{archive.Summary{Title: "Seals", Site: "Coast Gazette", Published: published}, "Coast Gazette · 2 Mar 2024"},
+		{archive.Summary{Title: "Seals", Published: published}, "2 Mar 2024"},
+		{archive.Summary{Title: "Seals", Site: "Coast Gazette"}, "Coast Gazette · no date"},
+		{archive.Summary{Title: "Seals"}, "no date"},
+	} {
+		if got := newRow(c.s).meta; got != c.want {
+			t.Errorf("%+v: meta %q, want %q", c.s, got, c.want)
+		}
+	}
+}
