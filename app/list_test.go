@@ -121,13 +121,13 @@ func TestRowTagsAndMarks(t *testing.T) {
 
 	t.Run("FirstRow", func(t *testing.T) {
 		row := rowWidget(t, u, 0)
-		if got, want := row.meta.Text(), "korea, trade"; got != want {
-			t.Errorf("row 0 says %q, want its tags %q", got, want)
+		if got, want := row.meta.Text(), "no date · korea, trade"; got != want {
+			t.Errorf("row 0 says %q, want %q", got, want)
 		}
 		if !row.note.Visible() {
 			t.Error("row 0 has a highlight but no mark")
 		}
-		if r := rowWidget(t, u, 1); r.meta.Text() != "" || r.note.Visible() {
+		if r := rowWidget(t, u, 1); r.meta.Text() != "no date" || r.note.Visible() {
 			t.Errorf("row 1 says %q (marked %v), want no tags and no mark", r.meta.Text(), r.note.Visible())
 		}
 	})
