@@ -63,8 +63,7 @@ func (l *articleList) buildUI() fyne.CanvasObject {
 	l.cur = newListModel(l.ctx, archive.Selection{}, orderAdded)
 	l.list = &widget.List{Length: l.length, CreateItem: l.createItem, UpdateItem: l.updateItem,
 		OnSelected: l.keyboardSelected}
-	l.status = &widget.Label{SizeName: theme.SizeNameCaptionText,
-		Truncation: fyne.TextTruncateEllipsis}
+	l.status = &widget.Label{SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord}
 	l.sortSel = &widget.Select{Options: l.sortOptions(), Selected: orderNames[orderAdded], OnChanged: l.sortChanged}
 	l.bulk = &bulkBar{l: l}
 	sortBy := &widget.Label{Text: "Sort", SizeName: theme.SizeNameCaptionText}
@@ -275,20 +274,52 @@ func (l *articleList) applyPage(m *listModel, n int, p listPage, err error) {
 
 func (l *articleList) updateStatus() {
 	m := l.cur
-	switch {
-	case !l.searching():
+	if !l.searching() {
 		l.status.SetText(words.Plural(m.total, "article", "articles"))
+		l.bulk.update()
+		return
+	}
+	matches := words.Plural(m.total, "match", "matches")
+	if m.total == 0 {
+		matches = "No matches"
+	}
+	// The search runs within the sidebar's choice: say which.
+	matches = words.Join(" ", matches, scopeText(l.scope))
+	switch {
 	case m.total == 0:
-		l.status.SetText("No matches")
 	case m.window > 0 && m.order == orderRelevance:
-		l.status.SetText(words.Plural(m.total, "match", "matches") + fmt.Sprintf(", the newest %d ranked by relevance", m.window))
+		matches += fmt.Sprintf(", the newest %d ranked by relevance", m.window)
 	case l.prefixed != nil && l.prefixed():
 		last := strings.Fields(strings.TrimSuffix(l.search.Query, "*"))
-		l.status.SetText(words.Plural(m.total, "match", "matches") + " so far, “" + last[len(last)-1] + "” taken as the start of a word")
-	default:
-		l.status.SetText(words.Plural(m.total, "match", "matches"))
+		matches += " so far, “" + last[len(last)-1] + "” taken as the start of a word"
 	}
+	l.status.SetText(matches)
 	l.bulk.update()
+}
+
+// scopeText says where a search runs, for the status line: "in the
+// collection “Reading”", "among the starred"; "" for all articles.
+func scopeText(scope archive.Selection) string {
+	var where []string
+	if scope.Collection != "" {
+		where = append(where, "in the collection “"+scope.Collection+"”")
+	}
+	if scope.Saved != "" {
+		where = append(where, "in the saved search “"+scope.Saved+"”")
+	}
+	if scope.Site != "" {
+		where = append(where, "from "+scope.Site)
+	}
+	for _, t := range scope.Tags {
+		where = append(where, "tagged "+t)
+	}
+	if scope.Starred {
+		where = append(where, "among the starred")
+	}
+	if scope.Unread {
+		where = append(where, "among the unread")
+	}
+	return strings.Join(where, ", ")
 }
 
 // step opens the article d rows after (or before) the one in the reader.

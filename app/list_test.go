@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/clippings/clippings/archive"
 )
 
@@ -187,5 +189,42 @@ func TestRowMeta(t *testing.T) {
 		if got := newRow(c.s).meta; got != c.want {
 			t.Errorf("%+v: meta %q, want %q", c.s, got, c.want)
 		}
+	}
+}
+
+// TestSearchWithinCollection opens a collection in the sidebar and types
+// a search: the list shows the collection's hits and the status line says
+// the search runs within the collection.
+func TestSearchWithinCollection(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	var ids []int64
+	for i, text := range []string{"A walrus on the ice.", "A walrus in the harbour.", "Seals on the dunes."} {
+		ids = append(ids, addCapture(t, s, textCapture(&archive.Article{Title: fmt.Sprintf("Report %d", i+1),
+			Blocks: []archive.Block{{Kind: archive.Paragraph, Text: text}}}))...)
+	}
+	col, err := s.CreateCollection(ctx, 0, "Reading")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddToCollection(ctx, col, ids[0], ids[2]); err != nil {
+		t.Fatal(err)
+	}
+	u, q := newTestUI(t, s)
+	node := fmt.Sprintf("col:%d", col)
+	waitFor(t, q, "the sidebar", func() bool { _, ok := u.sidebar.data.nodes[node]; return ok })
+	u.sidebar.tree.Select(node)
+	waitFor(t, q, "the collection", func() bool { return u.list.next == nil && u.list.cur.sel.Collection == "Reading" })
+	if got := u.list.status.Text; got != "2 articles" {
+		t.Errorf("the collection's status %q, want 2 articles", got)
+	}
+	u.search.entry.SetText("walrus")
+	u.search.runExact() // Enter
+	waitFor(t, q, "the collection's hits", func() bool { return u.list.next == nil && u.list.cur.sel.Query == "walrus" })
+	if got, want := u.list.status.Text, "1 match in the collection “Reading”"; got != want || u.list.length() != 1 {
+		t.Errorf("status %q (%d rows), want %q (1 row)", got, u.list.length(), want)
+	}
+	if u.list.status.Wrapping != fyne.TextWrapWord {
+		t.Error("the status line is cut, not wrapped")
 	}
 }
