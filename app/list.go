@@ -1,9 +1,11 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -64,11 +66,20 @@ func (l *articleList) buildUI() fyne.CanvasObject {
 	l.list = &widget.List{Length: l.length, CreateItem: l.createItem, UpdateItem: l.updateItem,
 		OnSelected: l.keyboardSelected}
 	l.status = &widget.Label{SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord}
-	l.sortSel = &widget.Select{Options: l.sortOptions(), Selected: orderNames[orderAdded], OnChanged: l.sortChanged}
+	// A Select is as wide as its placeholder, which is never shown here
+	// (an order is always chosen): the longest order's name, so that
+	// none is cut.
+	l.sortSel = &widget.Select{Options: l.sortOptions(), Selected: orderNames[orderAdded], OnChanged: l.sortChanged,
+		PlaceHolder: slices.MaxFunc(orderNames, func(a, b string) int { return cmp.Compare(textWidth(a), textWidth(b)) })}
 	l.bulk = &bulkBar{l: l}
 	sortBy := &widget.Label{Text: "Sort", SizeName: theme.SizeNameCaptionText}
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(sortBy, l.sortSel), l.status)
 	return container.NewBorder(header, l.bulk.buildUI(), nil, nil, l.list)
+}
+
+// textWidth is the width of text in the theme's text size.
+func textWidth(text string) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width
 }
 
 func (l *articleList) length() int { return l.cur.total }
