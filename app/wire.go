@@ -66,7 +66,7 @@ func (u *UI) imported(ids []int64) {
 // selected rows or what it shows, a tag, a collection or everything.
 func (u *UI) newExports() *exports {
 	return &exports{env: u.env, lib: u.lib, selected: func() []int64 { return u.list.selectedIDs() },
-		shown: func() archive.Selection { return u.list.selection() }, tagNames: u.tagNames}
+		shown: func() archive.Selection { return u.list.selection() }, tagNames: u.tagNames, prefs: u.app.Preferences()}
 }
 
 // newWelcome makes the screen of an empty archive, whose buttons import.
