@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/archive"
@@ -258,5 +259,28 @@ func TestSearchSettlesAsTyped(t *testing.T) {
 	}
 	if got := u.list.status.Text; got != "3 matches" {
 		t.Errorf("status %q, want 3 matches", got)
+	}
+}
+
+// TestFacetsOneRow fills the facets with more sites than fit across the
+// list's pane: they take one row, which scrolls, and leave the list its
+// room.
+func TestFacetsOneRow(t *testing.T) {
+	s := openStore(t)
+	for i := range maxFacetValues {
+		addCapture(t, s, textCapture(&archive.Article{Title: fmt.Sprintf("Report %d", i+1), Site: fmt.Sprintf("Coast Gazette %d", i+1),
+			Blocks: []archive.Block{{Kind: archive.Paragraph, Text: "A walrus on the ice."}}}))
+	}
+	u, q := newTestUI(t, s)
+	waitFor(t, q, "the facets", func() bool { return len(u.search.facets.chips.Objects) == maxFacetValues })
+	q.drain()
+	chips := u.search.facets.chips.Objects
+	last := chips[len(chips)-1]
+	if last.Position().Y != chips[0].Position().Y {
+		t.Errorf("the facets wrap: the last at y %v, the first at %v", last.Position().Y, chips[0].Position().Y)
+	}
+	row := u.search.facets.box.Objects[1]
+	if got, want := row.Size().Height, chips[0].MinSize().Height; got > want+theme.Padding() {
+		t.Errorf("the facets' row is %v high, want one button's %v", got, want)
 	}
 }
