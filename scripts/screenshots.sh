@@ -13,6 +13,8 @@
 #   reader-version-changes.png
 #                         an article saved twice, what changed shown
 #
+#   window-1024x700.png   the live view's archive in a 1024×700 window
+#
 # SECTIONS picks what to take (default all: library dark import live versions).
 #
 # Fyne's Canvas().Capture() is black under Xvfb, so the screen is taken with
@@ -175,6 +177,13 @@ if want live; then
   shot live-view-before 0
   clip import "${pages[@]:23:20}" >"$tmp/live-import.log"
   shot live-view-after-import 2
+  stop_app
+  echo "screenshots: a 1024x700 window"
+  start_app FYNE_THEME=light
+  xdotool search --onlyvisible --name '^Clippings' windowmove 0 0 windowsize 1024 700
+  sleep 2
+  import -window root -crop 1024x700+0+0 +repage "$OUT/window-1024x700.png"
+  echo "screenshots: $OUT/window-1024x700.png"
   stop_app
 fi
 
