@@ -109,6 +109,7 @@ func TestLiveView(t *testing.T) {
 			return c.count == 1 && t.count == 1
 		})
 		waitFor(t, q, "the reader's tags", func() bool { return slices.Contains(u.reader.doc.article.Tags, "wildlife") })
+		waitFor(t, q, "the tag in the facets", func() bool { return slices.Contains(buttonTexts(u.search.facets.chips), "#wildlife 1") })
 	})
 	t.Run("Highlight", func(t *testing.T) {
 		if _, err := cmdline.AddHighlight(ctx, seals, archive.NewHighlight{Exact: "the dunes", Note: "From the CLI"}); err != nil {
