@@ -240,6 +240,15 @@ func (s *batchingSink) AddCaptures(ctx context.Context, cs []*archive.Capture) (
 	return s.Store.AddCaptures(ctx, cs)
 }
 
+// AddCapture is a transaction of one: the writer stores a batch of one file
+// so, and which batches hold one depends on how fast the cleaners are.
+func (s *batchingSink) AddCapture(ctx context.Context, c *archive.Capture) (archive.AddResult, error) {
+	s.mu.Lock()
+	s.batches = append(s.batches, 1)
+	s.mu.Unlock()
+	return s.Store.AddCapture(ctx, c)
+}
+
 // The writer stores many files to a transaction, never more than
 // batchFiles, and every cleaned file exactly once.
 func TestImportBatchesWrites(t *testing.T) {
