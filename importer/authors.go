@@ -34,8 +34,10 @@ func articleAuthors(p *htmlPage, headline *html.Node, before string) []archive.A
 	}
 	declared := []bool{true, false, false, true, true, false, false}
 	sites := siteNameKeys(p)
+	names := siteCandidates(p)
 	for _, src := range sources {
 		for i := range src {
+			src[i] = wholeSiteName(src[i], names)
 			if src[i].Kind == "" {
 				src[i].Kind = authorKind(src[i].Name, sites)
 			}
@@ -210,6 +212,25 @@ func containsKey(keys []string, k string) bool {
 		}
 	}
 	return false
+}
+
+// wholeSiteName returns a as the site's name when a is that name cut
+// short the way the byline parser cuts it: "Your Native Teacher" and
+// "Audiophile ON" name the site, not a person "Your Native" who teaches
+// or an "Audiophile" dated "on" some day. The site's name, parsed as a
+// byline, must give a's name back (the same words taken for a job or a
+// label), so a person who merely shares the first words stays.
+func wholeSiteName(a archive.Author, sites []string) archive.Author {
+	for _, s := range sites {
+		s = foldSpace(s)
+		if len(s) <= len(a.Name) || !strings.EqualFold(s[:len(a.Name)+1], a.Name+" ") {
+			continue
+		}
+		if got := parseByline(s, false); len(got) == 1 && got[0].Name == a.Name {
+			return archive.Author{Name: s, Kind: archive.Organization}
+		}
+	}
+	return a
 }
 
 // siteNameKeys returns the keys of the names the page gives its site.

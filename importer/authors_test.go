@@ -97,6 +97,14 @@ func TestArticleAuthors(t *testing.T) {
 			``,
 			`<div hidden id="S:0"><h1>The river floods the lower town</h1><p>Written by <a href="https://example.org/p">Paulinho Giovannini</a></p></div>`,
 			[]archive.Author{{Name: "Paulinho Giovannini", Kind: archive.Person}}},
+		{"SiteNameNotCutAsJob", // wcxb-dev 0335: the site's name, whose last word is a job
+			`<meta property="og:site_name" content="Your Native Teacher"><meta name="author" content="Your Native Teacher">`,
+			`<h1>The river floods the lower town</h1><div class="post-author">By <a href="/author/t">Your Native Teacher</a></div>`,
+			[]archive.Author{{Name: "Your Native Teacher", Kind: archive.Organization}}},
+		{"SiteNameNotCutAsLabel", // wcxb-dev 4427: "… On" is no dangling "on" before a date
+			`<meta property="og:site_name" content="Audiophile ON"><meta itemprop="author" content="Audiophile On">`,
+			`<h1>The river floods the lower town</h1><div class="blog-meta-item--author">Written By <a href="/?author=6" class="blog-author-name">Audiophile On</a></div>`,
+			[]archive.Author{{Name: "Audiophile ON", Kind: archive.Organization}}},
 		{"CommentAuthorsIgnored", ``,
 			`<h1>The river floods the lower town</h1><div class="comments"><span class="comment-author">Troll Person</span></div>`,
 			nil},
