@@ -43,7 +43,10 @@ func articleAuthors(p *htmlPage, headline *html.Node, before string) []archive.A
 			}
 		}
 	}
-	return chooseAuthors(sources, declared, sites)
+	if authors := chooseAuthors(sources, declared, sites); authors != nil {
+		return authors
+	}
+	return ownerAuthors(p)
 }
 
 // chooseAuthors returns the first source that names a person by a full

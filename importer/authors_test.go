@@ -105,6 +105,24 @@ func TestArticleAuthors(t *testing.T) {
 			`<meta property="og:site_name" content="Audiophile ON"><meta itemprop="author" content="Audiophile On">`,
 			`<h1>The river floods the lower town</h1><div class="blog-meta-item--author">Written By <a href="/?author=6" class="blog-author-name">Audiophile On</a></div>`,
 			[]archive.Author{{Name: "Audiophile ON", Kind: archive.Organization}}},
+		{"OwnerByCopyrightAndHost", // wcxb-dev 0419: a personal site, no byline
+			`<link rel="canonical" href="https://tobyhede.com/blog/the-7-habits"><link rel="alternate" type="application/rss+xml" title="toby/hede" href="/rss.xml">`,
+			`<h1>The river floods the lower town</h1><footer><p>&copy; 2025 Toby Hede. All rights reserved.</p></footer>`,
+			[]archive.Author{{Name: "Toby Hede", Kind: archive.Person}}},
+		{"OwnerByFeedAndTitle", // wcxb-dev 0493
+			`<title>Turning a tinybox Green v2 into a Private AI Home Server | Owain Brennan</title>` +
+				`<link rel="alternate" type="application/atom+xml" href="/feed/" title="Owain Brennan">`,
+			`<h1>The river floods the lower town</h1>`,
+			[]archive.Author{{Name: "Owain Brennan", Kind: archive.Person}}},
+		{"FirmIsNoOwner", // wcxb-dev 4002: a firm named like a person, on its own host
+			`<link rel="canonical" href="https://eardopes.com/blogs/earbuds/best"><meta property="og:site_name" content="Eardopes Int.">`,
+			`<h1>The river floods the lower town</h1><footer><p>© Eardopes Int.</p></footer>`,
+			nil},
+		{"BlogNameIsNoOwner", // wcxb-dev 4815
+			`<meta property="og:site_name" content="The Coffee Chronicler">` +
+				`<link rel="alternate" type="application/rss+xml" title="The Coffee Chronicler &raquo; Feed" href="/feed/">`,
+			`<h1>The river floods the lower town</h1>`,
+			nil},
 		{"CommentAuthorsIgnored", ``,
 			`<h1>The river floods the lower town</h1><div class="comments"><span class="comment-author">Troll Person</span></div>`,
 			nil},
