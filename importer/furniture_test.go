@@ -193,3 +193,29 @@ func TestTeaserLists(t *testing.T) {
 		})
 	}
 }
+
+// A paragraph or list item that only repeats the title further down is a
+// card or a link back to the page (wcxb-dev 2157's "Print the guide" card,
+// zyte-dev's zdnet list of gift guides); a heading asking the title's
+// question stays.
+func TestTitleParagraphsDropped(t *testing.T) {
+	item := func(t string) archive.Block { return archive.Block{Kind: archive.ListItem, Text: t, Level: 1} }
+	a := &archive.Article{Title: "What is a smartphone?", Blocks: []archive.Block{
+		para(`Welcome to "What is a smartphone?". In this video, we'll explore smartphones, and what you can do with them.`),
+		heading("What is a smartphone?"),
+		para("A smartphone is a mobile phone that can also access the internet."),
+		heading("Print the guide"),
+		para("What is a smartphone?"),
+		para("Print or save these short guides for a helpful reference tool."),
+		item("Best gifts: Practically indestructible gadgets"),
+		item("What is a smartphone?"),
+	}}
+	dropTitleParagraphs(a)
+	got := strings.Join(blockTexts(a.Blocks), "|")
+	want := `Welcome to "What is a smartphone?". In this video, we'll explore smartphones, and what you can do with them.|` +
+		"What is a smartphone?|A smartphone is a mobile phone that can also access the internet.|Print the guide|" +
+		"Print or save these short guides for a helpful reference tool.|Best gifts: Practically indestructible gadgets"
+	if got != want {
+		t.Errorf("blocks = %q\nwant %q", got, want)
+	}
+}
