@@ -51,7 +51,9 @@ func dropFurniture(p *htmlPage) error {
 }
 
 // dropTitleHeadings drops the headings that repeat the title, wherever
-// they stand: the reader sees the title once, above the body.
+// they stand: the reader sees the title once, above the body. Paragraphs
+// and list items that only repeat it are dropped too (a card offering the
+// article's printable guide, a list of stories linking back to this one).
 func dropTitleHeadings(blocks []archive.Block, title string) []archive.Block {
 	key := strings.TrimRight(fold(title), ".…:")
 	if key == "" {
@@ -59,7 +61,8 @@ func dropTitleHeadings(blocks []archive.Block, title string) []archive.Block {
 	}
 	out := blocks[:0:0]
 	for _, b := range blocks {
-		if b.Kind != archive.Heading || strings.TrimRight(fold(b.Text), ".…:") != key {
+		repeat := b.Kind == archive.Heading || b.Kind == archive.Paragraph || b.Kind == archive.ListItem
+		if !repeat || strings.TrimRight(fold(b.Text), ".…:") != key {
 			out = append(out, b)
 		}
 	}

@@ -77,7 +77,6 @@ func tidyArticle(p *htmlPage) error {
 	if i := firstTextIs(a, a.Title); i >= 0 {
 		a.Blocks = append(a.Blocks[:i], a.Blocks[i+1:]...)
 	}
-	dropTitleParagraphs(a)
 	if i := firstTextIs(a, a.Subtitle); i >= 0 {
 		if len(strings.Fields(a.Subtitle)) > maxDekWords {
 			a.Subtitle = ""
@@ -89,26 +88,6 @@ func tidyArticle(p *htmlPage) error {
 		return ErrNotArticle
 	}
 	return nil
-}
-
-// dropTitleParagraphs removes, further down the body, the paragraphs
-// and list items that only repeat the title: a card offering the
-// article's printable guide, a list of stories linking back to this one.
-// A heading that
-// repeats it stays (a section may ask the title's question).
-func dropTitleParagraphs(a *archive.Article) {
-	key := strings.TrimRight(fold(a.Title), ".…")
-	if key == "" {
-		return
-	}
-	kept := a.Blocks[:0]
-	for i, bl := range a.Blocks {
-		if (bl.Kind == archive.Paragraph || bl.Kind == archive.ListItem) && strings.TrimRight(fold(bl.Text), ".…") == key && (len(kept) > 0 || hasTextAfter(a.Blocks, i)) {
-			continue
-		}
-		kept = append(kept, bl)
-	}
-	a.Blocks = kept
 }
 
 // firstTextIs returns the index of the first text block of the body (past
