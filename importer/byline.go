@@ -35,7 +35,7 @@ var (
 	bylineGluedBy = regexp.MustCompile(`^(?:Written |Posted |Text |Words )?[Bb]y:?(\p{Lu})`)
 	// notAuthorRole is a piece naming someone who did not write the article:
 	// the editor, the reviewer, the photographer.
-	notAuthorRole = regexp.MustCompile(`(?i)(?:^|\b)(?:(?:фото|фотограф|иллюстрации|photo|foto|编辑|責任編輯|责任编辑|編集|摄影|撮影|사진)\s*[:：]|(?:medically |fact[- ]?)?(?:reviewed|checked|edited|illustrated|` +
+	notAuthorRole = regexp.MustCompile(`(?i)(?:^|\b)(?:(?:фото|фотограф|иллюстрации|photo|foto|编辑|責任編輯|责任编辑|編集|摄影|撮影|사진)\s*[:：=]|(?:medically |fact[- ]?)?(?:reviewed|checked|edited|illustrated|` +
 		`translated|photographed|photos?|photography|illustrations?|images?|video|additional reporting)` +
 		`(?:\s+and\s+\w+)?\s+by\b|^(?:photos?|illustrations?|credit|source)\s*:)`)
 	// dateInByline is a date, a time or an age ("3 hours ago") in a byline.

@@ -41,13 +41,28 @@ func dropFurniture(p *htmlPage) error {
 	kept = dropAuthorBox(kept, a)
 	kept = dropEndAddresses(kept, own)
 	kept = filterText(kept, func(t string, _, _ int) bool {
-		return !shortcode.MatchString(t) && !own[addressKey(t)]
+		return !shortcode.MatchString(t) && !own[addressKey(t)] && !isCreditLine(t)
 	})
 	kept = dropTitleHeadings(kept, a.Title)
 	if hasText(kept) {
 		a.Blocks = kept
 	}
 	return nil
+}
+
+// bracketed is a short paragraph wholly in brackets.
+var bracketed = regexp.MustCompile(`^[\[【(（]([^\[\]【】()（）]{1,60})[\]】)）]$`)
+
+// isCreditLine reports whether a paragraph is a credit in brackets,
+// labelled as a byline labels those who did not write the article:
+// "[责任编辑:肖春芳]", "[사진=JTBC, 이매진아시아]", "(Photo: Reuters)".
+func isCreditLine(t string) bool {
+	m := bracketed.FindStringSubmatch(strings.TrimSpace(t))
+	if m == nil {
+		return false
+	}
+	loc := notAuthorRole.FindStringIndex(strings.TrimSpace(m[1]))
+	return loc != nil && loc[0] == 0
 }
 
 // dropTitleHeadings drops the headings that repeat the title, wherever

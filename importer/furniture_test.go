@@ -216,3 +216,22 @@ func TestTitleParagraphsDropped(t *testing.T) {
 		t.Errorf("blocks = %q\nwant %q", got, want)
 	}
 }
+
+// A credit in brackets, labelled as bylines label editors and
+// photographers, is no text of the article (mozilla gmw and qq, zyte-dev's
+// Korean news page); a bracketed aside of the story stays (royal-road).
+func TestCreditLines(t *testing.T) {
+	for s, want := range map[string]bool{
+		"[责任编辑:肖春芳]":                    true,
+		"[责任编辑：alonliu]":                true,
+		"[사진=JTBC, 이매진아시아]":             true,
+		"(Photo: Reuters)":              true,
+		"[Alden: I can’t even talk!]":   false,
+		"[Ni’matul Ukhuwah hal. 41]":    false,
+		"Photo: Reuters, in the garden": false,
+	} {
+		if got := isCreditLine(s); got != want {
+			t.Errorf("isCreditLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
