@@ -222,12 +222,16 @@ func containsKey(keys []string, k string) bool {
 // "Audiophile ON" name the site, not a person "Your Native" who teaches
 // or an "Audiophile" dated "on" some day. The site's name, parsed as a
 // byline, must give a's name back (the same words taken for a job or a
-// label), so a person who merely shares the first words stays.
+// label), and what was cut must be a word or two, so a person who merely
+// shares the first words, or a site name with a tagline, stays.
 func wholeSiteName(a archive.Author, sites []string) archive.Author {
 	for _, s := range sites {
 		s = foldSpace(s)
 		if len(s) <= len(a.Name) || !strings.EqualFold(s[:len(a.Name)+1], a.Name+" ") {
 			continue
+		}
+		if rest := strings.Fields(s[len(a.Name):]); len(rest) > 2 || strings.ContainsFunc(strings.Join(rest, ""), notNameRune) {
+			continue // "Franck Nijhof (Frenck)", "Top Growth Marketing - eCommerce Ad …": more than a cut word
 		}
 		if got := parseByline(s, false); len(got) == 1 && got[0].Name == a.Name {
 			return archive.Author{Name: s, Kind: archive.Organization}

@@ -105,6 +105,10 @@ func TestArticleAuthors(t *testing.T) {
 			`<meta property="og:site_name" content="Audiophile ON"><meta itemprop="author" content="Audiophile On">`,
 			`<h1>The river floods the lower town</h1><div class="blog-meta-item--author">Written By <a href="/?author=6" class="blog-author-name">Audiophile On</a></div>`,
 			[]archive.Author{{Name: "Audiophile ON", Kind: archive.Organization}}},
+		{"SiteNameWithNickname", // wcxb-dev 0487: the person shown is no site name cut short
+			`<meta property="og:site_name" content="Franck Nijhof (Frenck)">`,
+			`<h1>The river floods the lower town</h1><div class="post-author">By <a href="/about">Franck Nijhof</a></div>`,
+			[]archive.Author{{Name: "Franck Nijhof", Kind: archive.Person}}},
 		{"OwnerByCopyrightAndHost", // wcxb-dev 0419: a personal site, no byline
 			`<link rel="canonical" href="https://tobyhede.com/blog/the-7-habits"><link rel="alternate" type="application/rss+xml" title="toby/hede" href="/rss.xml">`,
 			`<h1>The river floods the lower town</h1><footer><p>&copy; 2025 Toby Hede. All rights reserved.</p></footer>`,
