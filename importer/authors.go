@@ -34,14 +34,19 @@ func articleAuthors(p *htmlPage, headline *html.Node, before string) []archive.A
 	}
 	declared := []bool{true, false, false, true, true, false, false}
 	sites := siteNameKeys(p)
+	names := siteCandidates(p)
 	for _, src := range sources {
 		for i := range src {
+			src[i] = wholeSiteName(src[i], names)
 			if src[i].Kind == "" {
 				src[i].Kind = authorKind(src[i].Name, sites)
 			}
 		}
 	}
-	return chooseAuthors(sources, declared, sites)
+	if authors := chooseAuthors(sources, declared, sites); authors != nil {
+		return authors
+	}
+	return ownerAuthors(p)
 }
 
 // chooseAuthors returns the first source that names a person by a full
@@ -210,6 +215,29 @@ func containsKey(keys []string, k string) bool {
 		}
 	}
 	return false
+}
+
+// wholeSiteName returns a as the site's name when a is that name cut
+// short the way the byline parser cuts it: "Your Native Teacher" and
+// "Audiophile ON" name the site, not a person "Your Native" who teaches
+// or an "Audiophile" dated "on" some day. The site's name, parsed as a
+// byline, must give a's name back (the same words taken for a job or a
+// label), and what was cut must be a word or two, so a person who merely
+// shares the first words, or a site name with a tagline, stays.
+func wholeSiteName(a archive.Author, sites []string) archive.Author {
+	for _, s := range sites {
+		s = foldSpace(s)
+		if len(s) <= len(a.Name) || !strings.EqualFold(s[:len(a.Name)+1], a.Name+" ") {
+			continue
+		}
+		if rest := strings.Fields(s[len(a.Name):]); len(rest) > 2 || strings.ContainsFunc(strings.Join(rest, ""), notNameRune) {
+			continue // "Franck Nijhof (Frenck)", "Top Growth Marketing - eCommerce Ad …": more than a cut word
+		}
+		if got := parseByline(s, false); len(got) == 1 && got[0].Name == a.Name {
+			return archive.Author{Name: s, Kind: archive.Organization}
+		}
+	}
+	return a
 }
 
 // siteNameKeys returns the keys of the names the page gives its site.

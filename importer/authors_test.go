@@ -97,6 +97,36 @@ func TestArticleAuthors(t *testing.T) {
 			``,
 			`<div hidden id="S:0"><h1>The river floods the lower town</h1><p>Written by <a href="https://example.org/p">Paulinho Giovannini</a></p></div>`,
 			[]archive.Author{{Name: "Paulinho Giovannini", Kind: archive.Person}}},
+		{"SiteNameNotCutAsJob", // wcxb-dev 0335: the site's name, whose last word is a job
+			`<meta property="og:site_name" content="Your Native Teacher"><meta name="author" content="Your Native Teacher">`,
+			`<h1>The river floods the lower town</h1><div class="post-author">By <a href="/author/t">Your Native Teacher</a></div>`,
+			[]archive.Author{{Name: "Your Native Teacher", Kind: archive.Organization}}},
+		{"SiteNameNotCutAsLabel", // wcxb-dev 4427: "… On" is no dangling "on" before a date
+			`<meta property="og:site_name" content="Audiophile ON"><meta itemprop="author" content="Audiophile On">`,
+			`<h1>The river floods the lower town</h1><div class="blog-meta-item--author">Written By <a href="/?author=6" class="blog-author-name">Audiophile On</a></div>`,
+			[]archive.Author{{Name: "Audiophile ON", Kind: archive.Organization}}},
+		{"SiteNameWithNickname", // wcxb-dev 0487: the person shown is no site name cut short
+			`<meta property="og:site_name" content="Franck Nijhof (Frenck)">`,
+			`<h1>The river floods the lower town</h1><div class="post-author">By <a href="/about">Franck Nijhof</a></div>`,
+			[]archive.Author{{Name: "Franck Nijhof", Kind: archive.Person}}},
+		{"OwnerByCopyrightAndHost", // wcxb-dev 0419: a personal site, no byline
+			`<link rel="canonical" href="https://tobyhede.com/blog/the-7-habits"><link rel="alternate" type="application/rss+xml" title="toby/hede" href="/rss.xml">`,
+			`<h1>The river floods the lower town</h1><footer><p>&copy; 2025 Toby Hede. All rights reserved.</p></footer>`,
+			[]archive.Author{{Name: "Toby Hede", Kind: archive.Person}}},
+		{"OwnerByFeedAndTitle", // wcxb-dev 0493
+			`<title>Turning a tinybox Green v2 into a Private AI Home Server | Owain Brennan</title>` +
+				`<link rel="alternate" type="application/atom+xml" href="/feed/" title="Owain Brennan">`,
+			`<h1>The river floods the lower town</h1>`,
+			[]archive.Author{{Name: "Owain Brennan", Kind: archive.Person}}},
+		{"FirmIsNoOwner", // wcxb-dev 4002: a firm named like a person, on its own host
+			`<link rel="canonical" href="https://eardopes.com/blogs/earbuds/best"><meta property="og:site_name" content="Eardopes Int.">`,
+			`<h1>The river floods the lower town</h1><footer><p>© Eardopes Int.</p></footer>`,
+			nil},
+		{"BlogNameIsNoOwner", // wcxb-dev 4815
+			`<meta property="og:site_name" content="The Coffee Chronicler">` +
+				`<link rel="alternate" type="application/rss+xml" title="The Coffee Chronicler &raquo; Feed" href="/feed/">`,
+			`<h1>The river floods the lower town</h1>`,
+			nil},
 		{"CommentAuthorsIgnored", ``,
 			`<h1>The river floods the lower town</h1><div class="comments"><span class="comment-author">Troll Person</span></div>`,
 			nil},

@@ -35,7 +35,7 @@ var (
 	bylineGluedBy = regexp.MustCompile(`^(?:Written |Posted |Text |Words )?[Bb]y:?(\p{Lu})`)
 	// notAuthorRole is a piece naming someone who did not write the article:
 	// the editor, the reviewer, the photographer.
-	notAuthorRole = regexp.MustCompile(`(?i)(?:^|\b)(?:(?:фото|фотограф|иллюстрации|photo|foto|编辑|責任編輯|责任编辑|編集|摄影|撮影|사진)\s*[:：]|(?:medically |fact[- ]?)?(?:reviewed|checked|edited|illustrated|` +
+	notAuthorRole = regexp.MustCompile(`(?i)(?:^|\b)(?:(?:фото|фотограф|иллюстрации|photo|foto|编辑|責任編輯|责任编辑|編集|摄影|撮影|사진)\s*[:：=]|(?:medically |fact[- ]?)?(?:reviewed|checked|edited|illustrated|` +
 		`translated|photographed|photos?|photography|illustrations?|images?|video|additional reporting)` +
 		`(?:\s+and\s+\w+)?\s+by\b|^(?:photos?|illustrations?|credit|source)\s*:)`)
 	// dateInByline is a date, a time or an age ("3 hours ago") in a byline.
@@ -95,14 +95,23 @@ func parseByline(text string, declared bool) []archive.Author {
 func parseBylineText(text string, declared bool) []archive.Author {
 	var out []archive.Author
 	dangling := false // the piece before ended with "in", "for", …
+	other := 0        // 2 after a lone "Reviewed by", "Photos by", …: that person's name, then job, follow
 	for _, piece := range bylinePieces(html.UnescapeString(text)) {
 		if dangling && len(out) > 0 {
 			out[len(out)-1].Role = joinRole(out[len(out)-1].Role, piece) // "Jane Doe in" "Politics"
 			dangling = false
 			continue
 		}
+		if other == 2 || other == 1 && isRolePiece(piece) {
+			other-- // "Reviewed by" "Robert Tschudi" "Expert Reviewer": he did not write it
+			continue
+		}
+		other = 0
 		dangling = danglingJoin.MatchString(piece)
 		if loc := notAuthorRole.FindStringIndex(piece); loc != nil {
+			if strings.TrimSpace(piece[loc[1]:]) == "" {
+				other = 2 // the name is the next piece
+			}
 			piece = strings.TrimSpace(piece[:loc[0]])
 		}
 		piece = coAuthors.ReplaceAllString(stripBylineLabel(piece), ", $1")
@@ -187,14 +196,15 @@ func isProse(s string) bool {
 // after it: a lower-case letter followed by a capital, after at least
 // three lower-case letters ("RabinowitzTech Reporter", not "McCarthy",
 // "MacKenzie" or a user name such as "AMournfulHowlInTheNight"), where a
-// job follows.
+// job follows and a name of two words at least comes before (not
+// "HomeAdvisor", a firm's name).
 func unglue(s string) string {
 	if m := bylineGluedBy.FindStringSubmatchIndex(s); m != nil {
 		s = s[m[2]:]
 	}
 	lower := 0
 	for i, r := range s {
-		if unicode.IsUpper(r) && lower >= 3 && startsRole(s[i:]) {
+		if unicode.IsUpper(r) && lower >= 3 && strings.Contains(stripBylineLabel(s[:i]), " ") && startsRole(s[i:]) {
 			return s[:i] + "\n" + s[i:]
 		}
 		if unicode.IsLower(r) {
@@ -231,7 +241,8 @@ func stripBylineLabel(s string) string {
 // Role of the name before it.
 func splitNames(out []archive.Author, piece string, declared bool) []archive.Author {
 	parts := splitParts(piece)
-	if isOrgName(piece) && !strings.Contains(piece, ",") && (orgConnector.MatchString(piece) || allOrgWords(parts)) {
+	if isOrgName(piece) && !strings.Contains(piece, ",") && (orgConnector.MatchString(piece) || allOrgWords(parts)) &&
+		!isJobTitle(piece) {
 		// "Center for Drug Evaluation and Research", "Staff and agencies"
 		if name := trimPart(piece); looksLikeName(name, declared) {
 			return append(out, archive.Author{Name: name})
@@ -340,6 +351,22 @@ func trimPart(s string) string {
 		s = strings.TrimRight(s, ". ")
 	}
 	return strings.TrimSpace(s)
+}
+
+// isJobTitle reports whether s is only a job title: a job qualified by
+// the words before it ("Staff Writer", "News Editor"), not an
+// organisation ("The Associated Press", "Staff and agencies").
+func isJobTitle(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 4 || !isJob(words[len(words)-1]) {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		if !wordIn(qualifierWords, w) || wordIn(connectorWords, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // allOrgWords reports whether every part names an organisation or

@@ -76,6 +76,10 @@ func TestParseByline(t *testing.T) {
 		{"Nickname", "About the author\nParamita (Guha) Ghosh\nLearn More", "Paramita (Guha) Ghosh", ""},
 		{"SlashdotDept", "Posted by BeauHD on Friday December 19, 2025 @08:00PM from the skewed-job-market\ndept.", "BeauHD", ""},
 		{"EditorialLinks", "Ellen O'Brien\nBrides's Editorial Guidelines", "Ellen O'Brien", ""},
+		// wcxb-dev 4074: a firm's name followed by its writers' jobs, and the
+		// reviewer named after a lone "Reviewed by".
+		{"FirmThenJob", "Written by HomeAdvisor\nStaff Writer", "HomeAdvisor", "Staff Writer"},
+		{"LoneReviewedBy", "Written by HomeAdvisor\nStaff Writer\nReviewed by\nRobert Tschudi\nExpert Reviewer", "HomeAdvisor", "Staff Writer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -95,7 +95,7 @@ func isAffiliation(s string) bool {
 // orgWord matches a word that makes a name an organisation's.
 var orgWord = regexp.MustCompile(`(?i)(?:^|[\s(])(?:news|newsroom|press|presse|prensa|stampa|agency|agencies|agence|agencia|` +
 	`agentur|redaktion|redacción|rédaction|redazione|redactie|redação|staff|team|editorial|editors|desk|media|magazine|` +
-	`group|inc\.?|llc|ltd\.?|gmbh|corp\.?|company|foundation|organi[sz]ation|institute|university|college|online|blog|network|` +
+	`group|inc\.?|int\.?|plc|pty|llc|ltd\.?|gmbh|corp\.?|company|foundation|organi[sz]ation|institute|university|college|online|blog|network|` +
 	`associates|association|society|council|department|ministry|office|services?|bureau|wire|daily|times|post|journal|` +
 	`herald|tribune|gazette|today|radio|tv|television|channel|studios?|labs?|global|international|solutions|` +
 	`clinic|hospital|insurance|bank|academy|school|center|centre|club|shop|store|contributors|` +

@@ -3,6 +3,7 @@ package importer
 import (
 	"net/url"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -22,8 +23,12 @@ import (
 // Published is the structured date, else the address's, else the
 // printed one, else a weaker one; but the printed day wins when it is the
 // structured one's in the page's own time zone (a UTC "…Z" time shown as
-// the evening before), and a printed or address date earlier than the
-// structured one wins over it (a template that stamps each re-publication).
+// the evening before), a printed or address date earlier than the
+// structured one wins over it (a template that stamps each re-publication),
+// and so does the dateline by the headline when the page never shows the
+// structured day: the reader sees, and cites, the date the page shows (a
+// guide re-dated at each revision whose data keeps the day its address
+// was made; a post moved to a new system that stamped the day of the move).
 // Modified is kept apart and never stands for Published while the page
 // gives a publication date. No date after the capture is taken.
 
@@ -69,7 +74,9 @@ type pageDates struct {
 	address                     dateCand   // the page's address
 	printed, printedMod         dateCand   // the dateline near the headline
 	datelines                   []dateCand // every printed date that may be the dateline
+	shown                       []dateCand // every printed date that may be the article's (see shownDates)
 	weakPublished, weakModified dateCand   // other structured data
+	generic                     dateCand   // a <meta> date that does not say which
 }
 
 // findDates returns when the article was published and last modified
@@ -85,7 +92,9 @@ func findDates(p *htmlPage, ld *ldArticle, tags metaTags) (published, modified t
 	var c pageDates
 	c.structured(p.query, ld, tags, h)
 	c.address = dateFromURL(p.meta.URL, p.meta.CaptureURL, p.src.URL)
-	c.printed, c.printedMod, c.datelines = bestPrinted(findVisibleDates(p, h))
+	found, heads := findVisibleDates(p, h)
+	c.printed, c.printedMod, c.datelines = bestPrinted(found, heads)
+	c.shown = shownDates(found, heads)
 	c.weak(p.query, tags, h)
 	return c.pick(limit)
 }
@@ -97,8 +106,8 @@ func (c *pageDates) structured(d *goquery.Document, ld *ldArticle, tags metaTags
 		c.published = dateCand{t: parseDateValue(ld.Published, h), src: "json-ld"}.orElse(c.published)
 		c.modified = dateCand{t: parseDateValue(ld.Modified, h), src: "json-ld"}.orElse(c.modified)
 	}
-	c.published = c.published.orElse(firstTag(tags, publishedNames, h))
-	c.modified = c.modified.orElse(firstTag(tags, modifiedNames, h))
+	c.published = c.published.orElse(firstTag(tags, publishedNames, h)).orElse(tagLike(tags, publishedName, h))
+	c.modified = c.modified.orElse(firstTag(tags, modifiedNames, h)).orElse(tagLike(tags, modifiedName, h))
 	c.published = c.published.orElse(markupDate(d, publishedMarkup, h))
 	c.modified = c.modified.orElse(markupDate(d, modifiedMarkup, h))
 }
@@ -118,7 +127,8 @@ func (c *pageDates) weak(d *goquery.Document, tags metaTags, h dateHint) {
 		}
 		return !c.weakPublished.ok()
 	})
-	c.weakPublished = c.weakPublished.orElse(firstTag(tags, genericDateNames, h))
+	c.generic = firstTag(tags, genericDateNames, h)
+	c.weakPublished = c.weakPublished.orElse(c.generic)
 }
 
 var ldDateKey = regexp.MustCompile(`"(datePublished|dateCreated|uploadDate|dateModified)"\s*:\s*"([^"]{6,40})"`)
@@ -128,6 +138,27 @@ func (c dateCand) orElse(other dateCand) dateCand {
 		return c
 	}
 	return other
+}
+
+// publishedName and modifiedName match the <meta> names of the lists
+// above spelt another way ("w-published-date", "og:publish_date",
+// "article:first_published_time", "published_at").
+var (
+	publishedName = regexp.MustCompile(`(?i)(?:^|[:._-])(?:first_?)?publish(?:ed)?(?:[:._-]?(?:date|time|at|on))$`)
+	modifiedName  = regexp.MustCompile(`(?i)(?:^|[:._-])(?:last_?)?(?:modified|updated)(?:[:._-]?(?:date|time|at|on))$`)
+)
+
+// tagLike returns the first date, by name, of the <meta> tags whose name
+// matches re.
+func tagLike(tags metaTags, re *regexp.Regexp, h dateHint) dateCand {
+	var names []string
+	for n := range tags {
+		if re.MatchString(n) {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	return firstTag(tags, names, h)
 }
 
 func firstTag(tags metaTags, names []string, h dateHint) dateCand {

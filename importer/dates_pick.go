@@ -14,6 +14,10 @@ const (
 	// sureDateline is the score of a printed date trusted over structured
 	// data that gives a later day.
 	sureDateline = 7
+	// minShown is the least score of a printed date that shows the
+	// article's day: a date in a list of other stories, far from the
+	// headline and not classed as a date, does not.
+	minShown = 3
 )
 
 // score says how much a printed date looks like the article's dateline:
@@ -56,6 +60,33 @@ func nearness(pos int, h span) int {
 		return 2
 	}
 	return 0
+}
+
+// shownDates returns the printed dates that may show the article's day
+// (see minShown).
+func shownDates(found []printedDate, heads []span) []dateCand {
+	var out []dateCand
+	for _, d := range found {
+		if d.score(heads) >= minShown {
+			out = append(out, dateCand{t: d.t, alt: d.alt, src: "printed"})
+		}
+	}
+	return out
+}
+
+// isShown reports whether the page prints t's day (or the day before or
+// after: a UTC time shown in the page's zone) where a dateline may stand,
+// or its address holds it.
+func (c *pageDates) isShown(t time.Time) bool {
+	if c.address.ok() && daysApart(t, c.address.t) <= 1 {
+		return true
+	}
+	for _, d := range c.shown {
+		if daysApart(t, d.t) <= 1 || !d.alt.IsZero() && daysApart(t, d.alt) <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // bestPrinted returns the printed publication date and update date that
@@ -110,6 +141,9 @@ func (c dateCand) better(o dateCand) dateCand {
 func (c *pageDates) pick(limit time.Time) (published, modified time.Time) {
 	c.dropFuture(limit)
 	pub := c.published.orElse(c.address).orElse(c.printed).orElse(c.weakPublished)
+	if pub.ok() && pub.src != "printed" && pub.src != "address" && !c.isShown(pub.t) {
+		pub = c.unshown(pub)
+	}
 	if pub.src != "printed" {
 		pub = c.checkPrinted(pub)
 	}
@@ -130,6 +164,26 @@ func (c *pageDates) pick(limit time.Time) (published, modified time.Time) {
 	return pub.t, mod.t
 }
 
+// unshown weighs a date from the page's data that the page never shows
+// against the dateline it does show. The dateline wins when it is
+// earlier (the data holds the day the page moved to a new system, or was
+// made anew), or when another source, such as a generic <meta
+// name=date>, gives its day too (the data's date is a teaser's, or the
+// first draft's). A later dateline alone may be the last revision's,
+// which the page's data keeps apart.
+func (c *pageDates) unshown(pub dateCand) dateCand {
+	d := c.printed
+	switch {
+	case !d.ok():
+		return pub
+	case dayOf(pub.t).Sub(dayOf(d.t)) > 24*time.Hour:
+		return d
+	case c.generic.ok() && daysApart(c.generic.t, d.t) == 0:
+		return d
+	}
+	return pub
+}
+
 // dropFuture drops the candidates after limit (a day later, for time
 // zones) or before 1900.
 func (c *pageDates) dropFuture(limit time.Time) {
@@ -137,7 +191,7 @@ func (c *pageDates) dropFuture(limit time.Time) {
 		return d.ok() && (dayOf(d.t).After(dayOf(limit).AddDate(0, 0, 1)) || d.t.Year() < 1900)
 	}
 	for _, d := range []*dateCand{&c.published, &c.modified, &c.address, &c.printed, &c.printedMod,
-		&c.weakPublished, &c.weakModified} {
+		&c.weakPublished, &c.weakModified, &c.generic} {
 		if bad(*d) {
 			*d = dateCand{}
 		}

@@ -47,10 +47,11 @@ var dateishWords = []string{"date", "time", "publish", "posted", "byline", "datu
 
 // excludedWords mark parts of a page whose dates are not the article's,
 // in their class or id: comments, related and recommended lists,
-// sidebars. Each must stand as a word between spaces, "-" and "_".
+// sidebars, a widget showing today's date. Each must stand as a word between spaces, "-" and "_".
 var excludedWords = []string{"comment", "comments", "comment-list", "related", "sidebar", "recommend",
 	"recommended", "recommendations", "popular", "trending", "most-read", "pagination", "post-navigation",
-	"nav-links", "next-post", "prev-post", "previous-post", "more-stories", "read-next", "ticker"}
+	"nav-links", "next-post", "prev-post", "previous-post", "more-stories", "read-next", "ticker",
+	"today", "todays"}
 
 // hasWord reports whether s (lower case) holds one of words: anywhere,
 // or, when whole is set, standing alone between the start, the end,

@@ -41,7 +41,7 @@ func dropFurniture(p *htmlPage) error {
 	kept = dropAuthorBox(kept, a)
 	kept = dropEndAddresses(kept, own)
 	kept = filterText(kept, func(t string, _, _ int) bool {
-		return !shortcode.MatchString(t) && !own[addressKey(t)]
+		return !shortcode.MatchString(t) && !own[addressKey(t)] && !isCreditLine(t)
 	})
 	kept = dropTitleHeadings(kept, a.Title)
 	if hasText(kept) {
@@ -50,8 +50,25 @@ func dropFurniture(p *htmlPage) error {
 	return nil
 }
 
+// bracketed is a short paragraph wholly in brackets.
+var bracketed = regexp.MustCompile(`^[\[【(（]([^\[\]【】()（）]{1,60})[\]】)）]$`)
+
+// isCreditLine reports whether a paragraph is a credit in brackets,
+// labelled as a byline labels those who did not write the article:
+// "[责任编辑:肖春芳]", "[사진=JTBC, 이매진아시아]", "(Photo: Reuters)".
+func isCreditLine(t string) bool {
+	m := bracketed.FindStringSubmatch(strings.TrimSpace(t))
+	if m == nil {
+		return false
+	}
+	loc := notAuthorRole.FindStringIndex(strings.TrimSpace(m[1]))
+	return loc != nil && loc[0] == 0
+}
+
 // dropTitleHeadings drops the headings that repeat the title, wherever
-// they stand: the reader sees the title once, above the body.
+// they stand: the reader sees the title once, above the body. Paragraphs
+// and list items that only repeat it are dropped too (a card offering the
+// article's printable guide, a list of stories linking back to this one).
 func dropTitleHeadings(blocks []archive.Block, title string) []archive.Block {
 	key := strings.TrimRight(fold(title), ".…:")
 	if key == "" {
@@ -59,7 +76,8 @@ func dropTitleHeadings(blocks []archive.Block, title string) []archive.Block {
 	}
 	out := blocks[:0:0]
 	for _, b := range blocks {
-		if b.Kind != archive.Heading || strings.TrimRight(fold(b.Text), ".…:") != key {
+		repeat := b.Kind == archive.Heading || b.Kind == archive.Paragraph || b.Kind == archive.ListItem
+		if !repeat || strings.TrimRight(fold(b.Text), ".…:") != key {
 			out = append(out, b)
 		}
 	}

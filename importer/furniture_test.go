@@ -82,11 +82,11 @@ func TestDropFurniture(t *testing.T) {
 				para("https://journals.sagepub.com/doi/abs/10.2190/D4UA-RQFQ-0H5T-W9YY")},
 			[]string{lead, "References", "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC3662288/", "https://journals.sagepub.com/doi/abs/10.2190/D4UA-RQFQ-0H5T-W9YY"},
 		},
-		{ // marketerhire.com (wcxb-dev 1396): the title again over the list
+		{ // marketerhire.com (wcxb-dev 1396): the title again over the list, and as a paragraph
 			"TitleHeading",
 			archive.Article{Title: "11 Best Social Media Marketing Agencies in 2025"},
 			[]archive.Block{para(lead), heading("11 Best Social Media Marketing Agencies in 2025"), para("1. Thrive"), para("11 Best Social Media Marketing Agencies in 2025")},
-			[]string{lead, "1. Thrive", "11 Best Social Media Marketing Agencies in 2025"},
+			[]string{lead, "1. Thrive"},
 		},
 		{ // a name mentioned in the story is kept; only the byline's is the author's
 			"OtherName",
@@ -191,5 +191,47 @@ func TestTeaserLists(t *testing.T) {
 				t.Error("the story is gone")
 			}
 		})
+	}
+}
+
+// A paragraph or list item that only repeats the title is a card or a
+// link back to the page (wcxb-dev 2157's "Print the guide" card, zyte-dev's
+// zdnet list of gift guides); a paragraph quoting it stays.
+func TestTitleParagraphsDropped(t *testing.T) {
+	item := func(t string) archive.Block { return archive.Block{Kind: archive.ListItem, Text: t, Level: 1} }
+	blocks := dropTitleHeadings([]archive.Block{
+		para(`Welcome to "What is a smartphone?". In this video, we'll explore smartphones, and what you can do with them.`),
+		para("A smartphone is a mobile phone that can also access the internet."),
+		heading("Print the guide"),
+		para("What is a smartphone?"),
+		para("Print or save these short guides for a helpful reference tool."),
+		item("Best gifts: Practically indestructible gadgets"),
+		item("What is a smartphone?"),
+	}, "What is a smartphone?")
+	got := strings.Join(blockTexts(blocks), "|")
+	want := `Welcome to "What is a smartphone?". In this video, we'll explore smartphones, and what you can do with them.|` +
+		"A smartphone is a mobile phone that can also access the internet.|Print the guide|" +
+		"Print or save these short guides for a helpful reference tool.|Best gifts: Practically indestructible gadgets"
+	if got != want {
+		t.Errorf("blocks = %q\nwant %q", got, want)
+	}
+}
+
+// A credit in brackets, labelled as bylines label editors and
+// photographers, is no text of the article (mozilla gmw and qq, zyte-dev's
+// Korean news page); a bracketed aside of the story stays (royal-road).
+func TestCreditLines(t *testing.T) {
+	for s, want := range map[string]bool{
+		"[责任编辑:肖春芳]":                    true,
+		"[责任编辑：alonliu]":                true,
+		"[사진=JTBC, 이매진아시아]":             true,
+		"(Photo: Reuters)":              true,
+		"[Alden: I can’t even talk!]":   false,
+		"[Ni’matul Ukhuwah hal. 41]":    false,
+		"Photo: Reuters, in the garden": false,
+	} {
+		if got := isCreditLine(s); got != want {
+			t.Errorf("isCreditLine(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
