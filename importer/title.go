@@ -40,11 +40,11 @@ const (
 // shownHeadline is an element of the page that may show the headline.
 type shownHeadline struct {
 	node   *html.Node
-	text   string // its text; a line break (<br>) is a space
-	first  string // its first line, when it has several ("Headline<br><small>Kicker</small>")
-	order  int    // its number among the page's text blocks (orderAttr); -1 when unnumbered
-	marked bool   // marked as the headline (itemprop, class), not only an <h1>
-	minor  bool   // an <h2>: the headline only where the metadata agrees
+	text   string   // its text; a line break (<br>) is a space
+	lines  []string // its lines, when it has several ("Headline<br><small>Kicker</small>", "<div>Kicker</div>Headline")
+	order  int      // its number among the page's text blocks (orderAttr); -1 when unnumbered
+	marked bool     // marked as the headline (itemprop, class), not only an <h1>
+	minor  bool     // an <h2>: the headline only where the metadata agrees
 }
 
 // markedSelector finds the elements marked as the headline.
@@ -72,6 +72,9 @@ func chooseTitle(p *htmlPage) (string, *html.Node) {
 	}
 	shown := shownHeadlines(p, sites)
 	if t, h, ok := agreedTitle(shown, append(metas, raw...)); ok {
+		if c, ok := titleCopy(h, shown); ok {
+			return c.text, c.node
+		}
 		if !plausibleHeadline(t) {
 			// "Blogs | data.gov.uk" over <h1>Blogs</h1>: the section's
 			// name; the post's headline is marked as one.
@@ -79,7 +82,7 @@ func chooseTitle(p *htmlPage) (string, *html.Node) {
 				return m.text, m.node
 			}
 		}
-		return t, h.node
+		return declaredTypography(t, append(metas, raw...)), h.node
 	}
 	lo, hi := contentSpan(p)
 	if h, ok := articleHeadline(shown, lo, hi, len(metas) == 0); ok {
@@ -113,12 +116,18 @@ func metaTitles(p *htmlPage) []string {
 
 // agreedTitle returns the title a shown headline and a metadata title
 // agree on: first where they say the same, then where one adds to the
-// other (agreeTitles).
+// other (agreeTitles). A minor candidate (an <h2>) agrees only by saying
+// the same: one that is the first segment of the metadata's title is a
+// section of the text ("What is social commerce?" of "What is Social
+// Commerce - A guided introduction").
 func agreedTitle(shown []shownHeadline, metas []string) (string, shownHeadline, bool) {
 	for _, exact := range []bool{true, false} {
 		for _, h := range shown {
-			for _, m := range metas {
-				for _, text := range []string{h.text, h.first} {
+			if !exact && h.minor {
+				continue
+			}
+			for _, text := range append([]string{h.text}, h.lines...) { // the whole headline before one of its lines
+				for _, m := range metas {
 					if text == "" || exact && titleKey(text) != titleKey(m) {
 						continue
 					}
@@ -152,13 +161,16 @@ func shownHeadlines(p *htmlPage, sites []string) []shownHeadline {
 			return // a box holding the headline with its date or kicker: the headline itself is a candidate
 		}
 		lines := headlineLines(s.Get(0))
-		t := foldSpace(strings.Join(lines, " "))
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(foldSpace(unescapeShown(l)), " :")
+		}
+		t := strings.Join(lines, " ")
 		if t == "" || len(strings.Fields(t)) > maxHeadlineWords || isSiteName(t, sites) {
 			return
 		}
 		h := shownHeadline{node: s.Get(0), text: t, order: -1, marked: s.Is(markedSelector), minor: s.Is("h2") && !s.Is(markedSelector)}
 		if len(lines) > 1 {
-			h.first = foldSpace(lines[0])
+			h.lines = lines
 		}
 		if n, err := strconv.Atoi(s.AttrOr(orderAttr, "")); err == nil {
 			h.order = n
@@ -188,19 +200,23 @@ const minHeadlineWords = 3
 func headlineLines(n *html.Node) []string {
 	var lines []string
 	var b strings.Builder
+	flush := func() {
+		if strings.TrimSpace(b.String()) != "" {
+			lines = append(lines, b.String())
+		}
+		b.Reset()
+	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		switch {
 		case n.Type == html.TextNode:
 			b.WriteString(n.Data)
 		case n.Type == html.ElementNode && (n.Data == "br" || n.Data == "div" || n.Data == "p" || n.Data == "li"):
-			if strings.TrimSpace(b.String()) != "" {
-				lines = append(lines, b.String())
-			}
-			b.Reset()
+			flush()
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				walk(c)
 			}
+			flush() // a kicker in a <div> before the headline ends its line
 		case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript"):
 		default:
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -209,9 +225,7 @@ func headlineLines(n *html.Node) []string {
 		}
 	}
 	walk(n)
-	if strings.TrimSpace(b.String()) != "" {
-		lines = append(lines, b.String())
-	}
+	flush()
 	return lines
 }
 
