@@ -58,7 +58,7 @@ const markedSelector = `[itemprop~="headline"], [property~="dc:title"], .entry-t
 // showing the headline, nil when the title is not shown.
 func articleTitle(p *htmlPage) (string, *html.Node) {
 	t, n := chooseTitle(p)
-	return stripLead(stripSection(stripSiteTail(t, siteKeys(p)))), n
+	return fixMojibake(stripLead(stripSection(stripSiteTail(t, siteKeys(p))))), n
 }
 
 // chooseTitle returns the title and the element showing it (see
@@ -107,7 +107,7 @@ func metaTitles(p *htmlPage) []string {
 		foldSpace(p.query.Find("title").First().Text()))
 	kept := out[:0]
 	for _, t := range out {
-		if t = foldSpace(unescapeTwice(t)); t != "" {
+		if t = fixMojibake(foldSpace(unescapeTwice(t))); t != "" {
 			kept = append(kept, t)
 		}
 	}
@@ -162,7 +162,7 @@ func shownHeadlines(p *htmlPage, sites []string) []shownHeadline {
 		}
 		lines := headlineLines(s.Get(0))
 		for i, l := range lines {
-			lines[i] = strings.TrimRight(foldSpace(unescapeShown(l)), " :")
+			lines[i] = strings.TrimRight(fixMojibake(foldSpace(unescapeShown(l))), " :")
 		}
 		t := strings.Join(lines, " ")
 		if t == "" || len(strings.Fields(t)) > maxHeadlineWords || isSiteName(t, sites) {
@@ -265,7 +265,8 @@ func contentSpan(p *htmlPage) (int, int) {
 // (at most maxHeadGap blocks before it) or among its first blocks; without
 // a content span, the first. When the page has a metadata title, a shown
 // headline must look like one: three words or more ("Web Designs", "Index
-// funds" name sections), not in capitals (the metadata writes it better).
+// funds" name sections), not in capitals (the metadata writes it better),
+// not a standfirst (isStandfirst).
 func articleHeadline(shown []shownHeadline, lo, hi int, only bool) (shownHeadline, bool) {
 	var best shownHeadline
 	for _, h := range shown {
@@ -292,8 +293,19 @@ const maxHeadGap = 50
 // more (or in a script without spaces) and not in capitals.
 func headlineShaped(t string) bool {
 	return plausibleHeadline(t) && (len(strings.Fields(t)) >= minHeadlineWords || !isAlphabetic(t)) &&
-		(strings.ToUpper(t) != t || strings.ToLower(t) == t)
+		(strings.ToUpper(t) != t || strings.ToLower(t) == t) && !isStandfirst(t)
 }
+
+// isStandfirst reports whether a shown candidate is a sentence of
+// standfirstWords or more ending with a full stop: the summary set under
+// the headline ("A step-by-step wedding planning timeline of all the main
+// things you need to do …"), not a headline.
+func isStandfirst(t string) bool {
+	return len(strings.Fields(t)) >= standfirstWords && strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..")
+}
+
+// standfirstWords is the fewest words of a standfirst told by its full stop.
+const standfirstWords = 12
 
 // agreeTitles reports whether a shown headline and a metadata title name
 // the same article, and returns the title to keep: the shown headline when
@@ -306,6 +318,8 @@ func agreeTitles(shown, meta string) (string, bool) {
 	switch {
 	case s == "" || m == "":
 		return "", false
+	case lostCharacters(shown, meta):
+		return meta, true
 	case s == m:
 		return shown, true
 	case strings.HasPrefix(m, s) && len(s) >= len(m)/3 && startsSegment(meta, shown):

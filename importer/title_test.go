@@ -89,6 +89,10 @@ func TestAgreeTitles(t *testing.T) {
 		{"Stanford Computer Science Grads Find Their Degrees No Longer Guarantee Jobs (latimes.com) 87",
 			"Stanford Computer Science Grads Find Their Degrees No Longer Guarantee Jobs",
 			"Stanford Computer Science Grads Find Their Degrees No Longer Guarantee Jobs", true},
+		// The shown headline lost characters to "?" (wcxb-dev 0048): the metadata's.
+		{"What Are The Basics Of Event Planning? Beginner? Guide", "What Are The Basics Of Event Planning: Beginner's Guide",
+			"What Are The Basics Of Event Planning: Beginner's Guide", true},
+		{"Why Hasn't Tutoring Been More Effective?", "Why Hasn't Tutoring Been More Effective?", "Why Hasn't Tutoring Been More Effective?", true},
 		// A colon starts the title's own subtitle, not another segment.
 		{"Index funds", "Index Funds: How to Invest", "", false},
 		// Different headlines.
@@ -198,6 +202,15 @@ func TestArticleTitle(t *testing.T) {
 			`<title>12 Must-Have Data Analysis Tools for 2026 | Python, SQL &#x26; AI | Splunk</title>`,
 			`<h1 style="position:absolute;width:1px;height:1px;overflow:hidden">12 Must-Have Data Analysis Tools for 2026 | Python, SQL &amp;#x26; AI</h1>`,
 			"12 Must-Have Data Analysis Tools for 2026 | Python, SQL & AI"},
+		{"Mojibake", // wcxb-dev 4656: UTF-8 read as Latin-1 in the page itself
+			"<title>A DIY Investorâ\u0080\u0099s Guide to Retirement Calculators 2025 | White Coat Investor</title>",
+			"<h1>A DIY Investorâ\u0080\u0099s Guide to Retirement Calculators in 2025</h1>",
+			"A DIY Investor’s Guide to Retirement Calculators in 2025"},
+		{"StandfirstUnderHeadline", // wcxb-dev 4589: an <h1> holds the summary under the headline
+			`<title>Your Wedding Checklist: A Wedding Planning Guide &amp; Timeline</title>`,
+			`<h1 class="ct-headline ofd-page-header"><span class="ct-span">Wedding Planning Checklist: A Guide &amp; Timeline</span></h1>` +
+				`<h1 class="ct-headline ofd-page-sub-header"><span class="ct-span">A step-by-step wedding planning timeline of all the main things you need to do to pull off a fabulous wedding day.</span></h1>`,
+			"Wedding Planning Checklist: A Guide & Timeline"},
 		{"SectionHeadingEchoesTitle", // wcxb-dev 0101: an <h2> of the text is the <title>'s first segment
 			`<title>What is Social Commerce - A guided introduction | Emplifi</title>`,
 			`<h1>An introduction to social commerce: What brands need to know in 2026</h1><h2>What is social commerce?</h2>`,

@@ -3,6 +3,7 @@ package importer
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -69,4 +70,47 @@ func declaredTypography(t string, declared []string) string {
 		}
 	}
 	return first(found, t)
+}
+
+// lostCharacters reports whether a shown headline is the metadata's title
+// with characters its renderer could not encode shown as "?" or U+FFFD
+// ("Event Planning? Beginner? Guide" for "Event Planning: Beginner's
+// Guide"): each stands for one to three characters of the metadata's.
+func lostCharacters(shown, meta string) bool {
+	inner := strings.TrimRight(shown, "?")
+	if !strings.ContainsAny(inner, "?\uFFFD") || shown == meta {
+		return false
+	}
+	var b strings.Builder
+	b.WriteString(`(?i)^`)
+	for _, r := range shown {
+		if r == '?' || r == '\uFFFD' {
+			b.WriteString(`.{1,3}`)
+		} else {
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	b.WriteString(`$`)
+	re, err := regexp.Compile(b.String())
+	return err == nil && re.MatchString(meta)
+}
+
+// fixMojibake decodes a title whose UTF-8 was read as Latin-1 and written
+// again as UTF-8 ("Investorâ\u0080\u0099s" for "Investor’s"): its C1
+// control characters, which no text holds, give it away.
+func fixMojibake(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 && r <= 0x9F }) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r > 0xFF {
+			return s
+		}
+		b = append(b, byte(r))
+	}
+	if !utf8.Valid(b) {
+		return s
+	}
+	return string(b)
 }
