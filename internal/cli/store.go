@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -35,7 +36,11 @@ func (c *cli) open(ctx context.Context, create bool) (*archive.Store, error) {
 	if _, err := os.Stat(path); !create && errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("open %s: %w", path, errNoArchive)
 	}
-	return archive.Open(ctx, path) // its errors name the file
+	s, err := archive.Open(ctx, path) // its errors name the file
+	if err == nil && s.ReadOnly() {
+		fmt.Fprintf(c.stderr, "clippings: %s is in a folder that cannot be written (a read-only disk or folder): opened for reading only\n", path)
+	}
+	return s, err
 }
 
 // withStore opens the archive, which must exist, runs fn and closes it.
@@ -54,6 +59,7 @@ func (c *cli) with(ctx context.Context, create bool, fn func(s *archive.Store) e
 		return err
 	}
 	defer s.Close()
+	c.dailyBackup(ctx, s)
 	return c.explain(fn(s))
 }
 
@@ -66,12 +72,18 @@ func (c *cli) explain(err error) error {
 	return err
 }
 
-// emitJSON prints v as indented JSON.
+// emitJSON prints v as indented JSON, not through termOut: JSON escapes
+// control characters itself, and jsonControls the ones it leaves raw.
 func emitJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := io.WriteString(rawWriter(w), jsonControls(buf.String()))
+	return err
 }
 
 // output prints v as JSON when asJSON, else runs text; unless err.
