@@ -127,13 +127,26 @@ func (d printedDate) distance(heads []span) int {
 	return best
 }
 
-// better returns the better scored of c and o, the one nearer the
-// headline on a tie.
+// better returns the better scored of c and o; on a tie the one labelled
+// as the publication date, else the one nearer the headline.
 func (c dateCand) better(o dateCand) dateCand {
-	if !o.ok() || c.score > o.score || c.score == o.score && c.distance < o.distance {
+	switch {
+	case !o.ok():
 		return c
+	case c.score != o.score:
+		return pickIf(c.score > o.score, c, o)
+	case c.labelled != o.labelled:
+		return pickIf(c.labelled, c, o)
 	}
-	return o
+	return pickIf(c.distance < o.distance, c, o)
+}
+
+// pickIf returns a when cond holds, else b.
+func pickIf(cond bool, a, b dateCand) dateCand {
+	if cond {
+		return a
+	}
+	return b
 }
 
 // pick weighs the candidates (see findDates) and returns the publication

@@ -124,6 +124,22 @@ func TestArticleDates(t *testing.T) {
 		{"no date from a sidebar list",
 			datedPage("en", ``, "Chinese hunter catches bubonic plague after eating wild rabbit", `<div class="byline">By Natalie Musumeci</div>`, enBody),
 			"", ""},
+		{"labelled Published in the article's side column (wcxb-dev 0300)",
+			datedPage("en", ``, "The Top 25 Data Management and Analytics Companies of 2025",
+				`<div class="single-post-content"><div class="single-post-sidebar"><div class="single-post-meta"><h4>Published</h4>`+
+					`<div class="single-post-date">July 8, 2025</div></div><div class="single-post-meta"><h4>Category</h4><a href="/c">Awards</a></div></div></div>`, enBody),
+			"2025-07-08", ""},
+		{"a labelled column date beats a nearer list of pages (wcxb-dev 4105)",
+			datedPage("en", ``, "Small Business Guide: Cyber Security",
+				`<ul class="collection"><li><a href="/step-1">Step 1 - Backing up your data</a> <span class="date">17 January 2019</span></li></ul>`+enBody+
+					`<div class="c-layout-sidebar-bottom"><div class="text-fl-sm"><h4 class="h6">Published</h4><h3 class="sr-only">Publish date</h3> `+
+					`<time datetime="2018-11-15T12:00:00Z">15 November 2018</time></div><div class="text-fl-sm"><h4 class="h6">Reviewed</h4> `+
+					`<time datetime="2020-10-08T12:00:00Z">8 October 2020</time></div></div>`, ""),
+			"2018-11-15T12:00:00Z", ""},
+		{"no unlabelled date from a side column",
+			datedPage("en", ``, "Chinese hunter catches bubonic plague after eating wild rabbit",
+				`<div class="single-post-sidebar"><span class="post-date">March 3, 2016</span></div>`, enBody),
+			"", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -92,6 +92,7 @@ type dateWalk struct {
 	recent string // the visible text just before, for labels
 	found  []printedDate
 	inHead bool
+	column int // how deep inside a side column of the article's details (see detailsColumn)
 }
 
 // span is where an element's text starts and ends in the page's text.
@@ -182,8 +183,17 @@ func (w *dateWalk) walk(n *html.Node, inArticle bool, dateish int) {
 	default:
 		return
 	}
-	if skippedTags[n.DataAtom] || w.excluded(n, inArticle) {
+	if skippedTags[n.DataAtom] {
 		return
+	}
+	if w.excluded(n, inArticle) {
+		if !detailsColumn(n) {
+			return
+		}
+		// The column's text does not move the place of what follows.
+		pos, recent := w.pos, w.recent
+		w.column++
+		defer func() { w.column, w.pos, w.recent = w.column-1, pos, recent }()
 	}
 	inArticle = inArticle || n.DataAtom == atom.Article || n.DataAtom == atom.Main
 	dateish--
@@ -259,12 +269,45 @@ func (w *dateWalk) attrDate(n *html.Node, cls string) {
 		// outranks a class.
 		pub, up, _ := w.labels("")
 		own := updatedWord.MatchString(nodeText(n))
-		w.found = append(w.found, printedDate{t: t, pos: w.pos, dateish: true, machine: true,
+		w.add(printedDate{t: t, pos: w.pos, dateish: true, machine: true,
 			labelPub: !own && (pub || publishedClass.MatchString(cls) && !updatedClass.MatchString(cls)),
-			labelUp:  own || up || updatedClass.MatchString(cls)})
+			labelUp:  own || up || updatedClass.MatchString(cls)}, pub && !own)
 		return
 	}
 }
+
+// add records a printed date. In a side column only a date the page's
+// words label as the publication's is kept (worded: not a class).
+func (w *dateWalk) add(d printedDate, worded bool) {
+	if w.column == 0 || worded {
+		w.found = append(w.found, d)
+	}
+}
+
+// detailsColumn reports whether n, a part of the page excluded by its
+// class, is a side column that may hold the article's details ("Published
+// 15 November 2018", "Reviewed …" beside the text): an element classed
+// sidebar and nothing else that excludes it. Only dates labelled
+// "Published" in words are read there: lists of other stories and today's
+// date are not labelled so.
+func detailsColumn(n *html.Node) bool {
+	if n.DataAtom == atom.Nav || n.DataAtom == atom.Aside || n.DataAtom == atom.Footer || attrOf(n, "role") != "" {
+		return false
+	}
+	cls := strings.ToLower(attrOf(n, "class") + " " + attrOf(n, "id"))
+	return hasWord(cls, []string{"sidebar"}, true) && !hasWord(cls, columnExcluded, true)
+}
+
+// columnExcluded are the excludedWords other than sidebar.
+var columnExcluded = func() []string {
+	var out []string
+	for _, w := range excludedWords {
+		if w != "sidebar" {
+			out = append(out, w)
+		}
+	}
+	return out
+}()
 
 // maxDatelineText is the longest text node read for dates; longer ones
 // are running text.
@@ -278,8 +321,9 @@ func (w *dateWalk) text(s string, dateish bool) {
 	if !w.inHead && len(s) <= maxDatelineText {
 		for _, d := range findTextDates(s, w.h) {
 			pub, up, orig := w.labels(s[:d.start])
-			w.found = append(w.found, printedDate{t: d.t, alt: d.alt, pos: w.pos + d.start, dateish: dateish,
-				short: len(s) <= d.end-d.start+40, long: len(s) > 200, labelPub: pub, labelUp: up, original: orig})
+			short := len(s) <= d.end-d.start+40
+			w.add(printedDate{t: d.t, alt: d.alt, pos: w.pos + d.start, dateish: dateish,
+				short: short, long: len(s) > 200, labelPub: pub, labelUp: up, original: orig}, pub && short)
 		}
 	}
 	w.pos += len(s) + 1

@@ -40,11 +40,11 @@ const (
 // shownHeadline is an element of the page that may show the headline.
 type shownHeadline struct {
 	node   *html.Node
-	text   string // its text; a line break (<br>) is a space
-	first  string // its first line, when it has several ("Headline<br><small>Kicker</small>")
-	order  int    // its number among the page's text blocks (orderAttr); -1 when unnumbered
-	marked bool   // marked as the headline (itemprop, class), not only an <h1>
-	minor  bool   // an <h2>: the headline only where the metadata agrees
+	text   string   // its text; a line break (<br>) is a space
+	lines  []string // its lines, when it has several ("Headline<br><small>Kicker</small>", "<div>Kicker</div>Headline")
+	order  int      // its number among the page's text blocks (orderAttr); -1 when unnumbered
+	marked bool     // marked as the headline (itemprop, class), not only an <h1>
+	minor  bool     // an <h2>: the headline only where the metadata agrees
 }
 
 // markedSelector finds the elements marked as the headline.
@@ -58,7 +58,7 @@ const markedSelector = `[itemprop~="headline"], [property~="dc:title"], .entry-t
 // showing the headline, nil when the title is not shown.
 func articleTitle(p *htmlPage) (string, *html.Node) {
 	t, n := chooseTitle(p)
-	return stripLead(stripSection(stripSiteTail(t, siteKeys(p)))), n
+	return fixMojibake(stripLead(stripSection(stripSiteTail(t, siteKeys(p))))), n
 }
 
 // chooseTitle returns the title and the element showing it (see
@@ -72,6 +72,9 @@ func chooseTitle(p *htmlPage) (string, *html.Node) {
 	}
 	shown := shownHeadlines(p, sites)
 	if t, h, ok := agreedTitle(shown, append(metas, raw...)); ok {
+		if c, ok := titleCopy(h, shown); ok {
+			return c.text, c.node
+		}
 		if !plausibleHeadline(t) {
 			// "Blogs | data.gov.uk" over <h1>Blogs</h1>: the section's
 			// name; the post's headline is marked as one.
@@ -79,7 +82,7 @@ func chooseTitle(p *htmlPage) (string, *html.Node) {
 				return m.text, m.node
 			}
 		}
-		return t, h.node
+		return declaredTypography(t, append(metas, raw...)), h.node
 	}
 	lo, hi := contentSpan(p)
 	if h, ok := articleHeadline(shown, lo, hi, len(metas) == 0); ok {
@@ -104,7 +107,7 @@ func metaTitles(p *htmlPage) []string {
 		foldSpace(p.query.Find("title").First().Text()))
 	kept := out[:0]
 	for _, t := range out {
-		if t = foldSpace(unescapeTwice(t)); t != "" {
+		if t = fixMojibake(foldSpace(unescapeTwice(t))); t != "" {
 			kept = append(kept, t)
 		}
 	}
@@ -113,12 +116,18 @@ func metaTitles(p *htmlPage) []string {
 
 // agreedTitle returns the title a shown headline and a metadata title
 // agree on: first where they say the same, then where one adds to the
-// other (agreeTitles).
+// other (agreeTitles). A minor candidate (an <h2>) agrees only by saying
+// the same: one that is the first segment of the metadata's title is a
+// section of the text ("What is social commerce?" of "What is Social
+// Commerce - A guided introduction").
 func agreedTitle(shown []shownHeadline, metas []string) (string, shownHeadline, bool) {
 	for _, exact := range []bool{true, false} {
 		for _, h := range shown {
-			for _, m := range metas {
-				for _, text := range []string{h.text, h.first} {
+			if !exact && h.minor {
+				continue
+			}
+			for _, text := range append([]string{h.text}, h.lines...) { // the whole headline before one of its lines
+				for _, m := range metas {
 					if text == "" || exact && titleKey(text) != titleKey(m) {
 						continue
 					}
@@ -152,13 +161,16 @@ func shownHeadlines(p *htmlPage, sites []string) []shownHeadline {
 			return // a box holding the headline with its date or kicker: the headline itself is a candidate
 		}
 		lines := headlineLines(s.Get(0))
-		t := foldSpace(strings.Join(lines, " "))
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(fixMojibake(foldSpace(unescapeShown(l))), " :")
+		}
+		t := strings.Join(lines, " ")
 		if t == "" || len(strings.Fields(t)) > maxHeadlineWords || isSiteName(t, sites) {
 			return
 		}
 		h := shownHeadline{node: s.Get(0), text: t, order: -1, marked: s.Is(markedSelector), minor: s.Is("h2") && !s.Is(markedSelector)}
 		if len(lines) > 1 {
-			h.first = foldSpace(lines[0])
+			h.lines = lines
 		}
 		if n, err := strconv.Atoi(s.AttrOr(orderAttr, "")); err == nil {
 			h.order = n
@@ -188,19 +200,23 @@ const minHeadlineWords = 3
 func headlineLines(n *html.Node) []string {
 	var lines []string
 	var b strings.Builder
+	flush := func() {
+		if strings.TrimSpace(b.String()) != "" {
+			lines = append(lines, b.String())
+		}
+		b.Reset()
+	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		switch {
 		case n.Type == html.TextNode:
 			b.WriteString(n.Data)
 		case n.Type == html.ElementNode && (n.Data == "br" || n.Data == "div" || n.Data == "p" || n.Data == "li"):
-			if strings.TrimSpace(b.String()) != "" {
-				lines = append(lines, b.String())
-			}
-			b.Reset()
+			flush()
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				walk(c)
 			}
+			flush() // a kicker in a <div> before the headline ends its line
 		case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript"):
 		default:
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -209,9 +225,7 @@ func headlineLines(n *html.Node) []string {
 		}
 	}
 	walk(n)
-	if strings.TrimSpace(b.String()) != "" {
-		lines = append(lines, b.String())
-	}
+	flush()
 	return lines
 }
 
@@ -251,7 +265,8 @@ func contentSpan(p *htmlPage) (int, int) {
 // (at most maxHeadGap blocks before it) or among its first blocks; without
 // a content span, the first. When the page has a metadata title, a shown
 // headline must look like one: three words or more ("Web Designs", "Index
-// funds" name sections), not in capitals (the metadata writes it better).
+// funds" name sections), not in capitals (the metadata writes it better),
+// not a standfirst (isStandfirst).
 func articleHeadline(shown []shownHeadline, lo, hi int, only bool) (shownHeadline, bool) {
 	var best shownHeadline
 	for _, h := range shown {
@@ -278,8 +293,19 @@ const maxHeadGap = 50
 // more (or in a script without spaces) and not in capitals.
 func headlineShaped(t string) bool {
 	return plausibleHeadline(t) && (len(strings.Fields(t)) >= minHeadlineWords || !isAlphabetic(t)) &&
-		(strings.ToUpper(t) != t || strings.ToLower(t) == t)
+		(strings.ToUpper(t) != t || strings.ToLower(t) == t) && !isStandfirst(t)
 }
+
+// isStandfirst reports whether a shown candidate is a sentence of
+// standfirstWords or more ending with a full stop: the summary set under
+// the headline ("A step-by-step wedding planning timeline of all the main
+// things you need to do …"), not a headline.
+func isStandfirst(t string) bool {
+	return len(strings.Fields(t)) >= standfirstWords && strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..")
+}
+
+// standfirstWords is the fewest words of a standfirst told by its full stop.
+const standfirstWords = 12
 
 // agreeTitles reports whether a shown headline and a metadata title name
 // the same article, and returns the title to keep: the shown headline when
@@ -292,6 +318,8 @@ func agreeTitles(shown, meta string) (string, bool) {
 	switch {
 	case s == "" || m == "":
 		return "", false
+	case lostCharacters(shown, meta):
+		return meta, true
 	case s == m:
 		return shown, true
 	case strings.HasPrefix(m, s) && len(s) >= len(m)/3 && startsSegment(meta, shown):

@@ -89,6 +89,10 @@ func TestAgreeTitles(t *testing.T) {
 		{"Stanford Computer Science Grads Find Their Degrees No Longer Guarantee Jobs (latimes.com) 87",
 			"Stanford Computer Science Grads Find Their Degrees No Longer Guarantee Jobs",
 			"Stanford Computer Science Grads Find Their Degrees No Longer Guarantee Jobs", true},
+		// The shown headline lost characters to "?" (wcxb-dev 0048): the metadata's.
+		{"What Are The Basics Of Event Planning? Beginner? Guide", "What Are The Basics Of Event Planning: Beginner's Guide",
+			"What Are The Basics Of Event Planning: Beginner's Guide", true},
+		{"Why Hasn't Tutoring Been More Effective?", "Why Hasn't Tutoring Been More Effective?", "Why Hasn't Tutoring Been More Effective?", true},
 		// A colon starts the title's own subtitle, not another segment.
 		{"Index funds", "Index Funds: How to Invest", "", false},
 		// Different headlines.
@@ -167,6 +171,50 @@ func TestArticleTitle(t *testing.T) {
 		{"SiteLeads", // wcxb-dev 0453
 			`<title>Garnix Blog: Hardware-Attested Nix Builds</title>`,
 			`<h1>Hardware-Attested Nix Builds</h1>`, "Hardware-Attested Nix Builds"},
+		{"DeclaredStraightQuotes", // wcxb-dev 0035: WordPress curls the <h1>'s quotes, og:title and <title> keep the written ones
+			`<title>America&#039;s Most Underrated Food City: Here Are the Best Restaurants in OKC</title>` +
+				`<meta property="og:title" content="America&#039;s Most Underrated Food City: Here Are the Best Restaurants in OKC" />`,
+			`<h1 class="headline post-title">America&#8217;s Most Underrated Food City: Here Are the Best Restaurants in OKC</h1>`,
+			"America's Most Underrated Food City: Here Are the Best Restaurants in OKC"},
+		{"DeclaredDoubleHyphen", // wcxb-dev 0478
+			`<meta property="og:title" content="Brains Are Not Required When It Comes to Thinking and Solving Problems--Simple Cells Can Do It"/>`,
+			`<h1 data-testid="article-title"><p>Brains Are Not Required When It Comes to Thinking and Solving Problems&mdash;Simple Cells Can Do It</p></h1>`,
+			"Brains Are Not Required When It Comes to Thinking and Solving Problems--Simple Cells Can Do It"},
+		{"CurlyQuotesDeclaredToo", // wcxb-dev 0019: the page writes them curly everywhere
+			`<title>We’ve Compiled the Top 7 Blockchain SEO Agencies Specializing in Crypto and Web3 Projects | Embarque</title>`,
+			`<h1 class="blog-post-heading">We’ve Compiled the Top 7 Blockchain SEO Agencies Specializing in Crypto and Web3 Projects</h1>`,
+			"We’ve Compiled the Top 7 Blockchain SEO Agencies Specializing in Crypto and Web3 Projects"},
+		{"CurlyQuotesInJSONLD", // wcxb-dev 0174: JSON-LD's headline is curled as the <h1>, og:title is not
+			`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Tutoring was supposed to save American kids after the pandemic. The results? &#8216;Sobering&#8217;"}</script>` +
+				`<meta property="og:title" content="Tutoring was supposed to save American kids after the pandemic. The results? &#039;Sobering&#039;" />`,
+			`<h1 class="entry-title"> Tutoring was supposed to save American kids after the pandemic. The results? &#8216;Sobering&#8217; </h1>`,
+			"Tutoring was supposed to save American kids after the pandemic. The results? ‘Sobering’"},
+		{"HeadlineCopiesTitle", // wcxb-dev 4180: an <h1> for screen readers repeats the whole <title>
+			`<title>How to help babies, toddlers sleep through the night | Patient Education | UC Davis Children's Hospital</title>`,
+			`<h1 class="sr-only sr-only-focusable">How to help babies, toddlers sleep through the night | Patient Education | UC Davis Children's Hospital</h1>` +
+				`<h2 class="section-title underlined mb-2 pb-3">How to help babies, toddlers sleep through the night</h2>`,
+			"How to help babies, toddlers sleep through the night"},
+		{"KickerLine", // wcxb-dev 4715: a kicker in a <div> inside the <h1>
+			`<title>Klatch Coffee | Shopify App Store</title><meta property="og:site_name" content="Shopify">`,
+			`<h1 class="tw-text-display-5"> <div class="tw-text-fg-inverted-tertiary tw-text-body-2xl">Get that tech stack</div> <span class="lg:tw-block">Klatch Coffee</span> </h1>`,
+			"Klatch Coffee"},
+		{"EscapedTwiceShown", // wcxb-dev 0244
+			`<title>12 Must-Have Data Analysis Tools for 2026 | Python, SQL &#x26; AI | Splunk</title>`,
+			`<h1 style="position:absolute;width:1px;height:1px;overflow:hidden">12 Must-Have Data Analysis Tools for 2026 | Python, SQL &amp;#x26; AI</h1>`,
+			"12 Must-Have Data Analysis Tools for 2026 | Python, SQL & AI"},
+		{"Mojibake", // wcxb-dev 4656: UTF-8 read as Latin-1 in the page itself
+			"<title>A DIY Investorâ\u0080\u0099s Guide to Retirement Calculators 2025 | White Coat Investor</title>",
+			"<h1>A DIY Investorâ\u0080\u0099s Guide to Retirement Calculators in 2025</h1>",
+			"A DIY Investor’s Guide to Retirement Calculators in 2025"},
+		{"StandfirstUnderHeadline", // wcxb-dev 4589: an <h1> holds the summary under the headline
+			`<title>Your Wedding Checklist: A Wedding Planning Guide &amp; Timeline</title>`,
+			`<h1 class="ct-headline ofd-page-header"><span class="ct-span">Wedding Planning Checklist: A Guide &amp; Timeline</span></h1>` +
+				`<h1 class="ct-headline ofd-page-sub-header"><span class="ct-span">A step-by-step wedding planning timeline of all the main things you need to do to pull off a fabulous wedding day.</span></h1>`,
+			"Wedding Planning Checklist: A Guide & Timeline"},
+		{"SectionHeadingEchoesTitle", // wcxb-dev 0101: an <h2> of the text is the <title>'s first segment
+			`<title>What is Social Commerce - A guided introduction | Emplifi</title>`,
+			`<h1>An introduction to social commerce: What brands need to know in 2026</h1><h2>What is social commerce?</h2>`,
+			"An introduction to social commerce: What brands need to know in 2026"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
