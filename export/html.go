@@ -38,7 +38,7 @@ func writeHTML(ctx context.Context, j *job) error {
 			return err
 		}
 	}
-	index := htmlPage(j.opt.Title, "", htmlIndex(j, pages))
+	index := htmlPage(j.opt.Title, dominantLanguage(j.entries), htmlIndex(j, pages))
 	err := j.writeTo("index.html", func(w writer) error { _, err := w.WriteString(index); return err })
 	j.done()
 	return err
@@ -49,7 +49,7 @@ func htmlPage(title, lang, body string) string {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html")
 	if lang != "" {
-		fmt.Fprintf(&b, " lang=\"%s\"", lang)
+		fmt.Fprintf(&b, " lang=\"%s\"%s", lang, dirAttr(lang))
 	}
 	b.WriteString(">\n<head>\n<meta charset=\"utf-8\"/>\n")
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
@@ -69,7 +69,7 @@ func htmlIndex(j *job, pages []string) string {
 	fmt.Fprintf(&b, "<h1>%s</h1>\n<p class=\"meta\">%d articles, exported %s.</p>\n<ol>\n",
 		escLine(j.opt.Title), len(j.entries), j.opt.Now.UTC().Format("2 January 2006"))
 	for i, e := range j.entries {
-		fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a>%s</li>\n", href(pages[i]), escLine(title(e.Meta)),
+		fmt.Fprintf(&b, "<li><a href=\"%s\"%s>%s</a>%s</li>\n", href(pages[i]), langAttrs(e.Meta.Language, false), escLine(title(e.Meta)),
 			html.EscapeString(metaSuffix(e.Meta)))
 	}
 	b.WriteString("</ol>\n")

@@ -55,8 +55,8 @@ func TestMarkdown(t *testing.T) {
 			t.Error("no published date")
 		}
 		hm, _ := splitNote(t, read(SafeName(hostileTitle)+".md"))
-		if hm["title"] != hostileTitle {
-			t.Errorf("hostile title = %q, want %q", hm["title"], hostileTitle)
+		if want := metaEscape(hostileTitle); hm["title"] != want {
+			t.Errorf("hostile title = %q, want %q", hm["title"], want)
 		}
 	})
 	t.Run("Body", func(t *testing.T) {

@@ -42,7 +42,7 @@ func TestCSV(t *testing.T) {
 	}
 	lib := byKey["lindqvist2024librariesb"]
 	for k, want := range map[string]string{"title": "Libraries keep the news", "tags": "research/libraries; to read",
-		"highlights": "2", "notes": "2", "starred": "true", "published": "2024-03-05", "site": "Nordic Times"} {
+		"highlight_count": "2", "note_count": "2", "starred": "true", "published": "2024-03-05", "site": "Nordic Times"} {
 		if lib[k] != want {
 			t.Errorf("%s = %q, want %q", k, lib[k], want)
 		}
