@@ -148,7 +148,11 @@ func (d *pdfDoc) cover() {
 	for i, e := range d.j.entries {
 		d.lang = e.Meta.Language
 		page, y := d.page, d.y
-		d.writeLine(fmt.Sprintf("%d. %s%s", i+1, title(e.Meta), metaSuffix(e.Meta)), stBody, 1)
+		entry := fmt.Sprintf("%d. %s", i+1, title(e.Meta))
+		if s := words.Join(", ", cleanLine(e.Meta.Site), ltr(day(e.Meta.Published))); s != "" {
+			entry += " — " + s
+		}
+		d.writeLine(entry, stBody, 1)
 		if d.page == page {
 			d.linkPage(marginX, pageH-d.y, pageW-marginX, pageH-y, d.outline[i])
 		}
@@ -162,7 +166,7 @@ func (d *pdfDoc) article(ctx context.Context, e *entry, a *archive.Article, it *
 	*it = outlineItem{title: title(a), page: d.page, top: pageH - d.y}
 	d.writeLine(title(a), stTitle, 2)
 	d.writeLine(a.Subtitle, stSub, 2)
-	d.writeLine(words.Join(" · ", cleanLine(a.Byline), cleanLine(a.Site), day(a.Published)), stMeta, 0)
+	d.writeLine(words.Join(" · ", cleanLine(a.Byline), cleanLine(a.Site), ltr(day(a.Published))), stMeta, 0)
 	d.writeLink(cleanLine(a.URL), stMeta, 0, a.URL)
 	d.writeLine("Citation key: "+e.Key, stMeta, 12)
 	m := newMarker(e.Notes)

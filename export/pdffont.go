@@ -2,12 +2,15 @@ package export
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf16"
 
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
@@ -101,11 +104,15 @@ func newFontBook(user ...string) (*fontBook, error) {
 	b := &fontBook{byFace: map[*font.Face]*pdfFace{}, loaded: map[fontFile]*pdfFace{}, data: map[string][]byte{},
 		queries: map[string][]fontFile{}, picked: map[pickKey]*pdfFace{}, match: fcMatch}
 	for st, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF, gomono.TTF} {
-		f, err := font.ParseTTF(bytes.NewReader(ttf))
+		ld, err := ot.NewLoader(bytes.NewReader(ttf))
 		if err != nil {
 			return nil, fmt.Errorf("go font: %w", err)
 		}
-		b.base[st] = b.register(f)
+		f, err := font.NewFont(ld)
+		if err != nil {
+			return nil, fmt.Errorf("go font: %w", err)
+		}
+		b.base[st] = b.register(font.NewFace(f), ld)
 	}
 	for _, u := range user {
 		if u != "" {
@@ -125,27 +132,16 @@ func parseFontArg(s string) fontFile {
 	return fontFile{s, 0}
 }
 
-// register makes a pdfFace of f.
-func (b *fontBook) register(f *font.Face) *pdfFace {
-	d := f.Describe()
+// register makes a pdfFace of f, read by ld.
+func (b *fontBook) register(f *font.Face, ld *ot.Loader) *pdfFace {
 	name := strings.Map(func(r rune) rune {
 		if r > ' ' && r < 0x7f && !strings.ContainsRune("()<>[]{}/%#", r) {
 			return r
 		}
 		return -1
-	}, d.Family)
+	}, postScriptName(ld))
 	if name == "" {
 		name = "Font"
-	}
-	switch {
-	case d.Aspect.Weight >= font.WeightBold && d.Aspect.Style == font.StyleItalic:
-		name += "-BoldItalic"
-	case d.Aspect.Weight >= font.WeightBold:
-		name += "-Bold"
-	case d.Aspect.Style == font.StyleItalic:
-		name += "-Italic"
-	default:
-		name += "-Regular"
 	}
 	p := &pdfFace{face: f, name: name, upem: float64(f.Upem()), used: map[font.GID]string{}}
 	b.byFace[f] = p
@@ -175,11 +171,15 @@ func (b *fontBook) resolve(r rune, st fontStyle, lang string, sc language.Script
 	if p, ok := b.picked[key]; ok {
 		return p
 	}
-	var p *pdfFace
-	for _, list := range [][]fontFile{b.user, b.candidates(fl, isBold), b.candidates(fmt.Sprintf(":charset=%x", r), isBold), b.known()} {
-		if p = b.first(list, r); p != nil {
-			break
-		}
+	p := b.first(b.user, r)
+	if p == nil {
+		p = b.first(b.candidates(fl, isBold), r)
+	}
+	if p == nil {
+		p = b.first(b.candidates(fmt.Sprintf(":charset=%x", r), isBold), r)
+	}
+	if p == nil {
+		p = b.first(b.known(), r)
 	}
 	b.picked[key] = p
 	return p
@@ -257,14 +257,27 @@ func (b *fontBook) load(ff fontFile) *pdfFace {
 	if err != nil {
 		return nil
 	}
-	p := b.register(font.NewFace(f))
+	p := b.register(font.NewFace(f), ld)
 	b.loaded[ff] = p
 	return p
 }
 
+// fcCache keeps fc-match's answers for the life of the process.
+var fcCache sync.Map // pattern → []fontFile
+
 // fcMatch runs fc-match -s for pattern and returns its fonts, best
 // first, at most maxCandidates; none without fontconfig.
 func fcMatch(pattern string) []fontFile {
+	key := os.Getenv("FONTCONFIG_FILE") + "\x00" + pattern
+	if v, ok := fcCache.Load(key); ok {
+		return v.([]fontFile)
+	}
+	list := runFcMatch(pattern)
+	fcCache.Store(key, list)
+	return list
+}
+
+func runFcMatch(pattern string) []fontFile {
 	out, err := exec.Command("fc-match", "-s", "--format=%{file}\t%{index}\n", pattern).Output()
 	if err != nil {
 		return nil
@@ -332,4 +345,34 @@ func fontLang(r rune, sc language.Script, lang string) string {
 func ignorable(r rune) bool {
 	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r) ||
 		unicode.IsControl(r) || unicode.Is(unicode.Mn, r) && r >= 0xfe00 && r <= 0xfe0f
+}
+
+// postScriptName is the PostScript name (name ID 6) of the font ld
+// reads, "" when it has none.
+func postScriptName(ld *ot.Loader) string {
+	t, err := ld.RawTable(ot.MustNewTag("name"))
+	if err != nil || len(t) < 6 {
+		return ""
+	}
+	count, strs := int(binary.BigEndian.Uint16(t[2:])), int(binary.BigEndian.Uint16(t[4:]))
+	for i := 0; i < count && 6+12*i+12 <= len(t); i++ {
+		rec := t[6+12*i:]
+		platform, nameID := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[6:])
+		length, off := int(binary.BigEndian.Uint16(rec[8:])), strs+int(binary.BigEndian.Uint16(rec[10:]))
+		if nameID != 6 || off+length > len(t) {
+			continue
+		}
+		raw := t[off : off+length]
+		switch platform {
+		case 1: // Macintosh, Roman: ASCII for PostScript names
+			return string(raw)
+		case 0, 3: // Unicode, Windows: UTF-16BE
+			u := make([]uint16, len(raw)/2)
+			for k := range u {
+				u[k] = binary.BigEndian.Uint16(raw[2*k:])
+			}
+			return string(utf16.Decode(u))
+		}
+	}
+	return ""
 }

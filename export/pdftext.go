@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"unicode"
 
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
@@ -50,6 +51,7 @@ type placedRun struct {
 	x      float64 // from the line's left end, points
 	glyphs []shaping.Glyph
 	text   []rune // the paragraph's text, which the glyphs' clusters index
+	rtl    bool   // the run is right to left
 	marks  []bool // highlighted, by character of text
 }
 
@@ -77,6 +79,22 @@ func (m *runFonts) ResolveFace(r rune) *font.Face {
 
 func (m *runFonts) SetScript(s language.Script) { m.script = s }
 
+// Bidirectional isolates: ltr wraps text that reads left to right
+// whatever surrounds it (a date in an Arabic line) in private-use
+// characters that cleanText keeps and layout turns into LRI … PDI.
+const (
+	lri, pdi         = '\u2066', '\u2069'
+	ltrStart, ltrEnd = '\uf8f0', '\uf8f1'
+)
+
+// ltr marks s as left-to-right text for layout, "" staying "".
+func ltr(s string) string {
+	if s == "" {
+		return ""
+	}
+	return string(ltrStart) + s + string(ltrEnd)
+}
+
 // toFixed and fromFixed convert points.
 func toFixed(v float64) fixed.Int26_6   { return fixed.Int26_6(math.Round(v * 64)) }
 func fromFixed(v fixed.Int26_6) float64 { return float64(v) / 64 }
@@ -88,6 +106,12 @@ func (d *pdfDoc) layout(segs []segment, st textStyle, width float64, lang string
 	var marks []bool
 	for _, s := range segs {
 		for _, r := range cleanText(s.Text) {
+			if r == lri || r == pdi {
+				continue // only isolates of Clippings' own (ltr) are kept
+			}
+			if r == ltrStart || r == ltrEnd {
+				r = map[rune]rune{ltrStart: lri, ltrEnd: pdi}[r]
+			}
 			text = append(text, r)
 			marks = append(marks, s.Mark)
 		}
@@ -132,7 +156,8 @@ func (d *pdfDoc) layoutParagraph(text []rune, marks []bool, st textStyle, width 
 		sort.SliceStable(runs, func(i, j int) bool { return runs[i].VisualIndex < runs[j].VisualIndex })
 		tl := textLine{rtl: rtl}
 		for _, r := range runs {
-			tl.runs = append(tl.runs, placedRun{face: d.fonts.byFace[r.Face], x: tl.width, glyphs: slices.Clone(r.Glyphs), text: text, marks: marks})
+			tl.runs = append(tl.runs, placedRun{face: d.fonts.byFace[r.Face], x: tl.width,
+				glyphs: slices.Clone(r.Glyphs), text: text, marks: marks, rtl: r.Direction.Progression() == di.TowardTopLeft})
 			tl.width += fromFixed(r.Advance)
 		}
 		lines = append(lines, tl)
@@ -181,7 +206,7 @@ func (d *pdfDoc) drawLine(pg *pdfPage, l textLine, st textStyle, x, y float64) {
 	for _, r := range l.runs {
 		fmt.Fprintf(c, "/%s %s Tf\n", d.usePage(pg, r.face), num(st.size))
 		t := tjWriter{c: c, face: r.face, size: st.size, pen: x + r.x, y: y}
-		t.run(r, l.rtl)
+		t.run(r)
 		t.close()
 	}
 	c.WriteString("ET\n")
@@ -238,7 +263,7 @@ func (t *tjWriter) close() {
 // run writes the glyphs of r, cluster by cluster, recording the text
 // each glyph stands for; a cluster whose glyphs already stand for other
 // text is marked with the text it has here (ActualText).
-func (t *tjWriter) run(r placedRun, rtl bool) {
+func (t *tjWriter) run(r placedRun) {
 	gs := r.glyphs
 	for i := 0; i < len(gs); {
 		j := i + 1
@@ -247,8 +272,13 @@ func (t *tjWriter) run(r placedRun, rtl bool) {
 		}
 		ci := gs[i].ClusterIndex
 		runes := r.text[ci:min(ci+gs[i].RuneCount, len(r.text))]
-		texts := clusterTexts(t.face, gs[i:j], runes)
-		if t.claim(gs[i:j], texts) {
+		texts := clusterTexts(t.face, gs[i:j], runes, r.rtl)
+		if !slices.ContainsFunc(runes, func(r rune) bool { return !invisible(r) }) {
+			for _, g := range gs[i:j] { // bidi controls, joiners: no glyph, no text
+				t.pen += fromFixed(g.Advance)
+			}
+			t.close()
+		} else if t.claim(gs[i:j], texts) {
 			t.glyphs(gs[i:j])
 		} else {
 			t.close()
@@ -309,11 +339,17 @@ func (t *tjWriter) glyphs(gs []shaping.Glyph) {
 // clusterTexts shares the characters of a cluster among its glyphs: a
 // glyph that is a character's own glyph stands for it, the rest go to
 // the first glyph in reading order (a ligature stands for all its
-// characters).
-func clusterTexts(p *pdfFace, gs []shaping.Glyph, runes []rune) []string {
+// characters). In a right-to-left run a glyph standing for several
+// characters lists them from left to right as drawn (a lam-alef ligature
+// is alef, lam), as text extraction reads glyphs in the order they
+// appear and puts right-to-left text back in reading order as a whole.
+func clusterTexts(p *pdfFace, gs []shaping.Glyph, runes []rune, rtl bool) []string {
 	out := make([]string, len(gs))
 	if len(gs) == 1 {
 		out[0] = string(runes)
+		if rtl {
+			out[0] = string(reversed(runes))
+		}
 		return out
 	}
 	rest := []rune{}
@@ -335,4 +371,17 @@ func clusterTexts(p *pdfFace, gs []shaping.Glyph, runes []rune) []string {
 		out[first] = string(rest) + out[first]
 	}
 	return out
+}
+
+// reversed is rs in reverse order.
+func reversed(rs []rune) []rune {
+	out := slices.Clone(rs)
+	slices.Reverse(out)
+	return out
+}
+
+// invisible reports whether r is a formatting character drawn with
+// nothing: bidi controls, joiners, variation selectors.
+func invisible(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r)
 }
