@@ -105,15 +105,16 @@ var (
 
 // Options says what to write and where.
 type Options struct {
-	Format     Format
-	Out        string    // the file, or the folder for markdown and html
-	Title      string    // of the book, document or index; default "Clippings"
-	Author     string    // the researcher who makes the export: EPUB's creator, PDF's author of a collection
-	Overwrite  bool      // replace an existing output instead of failing with ErrExists
-	Now        time.Time // the time of the export (EPUB's modified date); zero means now
-	PlainMarks bool      // Markdown: highlights as plain text in the body (listed under Highlights), not ==marked==
-	BOM        bool      // CSV: start with a UTF-8 byte order mark, so that spreadsheet programs read UTF-8
-	CJKFont    string    // PDF: a TrueType font for Chinese, Japanese and Korean, tried first; see FindCJKFonts
+	Format      Format
+	Out         string    // the file, or the folder for markdown and html
+	Title       string    // of the book, document or index; default "Clippings"
+	Author      string    // the researcher who makes the export: EPUB's creator, PDF's author of a collection
+	Overwrite   bool      // replace an existing output instead of failing with ErrExists
+	Now         time.Time // the time of the export (EPUB's modified date); zero means now
+	PlainMarks  bool      // Markdown: highlights as plain text in the body (listed under Highlights), not ==marked==
+	BOM         bool      // CSV: start with a UTF-8 byte order mark, so that spreadsheet programs read UTF-8
+	CJKFont     string    // PDF: a font file (TrueType, OpenType, a collection's face as PATH#N) tried first for what the Go fonts lack
+	SkipMissing bool      // PDF: leave out characters no font has (with a warning) instead of failing with ErrMissingGlyphs
 }
 
 // Result says what Export wrote.

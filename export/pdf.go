@@ -9,10 +9,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/internal/words"
-	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 )
 
@@ -211,9 +211,19 @@ func (d *pdfDoc) checkMissing(a *archive.Article) error {
 func scriptSet(rs map[rune]bool) map[string]bool {
 	out := map[string]bool{}
 	for r := range rs {
-		out[language.LookupScript(r).String()] = true
+		out[scriptName(r)] = true
 	}
 	return out
+}
+
+// scriptName is the Unicode name of r's script: "Hebrew", "Common".
+func scriptName(r rune) string {
+	for name, table := range unicode.Scripts {
+		if name != "Common" && name != "Inherited" && unicode.Is(table, r) {
+			return name
+		}
+	}
+	return "Common"
 }
 
 // scriptNames names the scripts of rs: "Thai and Emoji".

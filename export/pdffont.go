@@ -102,7 +102,7 @@ type pickKey struct {
 // newFontBook loads the Go fonts; user names font files tried first.
 func newFontBook(user ...string) (*fontBook, error) {
 	b := &fontBook{byFace: map[*font.Face]*pdfFace{}, loaded: map[fontFile]*pdfFace{}, data: map[string][]byte{},
-		queries: map[string][]fontFile{}, picked: map[pickKey]*pdfFace{}, match: fcMatch}
+		queries: map[string][]fontFile{}, picked: map[pickKey]*pdfFace{}, match: systemFonts}
 	for st, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF, gomono.TTF} {
 		ld, err := ot.NewLoader(bytes.NewReader(ttf))
 		if err != nil {
@@ -215,8 +215,8 @@ func (b *fontBook) candidates(pattern string, isBold bool) []fontFile {
 // known are the well-known font places that exist, when fontconfig is
 // not installed.
 func (b *fontBook) known() []fontFile {
-	if _, err := exec.LookPath("fc-match"); err == nil {
-		return nil
+	if _, err := exec.LookPath("fc-match"); err == nil || b.match(":lang=en") == nil {
+		return nil // fontconfig answers, or there are no system fonts at all (tests)
 	}
 	var out []fontFile
 	for _, p := range knownFonts {
@@ -261,6 +261,10 @@ func (b *fontBook) load(ff fontFile) *pdfFace {
 	b.loaded[ff] = p
 	return p
 }
+
+// systemFonts lists the system's fonts for a fontconfig pattern (tests
+// replace it to see the export on a system without fonts).
+var systemFonts = fcMatch
 
 // fcCache keeps fc-match's answers for the life of the process.
 var fcCache sync.Map // pattern → []fontFile
