@@ -153,9 +153,10 @@ func TestPDFRightToLeftFlushRight(t *testing.T) {
 }
 
 func TestPDFMissingGlyphs(t *testing.T) {
-	saved := systemFonts
+	saved, savedWith := systemFonts, fontsWith
 	systemFonts = func(string) []fontFile { return nil } // a system with no fonts but the Go fonts
-	defer func() { systemFonts = saved }()
+	fontsWith = func(rune) []fontFile { return nil }
+	defer func() { systemFonts, fontsWith = saved, savedWith }()
 	s, ids := newScriptsFixture(t)
 	out := filepath.Join(t.TempDir(), "he.pdf")
 	_, err := Export(context.Background(), s, []int64{ids["he"]}, Options{Format: PDF, Out: out}, nil)

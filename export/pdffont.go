@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -176,7 +178,7 @@ func (b *fontBook) resolve(r rune, st fontStyle, lang string, sc language.Script
 		p = b.first(b.candidates(fl, isBold), r)
 	}
 	if p == nil {
-		p = b.first(b.candidates(fmt.Sprintf(":charset=%x", r), isBold), r)
+		p = b.first(fontsWith(r), r)
 	}
 	if p == nil {
 		p = b.first(b.known(), r)
@@ -265,6 +267,80 @@ func (b *fontBook) load(ff fontFile) *pdfFace {
 // systemFonts lists the system's fonts for a fontconfig pattern (tests
 // replace it to see the export on a system without fonts).
 var systemFonts = fcMatch
+
+// fontsWith lists the system's fonts that have a character (replaced
+// in tests with systemFonts).
+var fontsWith = fcCovering
+
+// fcFont is a font fc-list lists, with the characters it has.
+type fcFont struct {
+	file   fontFile
+	ranges [][2]rune
+}
+
+// fcLists keeps fc-list's answer for the life of the process.
+var fcLists sync.Map // $FONTCONFIG_FILE → []fcFont
+
+// fcCovering returns the fonts fontconfig knows that have r, by path, at
+// most maxCandidates; none without fontconfig.
+func fcCovering(r rune) []fontFile {
+	key := os.Getenv("FONTCONFIG_FILE")
+	v, ok := fcLists.Load(key)
+	if !ok {
+		v = fcList()
+		fcLists.Store(key, v)
+	}
+	var out []fontFile
+	for _, f := range v.([]fcFont) {
+		for _, rg := range f.ranges {
+			if r >= rg[0] && r <= rg[1] {
+				out = append(out, f.file)
+				break
+			}
+		}
+		if len(out) == maxCandidates {
+			break
+		}
+	}
+	return out
+}
+
+// fcList lists every font fontconfig knows, sorted by path, with the
+// characters each has.
+func fcList() []fcFont {
+	out, err := exec.Command("fc-list", "--format=%{file}\t%{index}\t%{charset}\n").Output()
+	if err != nil {
+		return nil
+	}
+	var list []fcFont
+	for _, line := range strings.Split(string(out), "\n") {
+		parts := strings.SplitN(line, "\t", 3)
+		if len(parts) != 3 {
+			continue
+		}
+		if ext := strings.ToLower(filepath.Ext(parts[0])); ext != ".ttf" && ext != ".otf" && ext != ".ttc" && ext != ".otc" {
+			continue // Type 1, bitmap and other fonts Clippings cannot embed
+		}
+		n, _ := strconv.Atoi(parts[1])
+		f := fcFont{file: fontFile{parts[0], n}}
+		for _, rg := range strings.Fields(parts[2]) {
+			lo, hi, found := strings.Cut(rg, "-")
+			a, err1 := strconv.ParseInt(lo, 16, 32)
+			z, err2 := strconv.ParseInt(hi, 16, 32)
+			if !found {
+				z, err2 = a, nil
+			}
+			if err1 == nil && err2 == nil {
+				f.ranges = append(f.ranges, [2]rune{rune(a), rune(z)})
+			}
+		}
+		list = append(list, f)
+	}
+	slices.SortFunc(list, func(x, y fcFont) int {
+		return strings.Compare(x.file.path+"#"+strconv.Itoa(x.file.index), y.file.path+"#"+strconv.Itoa(y.file.index))
+	})
+	return list
+}
 
 // fcCache keeps fc-match's answers for the life of the process.
 var fcCache sync.Map // pattern → []fontFile

@@ -25,6 +25,7 @@ func runExport(ctx context.Context, c *cli, args []string) error {
 	fs.BoolVar(&opt.BOM, "bom", false, "csv: start with a UTF-8 byte order mark (spreadsheet programs then read the text right)")
 	fs.BoolVar(&opt.PlainMarks, "plain-marks", false, "markdown: highlights as plain text in the body, not ==marked== (they are listed under Highlights)")
 	fs.StringVar(&opt.CJKFont, "cjk-font", "", "pdf: a `font` file (TrueType, OpenType or a .ttc collection) tried first for what the bundled Go fonts lack")
+	fs.BoolVar(&opt.SkipMissing, "skip-missing", false, "pdf: leave out characters no installed font can draw (else the export fails naming the article and the script)")
 	fs.StringVar(&query, "query", "", "export what this search finds (the search language of clippings search)")
 	fs.StringVar(&tag, "tag", "", "export the articles with this tag (or one below it)")
 	fs.StringVar(&collection, "collection", "", "export this collection (path like Reading/Summits), in its order")
