@@ -2,7 +2,8 @@
 """Checks of scripts/export-check.sh that need a parser: each prints one
 line and exits 1 on failure.
 
-  export-check.py pdf|ris|csv|json|html|markdown OUT N   the export of N articles in OUT
+  export-check.py pdf|pdffonts|ris|csv|json|html|markdown OUT N   the export of N articles in OUT
+  export-check.py cjk|rtl OUT 0           OUT/cjk.pdf, OUT/rtl.pdf against their JSON exports
   export-check.py same A.json B.json                     two JSON exports are the same
 """
 import csv
@@ -12,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 import urllib.parse
 
 
@@ -49,6 +51,74 @@ def check_pdf(out, n):
         fail(f"{len(missing)} titles of {n} not in pdftotext's text, e.g. {missing[:3]}")
     print(f"pdftotext gives back all {n} titles ({cut} without characters left out), "
           f"{len(text.split())} words, {pages} numbered pages")
+
+
+def pdftotext(path):
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"],
+                          check=True, capture_output=True, text=True).stdout
+    # pdftotext marks right-to-left runs with bidi controls: not text.
+    return re.sub("[\u202a-\u202e\u2066-\u2069]", "", text)
+
+
+def article_texts(path):
+    """(title, [title, standfirst, blocks…]) of each article of a JSON export."""
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    for a in doc["articles"]:
+        yield a["title"], [a.get("title") or "", a.get("subtitle") or ""] + \
+            [b.get("text", "") for b in a.get("blocks", []) if b.get("kind") != "figure"]
+
+
+CJK = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def check_cjk(out, _):
+    flat = "".join(CJK.findall(pdftotext(os.path.join(out, "cjk.pdf"))))
+    chars, missing, articles = 0, [], 0
+    for title, parts in article_texts(os.path.join(out, "cjk.json")):
+        articles += 1
+        for p in parts:
+            want = "".join(CJK.findall(p))
+            chars += len(want)
+            if want and want not in flat:
+                missing.append(f"{title[:30]}: {p[:40]}")
+    if not chars or missing:
+        fail(f"{len(missing)} blocks whose CJK characters pdftotext does not give back in order, e.g. {missing[:2]}")
+    fonts = subprocess.run(["pdffonts", os.path.join(out, "cjk.pdf")], check=True, capture_output=True, text=True).stdout
+    names = sorted({l.split()[0].split("+")[-1] for l in fonts.splitlines()[2:]})
+    if [x for x in names if not x.startswith(("NotoSansCJK", "Go"))]:
+        fail(f"fonts other than Noto Sans CJK and Go: {names}")
+    print(f"{articles} articles: all {chars} CJK characters in order, fonts {', '.join(names)}")
+
+
+def words(s):
+    """Letters, marks and digits of s in order, without spaces (pdftotext may
+    move a space between a number and a right-to-left word)."""
+    return "".join(c for c in s if c.isalnum() or unicodedata.category(c) == "Mn")
+
+
+def check_rtl(out, _):
+    flat = words(pdftotext(os.path.join(out, "rtl.pdf")))
+    blocks, missing, articles = 0, [], 0
+    for title, parts in article_texts(os.path.join(out, "rtl.json")):
+        articles += 1
+        for p in parts:
+            if words(p):
+                blocks += 1
+                if words(p) not in flat:
+                    missing.append(f"{title[:30]}: {p[:40]}")
+    if articles < 2 or missing:
+        fail(f"{articles} articles; {len(missing)} blocks out of reading order, e.g. {missing[:2]}")
+    print(f"{articles} articles, {blocks} blocks in reading order")
+
+
+def check_pdffonts(out, n):
+    fonts = subprocess.run(["pdffonts", os.path.join(out, "pdf.pdf")], check=True, capture_output=True, text=True).stdout
+    rows = fonts.splitlines()[2:]
+    bad = [r for r in rows if not re.match(r"^[A-Z]{6}\+\S+\s+CID Type 0C\s+Identity-H\s+yes yes yes", r)]
+    if not rows or bad:
+        fail(f"{len(bad)} of {len(rows)} fonts not embedded subsets with a Unicode map: {bad[:2]}")
+    print(f"{len(rows)} fonts, all embedded subsets (CID Type 0C) with ToUnicode maps")
 
 
 def check_ris(out, n):
@@ -172,7 +242,7 @@ def main():
     if len(sys.argv) != 4:
         fail(__doc__)
     kind, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    {"pdf": check_pdf, "ris": check_ris, "csv": check_csv, "json": check_json,
+    {"pdf": check_pdf, "pdffonts": check_pdffonts, "cjk": check_cjk, "rtl": check_rtl, "ris": check_ris, "csv": check_csv, "json": check_json,
      "html": check_html, "markdown": check_markdown}[kind](out, n)
 
 
