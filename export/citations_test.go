@@ -77,8 +77,8 @@ func TestBibTeX(t *testing.T) {
 		t.Fatalf("%d entries, want %d", got, want)
 	}
 	for _, want := range []string{"@article{lindqvist2024librariesa,", "entrysubtype = {newspaper}",
-		"author = {{Lindqvist}, Anna and {Ek}, Bo}", "journal = {Nordic Times}", "urldate = {2024-03-06}",
-		`{{Libraries keep the news}}`, `abstract = {Local archives matter \& last}`} {
+		"author = {Lindqvist, Anna and Ek, Bo}", "journal = {Nordic Times}", "urldate = {2024-03-06}",
+		"title = {Libraries keep the news}", "langid = {english}", "note = {Saved original SHA-256: ", `abstract = {Local archives matter \& last}`} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("BibTeX lacks %q", want)
 		}

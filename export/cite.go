@@ -2,7 +2,6 @@ package export
 
 import (
 	"maps"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -11,70 +10,6 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 )
-
-// person is an author as citations give one: a family and given name, or
-// a literal name (an organisation, a name in a script without spaces).
-type person struct {
-	Family, Given, Literal string
-}
-
-// name returns the person's name as it reads: "Anna Lindqvist".
-func (p person) name() string {
-	if p.Literal != "" {
-		return p.Literal
-	}
-	return strings.TrimSpace(p.Given + " " + p.Family)
-}
-
-// inverted returns "Lindqvist, Anna" (the literal name for a literal).
-func (p person) inverted() string {
-	if p.Literal != "" || p.Given == "" {
-		return p.name()
-	}
-	return p.Family + ", " + p.Given
-}
-
-var (
-	bylinePrefix = regexp.MustCompile(`(?i)^(written\s+)?(by|von|par|por|door|av)\s+`)
-	authorSep    = regexp.MustCompile(`(?i)\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\ben\b|\boch\b|·|\|)\s*`)
-	// particles belong to the family name: "Ludwig van Beethoven".
-	particles = map[string]bool{"van": true, "von": true, "de": true, "da": true, "di": true, "del": true,
-		"der": true, "den": true, "la": true, "le": true, "du": true, "dos": true, "bin": true, "al": true, "ter": true}
-)
-
-// authors reads the people of a byline: "By Anna Lindqvist and Bo Ek" →
-// Lindqvist, Anna; Ek, Bo. A part that does not look like a personal name
-// (one word, more than four, digits) is kept as a literal name.
-func authors(byline string) []person {
-	byline = bylinePrefix.ReplaceAllString(cleanLine(byline), "")
-	var out []person
-	for _, part := range authorSep.Split(byline, -1) {
-		part = strings.Trim(part, " .-–—")
-		if part == "" || strings.ContainsAny(part, "@/") {
-			continue
-		}
-		out = append(out, personOf(part))
-	}
-	return out
-}
-
-// personOf splits one name into family and given names.
-func personOf(name string) person {
-	words := strings.Fields(name)
-	if len(words) < 2 || len(words) > 4 || strings.ContainsAny(name, "0123456789") {
-		return person{Literal: name}
-	}
-	for _, w := range words {
-		if r := []rune(w)[0]; !unicode.IsUpper(r) && !particles[strings.ToLower(w)] {
-			return person{Literal: name}
-		}
-	}
-	i := len(words) - 1
-	for i > 1 && particles[strings.ToLower(words[i-1])] {
-		i--
-	}
-	return person{Family: strings.Join(words[i:], " "), Given: strings.Join(words[:i], " ")}
-}
 
 // stopWords are not used as the title word of a citation key.
 var stopWords = map[string]bool{"the": true, "a": true, "an": true, "of": true, "on": true, "in": true,
@@ -88,7 +23,7 @@ var stopWords = map[string]bool{"the": true, "a": true, "an": true, "of": true, 
 func keyBase(e *entry) string {
 	a := e.Meta
 	who := ""
-	if ps := authors(a.Byline); len(ps) > 0 {
+	if ps := citeAuthors(a); len(ps) > 0 {
 		who = ps[0].Family
 		if who == "" {
 			who = ps[0].Literal

@@ -9,22 +9,31 @@ import (
 
 func TestAuthors(t *testing.T) {
 	cases := []struct {
-		byline string
-		want   []person
+		byline, lang string
+		want         []person
 	}{
-		{"By Anna Lindqvist", []person{{Family: "Lindqvist", Given: "Anna"}}},
-		{"by Anna Lindqvist and Bo Ek", []person{{Family: "Lindqvist", Given: "Anna"}, {Family: "Ek", Given: "Bo"}}},
-		{"Anna Lindqvist, Bo Ek & Cy Di", []person{{Family: "Lindqvist", Given: "Anna"}, {Family: "Ek", Given: "Bo"}, {Family: "Di", Given: "Cy"}}},
-		{"Ludwig van Beethoven", []person{{Family: "van Beethoven", Given: "Ludwig"}}},
-		{"Reuters", []person{{Literal: "Reuters"}}},
-		{"Staff reporter", []person{{Literal: "Staff reporter"}}},
-		{"山田太郎", []person{{Literal: "山田太郎"}}},
-		{"Von Anna Müller", []person{{Family: "Müller", Given: "Anna"}}},
-		{"", nil},
-		{"@handle", nil},
+		{"By Anna Lindqvist", "", []person{{Family: "Lindqvist", Given: "Anna"}}},
+		{"by Anna Lindqvist and Bo Ek", "", []person{{Family: "Lindqvist", Given: "Anna"}, {Family: "Ek", Given: "Bo"}}},
+		{"Anna Lindqvist, Bo Ek & Cy Di", "", []person{{Family: "Lindqvist", Given: "Anna"}, {Family: "Ek", Given: "Bo"}, {Family: "Di", Given: "Cy"}}},
+		{"Lindqvist, Anna", "", []person{{Family: "Lindqvist", Given: "Anna"}}},
+		{"Ludwig van Beethoven", "", []person{{Family: "Beethoven", Particle: "van", Given: "Ludwig"}}},
+		{"María de la Cruz", "es", []person{{Family: "Cruz", Particle: "de la", Given: "María"}}},
+		{"Martin Luther King Jr.", "", []person{{Family: "King", Given: "Martin Luther", Suffix: "Jr."}}},
+		{"Reuters", "", []person{{Literal: "Reuters"}}},
+		{"Staff reporter", "", []person{{Literal: "Staff reporter"}}},
+		{"Agent 007 Smith", "", []person{{Literal: "Agent 007 Smith"}}},
+		{"肖春芳", "zh", []person{{Family: "肖", Given: "春芳", CJK: true}}},
+		{"欧阳修", "zh", []person{{Family: "欧阳", Given: "修", CJK: true}}},
+		{"山田太郎", "ja", []person{{Family: "山田", Given: "太郎", CJK: true}}},
+		{"山田 太郎", "ja", []person{{Family: "山田", Given: "太郎", CJK: true}}},
+		{"김민수", "ko", []person{{Family: "김", Given: "민수", CJK: true}}},
+		{"남궁민수", "ko", []person{{Family: "남궁", Given: "민수", CJK: true}}},
+		{"Von Anna Müller", "de", []person{{Family: "Müller", Given: "Anna"}}},
+		{"", "", nil},
+		{"@handle", "", nil},
 	}
 	for _, c := range cases {
-		got := authors(c.byline)
+		got := authors(c.byline, c.lang)
 		if len(got) != len(c.want) {
 			t.Errorf("authors(%q) = %+v, want %+v", c.byline, got, c.want)
 			continue
@@ -33,6 +42,53 @@ func TestAuthors(t *testing.T) {
 			if got[i] != c.want[i] {
 				t.Errorf("authors(%q)[%d] = %+v, want %+v", c.byline, i, got[i], c.want[i])
 			}
+		}
+	}
+}
+
+func TestCiteAuthorsStructured(t *testing.T) {
+	a := &archive.Article{Byline: "BBC News and Robert Burns", Language: "en", Authors: []archive.Author{
+		{Name: "BBC News", Kind: archive.Organization}, {Name: "Robert Burns", Kind: archive.Person, Role: "AP writer"}}}
+	got := citeAuthors(a)
+	want := []person{{Literal: "BBC News", Org: true}, {Family: "Burns", Given: "Robert"}}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Fatalf("citeAuthors = %+v, want %+v", got, want)
+	}
+	for _, c := range []struct {
+		p              person
+		bib, ris, name string
+	}{
+		{want[0], "{BBC News}", "BBC News", "BBC News"},
+		{want[1], "Burns, Robert", "Burns, Robert", "Robert Burns"},
+		{person{Family: "Beethoven", Particle: "van", Given: "Ludwig"}, "van Beethoven, Ludwig", "van Beethoven, Ludwig", "Ludwig van Beethoven"},
+		{person{Family: "King", Given: "Martin Luther", Suffix: "Jr."}, "King, Jr., Martin Luther", "King, Martin Luther, Jr.", "Martin Luther King Jr."},
+		{person{Family: "肖", Given: "春芳", CJK: true}, "{肖春芳}", "肖春芳", "肖春芳"},
+	} {
+		if got := bibName(c.p); got != c.bib {
+			t.Errorf("bibName(%+v) = %q, want %q", c.p, got, c.bib)
+		}
+		if got := c.p.inverted(); got != c.ris {
+			t.Errorf("inverted(%+v) = %q, want %q", c.p, got, c.ris)
+		}
+		if got := c.p.name(); got != c.name {
+			t.Errorf("name(%+v) = %q, want %q", c.p, got, c.name)
+		}
+	}
+}
+
+func TestBibTitle(t *testing.T) {
+	for in, want := range map[string]string{
+		"Libraries keep the news":             "Libraries keep the news",
+		"NASA and the iPhone: McDonald's R&D": "{NASA} and the {iPhone:} {McDonald's} {R\\&D}",
+		"El Gobierno de España":               "El Gobierno de España",
+	} {
+		if got := bibTitle(in); got != want {
+			t.Errorf("bibTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"es": "spanish", "en-US": "american", "de": "ngerman", "zh-Hant": "chinese", "": ""} {
+		if got := babelName(in); got != want {
+			t.Errorf("babelName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
