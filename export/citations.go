@@ -124,7 +124,7 @@ func keepCase(w string) bool {
 // so that it is neither split nor reordered: {BBC News}, {肖春芳}.
 func bibName(p person) string {
 	if p.Literal != "" || p.CJK {
-		return "{" + bibText(p.name()) + "}"
+		return "{" + bibText(p.Name()) + "}"
 	}
 	fam := bibText(p.Family)
 	if strings.Contains(strings.ToLower(fam), " and ") || strings.Contains(fam, ",") {
@@ -163,7 +163,7 @@ func writeRIS(ctx context.Context, j *job) error {
 		line("ID", e.Key)
 		line("TI", title(a))
 		for _, p := range citeAuthors(a) {
-			line("AU", p.inverted())
+			line("AU", p.Inverted())
 		}
 		line("T2", a.Site)
 		if !a.Published.IsZero() {

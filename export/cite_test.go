@@ -7,45 +7,6 @@ import (
 	"github.com/clippings/clippings/archive"
 )
 
-func TestAuthors(t *testing.T) {
-	cases := []struct {
-		byline, lang string
-		want         []person
-	}{
-		{"By Anna Lindqvist", "", []person{{Family: "Lindqvist", Given: "Anna"}}},
-		{"by Anna Lindqvist and Bo Ek", "", []person{{Family: "Lindqvist", Given: "Anna"}, {Family: "Ek", Given: "Bo"}}},
-		{"Anna Lindqvist, Bo Ek & Cy Di", "", []person{{Family: "Lindqvist", Given: "Anna"}, {Family: "Ek", Given: "Bo"}, {Family: "Di", Given: "Cy"}}},
-		{"Lindqvist, Anna", "", []person{{Family: "Lindqvist", Given: "Anna"}}},
-		{"Ludwig van Beethoven", "", []person{{Family: "Beethoven", Particle: "van", Given: "Ludwig"}}},
-		{"María de la Cruz", "es", []person{{Family: "Cruz", Particle: "de la", Given: "María"}}},
-		{"Martin Luther King Jr.", "", []person{{Family: "King", Given: "Martin Luther", Suffix: "Jr."}}},
-		{"Reuters", "", []person{{Literal: "Reuters"}}},
-		{"Staff reporter", "", []person{{Literal: "Staff reporter"}}},
-		{"Agent 007 Smith", "", []person{{Literal: "Agent 007 Smith"}}},
-		{"肖春芳", "zh", []person{{Family: "肖", Given: "春芳", CJK: true}}},
-		{"欧阳修", "zh", []person{{Family: "欧阳", Given: "修", CJK: true}}},
-		{"山田太郎", "ja", []person{{Family: "山田", Given: "太郎", CJK: true}}},
-		{"山田 太郎", "ja", []person{{Family: "山田", Given: "太郎", CJK: true}}},
-		{"김민수", "ko", []person{{Family: "김", Given: "민수", CJK: true}}},
-		{"남궁민수", "ko", []person{{Family: "남궁", Given: "민수", CJK: true}}},
-		{"Von Anna Müller", "de", []person{{Family: "Müller", Given: "Anna"}}},
-		{"", "", nil},
-		{"@handle", "", nil},
-	}
-	for _, c := range cases {
-		got := authors(c.byline, c.lang)
-		if len(got) != len(c.want) {
-			t.Errorf("authors(%q) = %+v, want %+v", c.byline, got, c.want)
-			continue
-		}
-		for i := range got {
-			if got[i] != c.want[i] {
-				t.Errorf("authors(%q)[%d] = %+v, want %+v", c.byline, i, got[i], c.want[i])
-			}
-		}
-	}
-}
-
 func TestCiteAuthorsStructured(t *testing.T) {
 	a := &archive.Article{Byline: "BBC News and Robert Burns", Language: "en", Authors: []archive.Author{
 		{Name: "BBC News", Kind: archive.Organization}, {Name: "Robert Burns", Kind: archive.Person, Role: "AP writer"}}}
@@ -67,11 +28,11 @@ func TestCiteAuthorsStructured(t *testing.T) {
 		if got := bibName(c.p); got != c.bib {
 			t.Errorf("bibName(%+v) = %q, want %q", c.p, got, c.bib)
 		}
-		if got := c.p.inverted(); got != c.ris {
-			t.Errorf("inverted(%+v) = %q, want %q", c.p, got, c.ris)
+		if got := c.p.Inverted(); got != c.ris {
+			t.Errorf("Inverted(%+v) = %q, want %q", c.p, got, c.ris)
 		}
-		if got := c.p.name(); got != c.name {
-			t.Errorf("name(%+v) = %q, want %q", c.p, got, c.name)
+		if got := c.p.Name(); got != c.name {
+			t.Errorf("Name(%+v) = %q, want %q", c.p, got, c.name)
 		}
 	}
 }
