@@ -20,7 +20,8 @@ var migrationFS embed.FS
 // migrationSteps are steps in Go that run after the SQL of the migration
 // they are named after, in the same transaction: what SQL alone cannot do.
 var migrationSteps = map[string]func(ctx context.Context, tx *sql.Tx) error{
-	"0002_organise.sql": backfillCJK,
+	"0002_organise.sql":      backfillCJK,
+	"0010_citation_keys.sql": backfillCitationKeys,
 }
 
 const createMigrationsTable = `

@@ -223,6 +223,7 @@ func (im *merger) capture(p *planned) (*archive.Capture, error) {
 		a := content.article()
 		a.Tags, a.Starred, a.Read = p.owners[k].Tags, p.owners[k].Starred, p.owners[k].Read
 		c.Articles = append(c.Articles, a)
+		c.CitationKeys = append(c.CitationKeys, p.owners[k].Key) // kept when free in dst
 		for _, f := range content.Figures {
 			sha := strings.ToLower(f.ImageSHA)
 			if f.ImageSHA == "" || have[sha] || im.mimes[sha] == "" {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -58,7 +59,7 @@ func checkItems(t *testing.T, fx *fixture, items []cslItem) {
 	if got, want := strings.Join(titles, "\n"), strings.Join(fixtureTitles(t, fx), "\n"); got != want {
 		t.Errorf("titles as pandoc reads them:\n%s\nwant:\n%s", got, want)
 	}
-	lib := byKey["lindqvist2024librariesb"]
+	lib := byKey["lindqvist2024libraries"]
 	if lib.Type != "article-newspaper" || lib.Container != "Nordic Times" || len(lib.Author) != 2 ||
 		lib.Author[0].Family != "Lindqvist" || lib.Issued == nil || lib.Accessed == nil ||
 		lib.URL != "https://example.com/news/libraries?id=1&x=%20" {
@@ -113,11 +114,34 @@ func TestRIS(t *testing.T) {
 			t.Errorf("malformed RIS line %q", l)
 		}
 	}
-	for _, want := range []string{"TY  - NEWS\r\nID  - lindqvist2024librariesb\r\nTI  - Libraries keep the news\r\n",
+	for _, want := range []string{"TY  - NEWS\r\nID  - lindqvist2024libraries\r\nTI  - Libraries keep the news\r\n",
 		"AU  - Lindqvist, Anna\r\nAU  - Ek, Bo\r\nT2  - Nordic Times\r\nPY  - 2024\r\nDA  - 2024/03/05/\r\n",
 		"Y2  - 2024/03/06/\r\n", "KW  - research/libraries\r\n"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("RIS lacks %q", want)
 		}
+	}
+}
+
+// TestKeysStable: an article has the same key in every export, whatever
+// else the export holds (keys are the archive's).
+func TestKeysStable(t *testing.T) {
+	fx := newFixture(t)
+	entry := regexp.MustCompile(`@article\{([^,]+),\n  entrysubtype = \{newspaper\},\n  title = \{([^\n]*)\},\n`)
+	keyOf := func(ids []int64, title string) string {
+		data, err := os.ReadFile(exportTo(t, fx.store, ids, BibTeX))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range entry.FindAllStringSubmatch(string(data), -1) {
+			if m[2] == title {
+				return m[1]
+			}
+		}
+		return ""
+	}
+	alone, all := keyOf([]int64{fx.ids["twin"]}, "Libraries close early"), keyOf(fx.all, "Libraries close early")
+	if alone == "" || alone != all {
+		t.Errorf("the twin article's key is %q alone and %q among all", alone, all)
 	}
 }

@@ -137,6 +137,7 @@ type Source interface {
 	Collections(ctx context.Context) ([]archive.Collection, error)
 	CollectionArticles(ctx context.Context, id int64, f archive.ListFilter) ([]archive.Summary, error)
 	SavedSearches(ctx context.Context) ([]archive.SavedSearch, error)
+	CitationKeys(ctx context.Context, ids []int64) (map[int64]string, error)
 }
 
 // Export writes the articles ids (in that order; duplicates are dropped)
