@@ -113,3 +113,28 @@ func TestCitationKeysStoredOnce(t *testing.T) {
 		}
 	})
 }
+
+func TestSearchByKey(t *testing.T) {
+	ctx := context.Background()
+	s := archivetest.MustOpen(t)
+	a, b := archivetest.Article("Libraries keep the news", "News text."), archivetest.Article("Night trains", "Trains text.")
+	a.Byline, a.Published = "Anna Lindqvist", day("2024-03-05")
+	ids := archivetest.MustAddArticles(t, s, a, b)
+	for q, want := range map[string][]int64{
+		"key:lindqvist2024libraries": {ids[0]},
+		"key:LINDQVIST2024LIBRARIES": {ids[0]},
+		"key:lindqvist*":             {ids[0]},
+		"key:anonnd*":                {ids[1]},
+		"key:lindqvist":              nil,
+		"-key:lindqvist*":            {ids[1]},
+		"news key:anonndnight":       nil,
+	} {
+		got, err := s.SearchIDs(ctx, q)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		if len(got) != len(want) || len(got) > 0 && got[0] != want[0] {
+			t.Errorf("%s found %v, want %v", q, got, want)
+		}
+	}
+}
