@@ -111,7 +111,9 @@ func Parse(name, lang string) Person {
 		return Person{Literal: name}
 	}
 	for _, w := range words {
-		if r := []rune(w)[0]; !unicode.IsUpper(r) && !particles[strings.ToLower(w)] {
+		// A lower-case word is no part of a name (scripts without case,
+		// Arabic or Hebrew, have none).
+		if r := []rune(w)[0]; (unicode.IsLower(r) || !unicode.IsLetter(r)) && !particles[strings.ToLower(w)] {
 			return Person{Literal: name}
 		}
 	}

@@ -23,6 +23,8 @@ func TestByline(t *testing.T) {
 		{"山田 太郎", "ja", []Person{{Family: "山田", Given: "太郎", CJK: true}}},
 		{"김민수", "ko", []Person{{Family: "김", Given: "민수", CJK: true}}},
 		{"남궁민수", "ko", []Person{{Family: "남궁", Given: "민수", CJK: true}}},
+		{"דנה כהן", "he", []Person{{Family: "כהן", Given: "דנה"}}},
+		{"سارة أحمد", "ar", []Person{{Family: "أحمد", Given: "سارة"}}},
 		{"Von Anna Müller", "de", []Person{{Family: "Müller", Given: "Anna"}}},
 		{"", "", nil},
 		{"@handle", "", nil},
