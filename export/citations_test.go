@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -144,4 +145,28 @@ func TestKeysStable(t *testing.T) {
 	if alone == "" || alone != all {
 		t.Errorf("the twin article's key is %q alone and %q among all", alone, all)
 	}
+}
+
+func TestZotero(t *testing.T) {
+	fx := newFixture(t)
+	dir := exportTo(t, fx.store, fx.all, Zotero)
+	bib := filepath.Join(dir, zoteroBib)
+	data, err := os.ReadFile(bib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := regexp.MustCompile(`(?m)^  file = \{Snapshot:(.*):text/html\},$`).FindAllStringSubmatch(string(data), -1)
+	if len(files) != len(fx.all) {
+		t.Fatalf("%d file fields for %d articles", len(files), len(fx.all))
+	}
+	for _, f := range files {
+		path := strings.NewReplacer(`\:`, `:`, `\;`, `;`, `\\`, `\`).Replace(f[1])
+		if page, err := os.ReadFile(filepath.Join(dir, path)); err != nil || !strings.Contains(string(page), "<article>") {
+			t.Errorf("snapshot %s: %v", path, err)
+		}
+	}
+	if !strings.Contains(string(data), "annote = {Follow up with the archivist. Second paragraph. ¶ Highlight: “keep the news” — Key *claim* [1]") {
+		t.Errorf("no note with the highlights:\n%s", data)
+	}
+	t.Run("Pandoc", func(t *testing.T) { checkItems(t, fx, pandocItems(t, "biblatex", bib)) })
 }

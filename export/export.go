@@ -43,6 +43,7 @@ const (
 	AnnotationsCSV Format = "annotations-csv" // highlights and notes, one row each
 	JSON           Format = "json"            // lossless JSON (docs/export-json.md)
 	Bundle         Format = "bundle"          // .clippings zip: the JSON, originals and images
+	Zotero         Format = "zotero"          // folder: references.bib with snapshots (the HTML pages) for Zotero
 )
 
 // formatInfo says how a format is written.
@@ -69,6 +70,7 @@ func init() {
 		AnnotationsCSV: {".csv", writeAnnotationsCSV, "highlights and notes as CSV"},
 		JSON:           {".json", writeJSON, "lossless JSON (docs/export-json.md)"},
 		Bundle:         {bundle.Ext, writeBundle, "a .clippings bundle: the JSON with originals and images"},
+		Zotero:         {"", writeZotero, "a folder for Zotero: references.bib with each article's page attached, notes and tags"},
 	}
 }
 

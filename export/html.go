@@ -13,35 +13,45 @@ import (
 // other, the style sheet and the images; see render.go for what they hold.
 
 func writeHTML(ctx context.Context, j *job) error {
+	_, err := writeHTMLPages(ctx, j, nil)
+	return err
+}
+
+// writeHTMLPages writes the HTML folder, the names in reserved kept
+// free, and returns the file name of each article's page.
+func writeHTMLPages(ctx context.Context, j *job, reserved []string) ([]string, error) {
 	var names namer
 	names.name("index", ".html")
 	names.name("style", ".css")
+	for _, r := range reserved {
+		names.used[strings.ToLower(r)] = true
+	}
 	pages := make([]string, len(j.entries))
 	for i, e := range j.entries {
 		pages[i] = names.name(title(e.Meta), ".html")
 	}
 	if err := j.writeTo("style.css", func(w writer) error { _, err := w.WriteString(styleSheet); return err }); err != nil {
-		return err
+		return nil, err
 	}
 	for i, e := range j.entries {
 		a, err := j.article(ctx, i)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var body strings.Builder
 		if err := renderArticle(ctx, &body, e, a, j.imageFile); err != nil {
-			return err
+			return nil, err
 		}
 		body.WriteString(pageNav(pages, i))
 		page := htmlPage(title(a), langTag(a.Language), body.String())
 		if err := j.writeTo(pages[i], func(w writer) error { _, err := w.WriteString(page); return err }); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	index := htmlPage(j.opt.Title, dominantLanguage(j.entries), htmlIndex(j, pages))
 	err := j.writeTo("index.html", func(w writer) error { _, err := w.WriteString(index); return err })
 	j.done()
-	return err
+	return pages, err
 }
 
 // htmlPage is a complete HTML page around body.
