@@ -59,6 +59,10 @@ var (
 	particles = map[string]bool{"van": true, "von": true, "de": true, "da": true, "di": true, "del": true,
 		"della": true, "der": true, "den": true, "la": true, "le": true, "du": true, "dos": true, "das": true,
 		"bin": true, "ibn": true, "al": true, "ter": true, "ten": true, "vom": true, "zu": true, "zum": true, "zur": true}
+	// credentials after a name ("Jane Roe, MD") are no authors.
+	credentials = map[string]bool{"md": true, "phd": true, "ph.d.": true, "dvm": true, "rd": true, "ms": true,
+		"msc": true, "mph": true, "rn": true, "cfp": true, "cpa": true, "mba": true, "esq": true, "jd": true,
+		"dds": true, "bsc": true, "ma": true, "ba": true, "frcp": true, "facs": true, "lcsw": true, "np": true}
 	suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true}
 )
 
@@ -82,7 +86,7 @@ func Byline(byline, lang string) []Person {
 		if f := strings.Fields(part); len(f) == 0 || !suffixes[strings.ToLower(f[len(f)-1])] {
 			part = strings.Trim(part, " .")
 		}
-		if part == "" || strings.ContainsAny(part, "@/") {
+		if part == "" || strings.ContainsAny(part, "@/*") || credentials[strings.ToLower(part)] {
 			continue
 		}
 		out = append(out, Parse(part, lang))

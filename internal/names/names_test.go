@@ -26,6 +26,8 @@ func TestByline(t *testing.T) {
 		{"דנה כהן", "he", []Person{{Family: "כהן", Given: "דנה"}}},
 		{"سارة أحمد", "ar", []Person{{Family: "أحمد", Given: "سارة"}}},
 		{"Von Anna Müller", "de", []Person{{Family: "Müller", Given: "Anna"}}},
+		{"Jane Roe, MD, PhD", "en", []Person{{Family: "Roe", Given: "Jane"}}},
+		{"Name *", "en", nil},
 		{"", "", nil},
 		{"@handle", "", nil},
 	}
