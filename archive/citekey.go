@@ -15,7 +15,7 @@ import (
 )
 
 // Citation keys, stored with each article when it is first imported and
-// never changed by Clippings afterwards (migrations/0010_citation_keys.sql),
+// never changed by Clippings afterwards (migrations/0011_citation_keys.sql),
 // after Better BibTeX's rule: the first author's family name (an
 // organisation's short name: "bbc" for BBC News, "fao" for the Food and
 // Agriculture Organization; the site's when the article names no

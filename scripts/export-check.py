@@ -4,6 +4,7 @@ line and exits 1 on failure.
 
   export-check.py pdf|pdffonts|ris|csv|json|html|markdown OUT N   the export of N articles in OUT
   export-check.py cjk|rtl OUT 0           OUT/cjk.pdf, OUT/rtl.pdf against their JSON exports
+  export-check.py samekey|citeproc|risparse OUT N   citation keys of two exports, pandoc --citeproc, bibutils' RIS reader
   export-check.py same A.json B.json                     two JSON exports are the same
 """
 import csv
@@ -119,6 +120,93 @@ def check_pdffonts(out, n):
     if not rows or bad:
         fail(f"{len(bad)} of {len(rows)} fonts not embedded subsets with a Unicode map: {bad[:2]}")
     print(f"{len(rows)} fonts, all embedded subsets (CID Type 0C) with ToUnicode maps")
+
+
+def check_samekey(out, n):
+    """The articles of a second, smaller export (cjk.json) have the keys they
+    have in the export of every article (json.json)."""
+    def keys(name):
+        with open(os.path.join(out, name), encoding="utf-8") as f:
+            return {(a["title"], a.get("url", ""), a["provenance"]["original_sha256"]): a["key"]
+                    for a in json.load(f)["articles"]}
+    full, part = keys("json.json"), keys("cjk.json")
+    differ = [(k[0][:30], v, full.get(k)) for k, v in part.items() if full.get(k) != v]
+    if not part or differ:
+        fail(f"{len(differ)} of {len(part)} articles have another key in the full export, e.g. {differ[:3]}")
+    print(f"{len(part)} articles have the same key in both exports, e.g. {next(iter(part.values()))}")
+
+
+STYLES = "/usr/share/citation-style-language/styles"
+
+
+def check_citeproc(out, n):
+    """pandoc --citeproc cites every key and renders the bibliography in the
+    Chicago author-date and APA styles: no citation not found, every
+    organisation and literal name whole, no digits in a person's name."""
+    with open(os.path.join(out, "csl-json.json"), encoding="utf-8") as f:
+        items = json.load(f)
+    persons = [a for it in items for a in it.get("author", []) if "family" in a]
+    digits = [a for a in persons if re.search(r"\d", a["family"] + a.get("given", ""))]
+    if digits:
+        fail(f"{len(digits)} persons with digits in their names, e.g. {digits[:3]}")
+    literals = {a["literal"] for it in items for a in it.get("author", []) if "literal" in a}
+    doc = os.path.join(out, "cite.md")
+    with open(doc, "w", encoding="utf-8") as f:
+        f.write("".join(f"[@{it['id']}]\n\n" for it in items))
+    counts = []
+    for style in ("chicago-author-date", "apa"):
+        r = subprocess.run(["pandoc", "--citeproc", "--bibliography", os.path.join(out, "csl-json.json"),
+                            "--csl", os.path.join(STYLES, style + ".csl"), "-t", "plain", "--wrap=none", doc],
+                           capture_output=True, text=True)
+        if r.returncode != 0 or "not found" in r.stderr:
+            fail(f"{style}: pandoc: {r.stderr.strip().splitlines()[:3]}")
+        text = r.stdout
+        split = [l for l in literals if l not in text]
+        if split:
+            fail(f"{style}: {len(split)} organisations or literal names not rendered whole, e.g. {split[:3]}")
+        counts.append(f"{style} {len(text.split(chr(10) + chr(10)))} paragraphs")
+    print(f"{len(items)} keys cited, none not found; {len(persons)} persons without digits, "
+          f"{len(literals)} organisations and literal names whole; " + ", ".join(counts))
+
+
+def check_risparse(out, n):
+    """bibutils' ris2xml reads the RIS back (organisations named in a
+    corporation file, as it asks): every record keeps its authors and its
+    date."""
+    import xml.etree.ElementTree as ET
+    with open(os.path.join(out, "csl-json.json"), encoding="utf-8") as f:
+        items = {it["id"]: it for it in json.load(f)}
+    corps = os.path.join(out, "corporations.txt")
+    with open(corps, "w", encoding="utf-8") as f:
+        f.write("".join(a["literal"] + "\n" for it in items.values() for a in it.get("author", []) if "literal" in a))
+    r = subprocess.run(["ris2xml", "-c", corps, os.path.join(out, "ris.ris")], capture_output=True, text=True)
+    if r.returncode != 0:
+        fail(f"ris2xml: {r.stderr[:200]}")
+    ns = {"m": "http://www.loc.gov/mods/v3"}
+    recs = ET.fromstring(r.stdout.lstrip("\ufeff").encode()).findall("m:mods", ns)
+    bad, names, dates = [], 0, 0
+    for m in recs:
+        it = items.get(m.get("ID"))
+        if it is None:
+            bad.append(f"{m.get('ID')}: no such key")
+            continue
+        got = []
+        for nm in m.findall("m:name", ns):
+            parts = {p.get("type"): p.text or "" for p in nm.findall("m:namePart", ns)}
+            got.append(parts.get("family", parts.get(None, "")))
+        want = [a.get("literal") or a["family"] for a in it.get("author", [])]
+        if len(got) != len(want) or any(w not in g for w, g in zip(want, got)):
+            bad.append(f"{it['id']}: authors {got} for {want}")
+        names += len(got)
+        issued = it.get("issued", {}).get("date-parts", [[]])[0]
+        d = m.find("m:originInfo/m:dateIssued", ns)
+        if issued:
+            dates += 1
+            if d is None or d.text != "%04d-%02d-%02d" % tuple(issued):
+                bad.append(f"{it['id']}: date {d.text if d is not None else None} for {issued}")
+    if len(recs) != n or bad:
+        fail(f"{len(recs)} records for {n}; {len(bad)} differ, e.g. {bad[:3]}")
+    print(f"ris2xml reads {len(recs)} records: {names} authors and {dates} dates as exported")
 
 
 def check_ris(out, n):
@@ -242,7 +330,8 @@ def main():
     if len(sys.argv) != 4:
         fail(__doc__)
     kind, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    {"pdf": check_pdf, "pdffonts": check_pdffonts, "cjk": check_cjk, "rtl": check_rtl, "ris": check_ris, "csv": check_csv, "json": check_json,
+    {"pdf": check_pdf, "pdffonts": check_pdffonts, "cjk": check_cjk, "rtl": check_rtl,
+     "samekey": check_samekey, "citeproc": check_citeproc, "risparse": check_risparse, "ris": check_ris, "csv": check_csv, "json": check_json,
      "html": check_html, "markdown": check_markdown}[kind](out, n)
 
 

@@ -1,4 +1,4 @@
--- 0010_citation_keys: every article's citation key, given once when the
+-- 0011_citation_keys: every article's citation key, given once when the
 -- article is first stored (citekey.go makes it: first author, year, first
 -- significant word of the title, in ASCII) and kept for ever, so that a
 -- paper's [@key] survives every later export. The user may change it;
