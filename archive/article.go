@@ -20,6 +20,10 @@ const (
 	Quote     BlockKind = "quote"  // a block quotation
 	Code      BlockKind = "pre"    // preformatted text, kept verbatim
 	FigureRef BlockKind = "figure" // Figure is an index into Article.Figures
+	TableKind BlockKind = "table"  // Table holds the rows; Text is the cells' text, a row per line
+	Term      BlockKind = "dt"     // a term of a definition list
+	Define    BlockKind = "dd"     // a definition of the term before it
+	Footnote  BlockKind = "note"   // a footnote of the page; Label is its mark ("1", "*")
 )
 
 // Block is one element of an article body, in reading order.
@@ -29,6 +33,48 @@ type Block struct {
 	Level   int       `json:"level,omitempty"`
 	Ordered bool      `json:"ordered,omitempty"`
 	Figure  int       `json:"figure,omitempty"`
+	Label   string    `json:"label,omitempty"`  // a footnote's mark
+	Inline  []Inline  `json:"inline,omitempty"` // inline structure over Text, in order of Start
+	Table   *Table    `json:"table,omitempty"`  // the rows of a TableKind block
+}
+
+// InlineKind says what a run of a block's text is.
+type InlineKind string
+
+// The kinds of inline span.
+const (
+	InlineLink   InlineKind = "a"      // Href is the absolute, normalised address
+	InlineEm     InlineKind = "em"     // emphasis (em, i)
+	InlineStrong InlineKind = "strong" // strong emphasis (strong, b)
+	InlineCode   InlineKind = "code"
+	InlineSub    InlineKind = "sub"
+	InlineSup    InlineKind = "sup"
+)
+
+// Inline marks the run Text[Start:End] (byte offsets into the UTF-8 text) of a
+// block or a table cell. The text itself is never changed by spans, so search
+// and the annotations' quoted-text anchors read the same plain text as before.
+// Spans may nest (a link inside emphasis) but never cross.
+type Inline struct {
+	Start int        `json:"start"`
+	End   int        `json:"end"`
+	Kind  InlineKind `json:"kind"`
+	Href  string     `json:"href,omitempty"`
+}
+
+// Table is a table of the article: an optional caption and its rows. Nested
+// tables are flattened into the text of the cell that held them.
+type Table struct {
+	Caption string   `json:"caption,omitempty"`
+	Rows    [][]Cell `json:"rows"`
+}
+
+// Cell is one cell of a table row.
+type Cell struct {
+	Text    string   `json:"text"`
+	Header  bool     `json:"header,omitempty"`  // a th, or a cell of the table's head
+	ColSpan int      `json:"colspan,omitempty"` // more than 1 when the cell spans columns
+	Inline  []Inline `json:"inline,omitempty"`
 }
 
 // Figure is an image of the article with its caption and credit.
@@ -58,9 +104,9 @@ const (
 // Author is one author of an article as the page names them: "Robert
 // Burns" with the Role "AP National Security Writer".
 type Author struct {
-	Name string
-	Kind AuthorKind
-	Role string // job title or affiliation the byline gave, if any
+	Name string     `json:"name"`
+	Kind AuthorKind `json:"kind"`           // "" when not known
+	Role string     `json:"role,omitempty"` // job title or affiliation the byline gave, if any
 }
 
 // Article is one cleaned article. The body is a list of blocks; its plain
@@ -106,6 +152,16 @@ const (
 	ConfidencePage    Confidence = "page"    // readable text that does not read as an article: lists, tables, a product or front page
 	ConfidenceStub    Confidence = "stub"    // little text: a stub, a short note
 )
+
+// Known reports whether c is one of the confidences above, or "" (not
+// measured).
+func (c Confidence) Known() bool {
+	switch c {
+	case "", ConfidenceArticle, ConfidencePage, ConfidenceStub:
+		return true
+	}
+	return false
+}
 
 // Text returns the body as a reader reads it: blocks separated by blank
 // lines, headings in place, without figure captions or related links.

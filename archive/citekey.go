@@ -176,7 +176,7 @@ func keyFree(ctx context.Context, tx *sql.Tx, key string) (bool, error) {
 // backfillCitationKeys gives every stored article its key, in the order
 // they were imported (the migration's Go step).
 func backfillCitationKeys(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, title, byline, site, language, published FROM articles ORDER BY id`)
+	rows, err := tx.QueryContext(ctx, `SELECT id, title, byline, authors, site, language, published FROM articles ORDER BY id`)
 	if err != nil {
 		return fmt.Errorf("read articles: %w", err)
 	}
@@ -184,9 +184,14 @@ func backfillCitationKeys(ctx context.Context, tx *sql.Tx) error {
 	for rows.Next() {
 		a := &Article{}
 		var published sql.NullString
-		if err := rows.Scan(&a.ID, &a.Title, &a.Byline, &a.Site, &a.Language, &published); err != nil {
+		var authors string
+		if err := rows.Scan(&a.ID, &a.Title, &a.Byline, &authors, &a.Site, &a.Language, &published); err != nil {
 			rows.Close()
 			return fmt.Errorf("read articles: %w", err)
+		}
+		if a.Authors, err = decodeJSON[Author](authors); err != nil {
+			rows.Close()
+			return fmt.Errorf("article %d: authors: %w", a.ID, err)
 		}
 		if a.Published, err = parseTime(published); err != nil {
 			rows.Close()
