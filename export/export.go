@@ -44,6 +44,7 @@ const (
 	JSON           Format = "json"            // lossless JSON (docs/export-json.md)
 	Bundle         Format = "bundle"          // .clippings zip: the JSON, originals and images
 	Zotero         Format = "zotero"          // folder: references.bib with snapshots (the HTML pages) for Zotero
+	References     Format = "references"      // a bibliography in a citation style (Options.Style), plain text
 )
 
 // formatInfo says how a format is written.
@@ -71,6 +72,7 @@ func init() {
 		JSON:           {".json", writeJSON, "lossless JSON (docs/export-json.md)"},
 		Bundle:         {bundle.Ext, writeBundle, "a .clippings bundle: the JSON with originals and images"},
 		Zotero:         {"", writeZotero, "a folder for Zotero: references.bib with each article's page attached, notes and tags"},
+		References:     {".txt", writeReferences, "a bibliography in a citation style (--style), plain text"},
 	}
 }
 
@@ -116,6 +118,7 @@ type Options struct {
 	PlainMarks  bool      // Markdown: highlights as plain text in the body (listed under Highlights), not ==marked==
 	BOM         bool      // CSV: start with a UTF-8 byte order mark, so that spreadsheet programs read UTF-8
 	CJKFont     string    // PDF: a font file (TrueType, OpenType, a collection's face as PATH#N) tried first for what the Go fonts lack
+	Style       Style     // references: the citation style; default Chicago author-date
 	SkipMissing bool      // PDF: leave out characters no font has (with a warning) instead of failing with ErrMissingGlyphs
 }
 

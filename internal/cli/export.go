@@ -22,6 +22,7 @@ func runExport(ctx context.Context, c *cli, args []string) error {
 	fs.StringVar(&opt.Title, "title", "", "the title of the book, document or index (default \"Clippings\")")
 	fs.BoolVar(&opt.Overwrite, "overwrite", false, "replace an existing output file (a folder gets the new files)")
 	fs.StringVar(&opt.Author, "author", os.Getenv(authorEnv), "your `name`, as the author of an EPUB book or a PDF of several articles (default $"+authorEnv+")")
+	fs.StringVar((*string)(&opt.Style), "style", string(export.Chicago), "references: the citation `style`, "+string(export.Chicago)+" or "+string(export.APA))
 	fs.BoolVar(&opt.BOM, "bom", false, "csv: start with a UTF-8 byte order mark (spreadsheet programs then read the text right)")
 	fs.BoolVar(&opt.PlainMarks, "plain-marks", false, "markdown: highlights as plain text in the body, not ==marked== (they are listed under Highlights)")
 	fs.StringVar(&opt.CJKFont, "cjk-font", "", "pdf: a `font` file (TrueType, OpenType or a .ttc collection) tried first for what the bundled Go fonts lack")
