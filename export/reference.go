@@ -40,6 +40,10 @@ var Styles = []struct {
 // a bibliography in style s.
 func Reference(a *archive.Article, key string, s Style) (string, error) {
 	it := cslItemOf(&entry{Meta: a, Key: key})
+	for i, n := range it.Author { // apostrophes as the styles set them: O’Brien
+		it.Author[i] = cslName{Family: curl(n.Family), Given: curl(n.Given), Particle: curl(n.Particle),
+			Suffix: n.Suffix, Literal: curl(n.Literal)}
+	}
 	switch s {
 	case Chicago:
 		return chicagoReference(it), nil
@@ -74,9 +78,10 @@ func writeReferences(ctx context.Context, j *job) error {
 
 func chicagoReference(it cslItem) string {
 	var b refBuilder
-	title := it.Title
+	title, _ := smartQuotes(it.Title, 1)
+	it.Container, _ = smartQuotes(it.Container, 0)
 	if english(it.Language) {
-		title = titleCase(title)
+		title, it.Container = titleCase(title), titleCase(it.Container)
 	}
 	switch {
 	case len(it.Author) > 0:
@@ -84,22 +89,48 @@ func chicagoReference(it cslItem) string {
 	case it.Container != "":
 		b.sentence(it.Container)
 		it.Container = ""
+	default:
+		return chicagoUntitled(it, title)
 	}
 	if it.Issued != nil {
 		b.sentence(fmt.Sprint(it.Issued.DateParts[0][0]))
 	} else {
 		b.sentence("n.d.")
 	}
-	b.quoted(title)
-	if it.Container != "" {
-		if it.Issued != nil {
-			b.sentence(it.Container + ", " + longDate(it.Issued))
-		} else {
-			b.sentence(it.Container)
-		}
+	switch {
+	case it.Container != "" && it.Issued != nil:
+		b.quoted(title, ".")
+		b.sentence(it.Container + ", " + longDate(it.Issued))
+	case it.Container != "":
+		b.quoted(title, ".")
+		b.sentence(it.Container)
+	case it.Issued != nil:
+		b.quoted(title, ",")
+		b.sentence(longDate(it.Issued))
+	default:
+		b.quoted(title, ".")
 	}
 	if it.Issued == nil && it.Accessed != nil {
 		b.sentence("Accessed " + longDate(it.Accessed))
+	}
+	if it.URL != "" {
+		b.sentence(it.URL)
+	}
+	return b.String()
+}
+
+// chicagoUntitled is the reference of an item without author and
+// container: the title stands first.
+func chicagoUntitled(it cslItem, title string) string {
+	var b refBuilder
+	b.quoted(title, ".")
+	switch {
+	case it.Issued != nil:
+		b.sentence(fmt.Sprintf("%d, %s", it.Issued.DateParts[0][0], longDate(it.Issued)))
+	case it.Accessed != nil:
+		b.sentence("n.d. Accessed " + longDate(it.Accessed))
+	default:
+		b.sentence("n.d.")
 	}
 	if it.URL != "" {
 		b.sentence(it.URL)
@@ -113,12 +144,20 @@ func apaReference(it cslItem) string {
 	if d := it.Issued; d != nil {
 		date = fmt.Sprintf("(%d, %s)", d.DateParts[0][0], strings.TrimSuffix(longDate(d), fmt.Sprintf(", %d", d.DateParts[0][0])))
 	}
+	title, quoted := smartQuotes(it.Title, 0)
+	it.Container, _ = smartQuotes(it.Container, 0)
+	if english(it.Language) {
+		it.Container = titleCase(it.Container)
+	}
+	if quoted {
+		title = quoteEnd(title)
+	}
 	if len(it.Author) > 0 {
 		b.sentence(apaNames(it.Author))
 		b.sentence(date)
-		b.sentence(it.Title)
+		b.sentence(title)
 	} else {
-		b.sentence(it.Title)
+		b.sentence(title)
 		b.sentence(date)
 	}
 	if it.Container != "" {
@@ -132,6 +171,9 @@ func apaReference(it cslItem) string {
 	}
 	return b.String()
 }
+
+// curl sets a name's straight apostrophes curly.
+func curl(s string) string { return strings.ReplaceAll(s, "'", "’") }
 
 // refBuilder joins the parts of a reference, each ending with a period
 // unless it ends with one, a question or an exclamation mark already.
@@ -148,19 +190,27 @@ func (b *refBuilder) sentence(s string) {
 	if s = strings.TrimSpace(s); s == "" {
 		return
 	}
-	if !strings.ContainsAny(s[len(s)-1:], ".?!") {
+	if !endsSentence(s) {
 		s += "."
 	}
 	b.add(s)
 }
 
-// quoted adds “s.” with the period inside the quotes.
-func (b *refBuilder) quoted(s string) {
+// endsSentence reports whether s ends with a period, a question or an
+// exclamation mark or a colon, before any closing quotes.
+func endsSentence(s string) bool {
+	bare := strings.TrimRight(s, "’”")
+	return bare != "" && strings.ContainsAny(bare[len(bare)-1:], ".?!:")
+}
+
+// quoted adds “s” followed by punct inside the quotes, unless s ends
+// with a period, a question or an exclamation mark.
+func (b *refBuilder) quoted(s, punct string) {
 	if s = strings.TrimSpace(s); s == "" {
 		return
 	}
-	if !strings.ContainsAny(s[len(s)-1:], ".?!") {
-		s += "."
+	if !endsSentence(s) {
+		s += punct
 	}
 	b.add("“" + s + "”")
 }
@@ -174,7 +224,7 @@ func chicagoNames(names []cslName) string {
 			return strings.Join(parts, ", ") + ", et al"
 		}
 		if i == 0 {
-			parts = append(parts, invertedName(n))
+			parts = append(parts, demotedName(n))
 		} else {
 			parts = append(parts, displayName(n))
 		}
@@ -227,6 +277,15 @@ func invertedName(n cslName) string {
 	return familyFull(n) + ", " + n.Given + suffix(n, ", ")
 }
 
+// demotedName is the inverted name with its particle after the given
+// names ("Guzman, Marcus De"), as Chicago sorts and shows it.
+func demotedName(n cslName) string {
+	if n.Literal != "" || cjkName(n) || n.Given == "" || n.Particle == "" {
+		return invertedName(n)
+	}
+	return n.Family + ", " + n.Given + " " + n.Particle + suffix(n, ", ")
+}
+
 func invertedInitials(n cslName) string {
 	if n.Literal != "" || cjkName(n) || n.Given == "" {
 		return displayName(n)
@@ -241,8 +300,13 @@ func suffix(n cslName, sep string) string {
 	return sep + n.Suffix
 }
 
-// initials: "Anna" "A.", "Mary Ann" "M. A.", "Jean-Paul" "J.-P.".
+// initials: "Anna" "A.", "Mary Ann" "M. A.", "Jean-Paul" "J.-P."; a
+// given name in a script other than Latin, Greek or Cyrillic (Arabic,
+// Hebrew) stays whole, as CSL processors leave it.
 func initials(given string) string {
+	if !strings.ContainsFunc(given, func(r rune) bool { return unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic) }) {
+		return given
+	}
 	var words []string
 	for _, w := range strings.Fields(given) {
 		var parts []string
@@ -273,18 +337,70 @@ func english(tag string) bool {
 var titleStopWords = map[string]bool{"a": true, "an": true, "and": true, "as": true, "at": true,
 	"but": true, "by": true, "down": true, "for": true, "from": true, "in": true, "into": true,
 	"nor": true, "of": true, "on": true, "onto": true, "or": true, "over": true, "so": true,
-	"the": true, "till": true, "to": true, "up": true, "via": true, "with": true, "yet": true}
+	"the": true, "till": true, "to": true, "up": true, "via": true, "with": true, "yet": true, "about": true}
 
-// titleCase capitalises each word of s written in lower case, but the
-// stop words after the first word; words with a capital are kept.
+// titleCase sets s in title case as CSL processors do for English: the
+// first letter of each word and of each part after a hyphen upper case,
+// but the stop words (unless first, last, or first after a colon or the
+// end of a sentence; after a hyphen always) and the letters alone
+// (unless first); an acronym (U.S., CNBC) and a word with a capital
+// inside (iPhone) kept; a word of capitals and digits (VG247) lowered
+// first.
 func titleCase(s string) string {
 	words := strings.Split(s, " ")
+	first := true
 	for i, w := range words {
-		r, size := utf8.DecodeRuneInString(w)
-		if !unicode.IsLower(r) || strings.ToLower(w) != w || (i > 0 && titleStopWords[w]) {
+		if w == "" {
 			continue
 		}
-		words[i] = string(unicode.ToUpper(r)) + w[size:]
+		bare := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if first || i == len(words)-1 || !titleStopWords[bare] {
+			words[i] = titleWord(w, first)
+		}
+		first = strings.ContainsAny(w[len(w)-1:], ":.?!")
 	}
 	return strings.Join(words, " ")
 }
+
+// titleWord capitalises the parts of w between hyphens, but the stop
+// words after the first (step-by-step).
+func titleWord(w string, first bool) string {
+	parts := strings.Split(w, "-")
+	for k, p := range parts {
+		if k == 0 || !titleStopWords[p] {
+			parts[k] = titlePart(p, first && k == 0)
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+// titlePart capitalises one part of a word: its first letter, unless a
+// digit comes before it (7th, $12.9bn) or it is a letter alone (o in
+// o’clock) and not the first word's.
+func titlePart(p string, first bool) string {
+	rs := []rune(p)
+	hasLower, hasDigit, innerUpper := false, false, false
+	for i, r := range rs {
+		hasLower = hasLower || unicode.IsLower(r)
+		hasDigit = hasDigit || unicode.IsDigit(r)
+		innerUpper = innerUpper || i > 0 && unicode.IsUpper(r) && unicode.IsLetter(rs[i-1])
+	}
+	switch {
+	case !hasLower && !hasDigit, hasLower && innerUpper:
+		return p
+	case !hasLower:
+		p = strings.ToLower(p)
+	}
+	at := strings.IndexFunc(p, unicode.IsLetter)
+	if at < 0 || strings.ContainsFunc(p[:at], unicode.IsDigit) {
+		return p
+	}
+	r, size := utf8.DecodeRuneInString(p[at:])
+	next, _ := utf8.DecodeRuneInString(p[at+size:])
+	if !first && !unicode.IsLetter(next) && !unicode.IsDigit(next) {
+		return p
+	}
+	return p[:at] + string(unicode.ToUpper(r)) + p[at+size:]
+}
+
+func isQuote(r rune) bool { return strings.ContainsRune("\"'“”‘’", r) }

@@ -9,7 +9,12 @@
 # Japanese and Korean articles exported with Debian's fonts-noto-cjk as
 # the only CJK font (a fontconfig of its own) give back every CJK
 # character through pdftotext, in order; the Arabic and Hebrew pages of
-# scripts/export-pages come back in reading order.
+# scripts/export-pages come back in reading order. Citations: a smaller
+# export gives its articles the keys of the full one; pandoc --citeproc
+# renders every entry of the CSL-JSON in the Chicago author-date and APA
+# styles (no citation not found, organisations whole, no digits in a
+# person's name); bibutils reads the RIS back (ris2xml: authors, dates)
+# and the Zotero folder's references.bib (bib2xml: key, snapshot, note).
 # It installs what is missing through scripts/deps.sh (Debian packages via
 # apt-get, with sudo when not root), prints a table and exits non-zero
 # when any check fails. Variables: SHARED (../shared), CORPUS
@@ -20,7 +25,8 @@ SHARED=${SHARED:-../shared}
 CORPUS=${CORPUS:-$SHARED/corpus}
 EPUBCHECK_JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
 
-scripts/deps.sh epubcheck pandoc poppler-utils python3 fontconfig fonts-noto-cjk fonts-dejavu-core fonts-symbola || exit 1
+scripts/deps.sh epubcheck pandoc poppler-utils python3 fontconfig fonts-noto-cjk fonts-dejavu-core fonts-symbola \
+  bibutils citation-style-language-styles || exit 1
 echo "export-check: go build -tags sqlite_fts5 -o clippings ."
 go build -tags sqlite_fts5 -o clippings . || exit 1
 
@@ -69,8 +75,8 @@ n=$(cli collection show "$COL" | grep -c '^ *[0-9]')
 # the PDF leaves them out (--skip-missing) and says so in a note.
 declare -A flags=([pdf]=--skip-missing)
 declare -A ext=([markdown]="" [html]="" [epub]=.epub [pdf]=.pdf [bibtex]=.bib [ris]=.ris [csl-json]=.json
-  [csv]=.csv [annotations-md]=.md [annotations-csv]=.csv [json]=.json [bundle]=.clippings)
-for f in markdown html epub pdf bibtex ris csl-json csv annotations-md annotations-csv json bundle; do
+  [csv]=.csv [annotations-md]=.md [annotations-csv]=.csv [json]=.json [bundle]=.clippings [zotero]="")
+for f in markdown html epub pdf bibtex ris csl-json csv annotations-md annotations-csv json bundle zotero; do
   start=$SECONDS
   # shellcheck disable=SC2086 # flags are words
   if cli export --format "$f" ${flags[$f]:-} --collection "$COL" --title "Corpus" -o "$OUT/$f${ext[$f]}" > "$WORK/export-$f.log"; then
@@ -141,6 +147,23 @@ check "pdftotext"          python3 scripts/export-check.py pdf "$OUT" "$n"
 check "pdffonts"           python3 scripts/export-check.py pdffonts "$OUT" "$n"
 check "pdf cjk, noto only" pdf_cjk
 check "pdf arabic, hebrew" pdf_rtl
+# samekey_run exports the Korean sub-collection's BibTeX (a smaller
+# selection) to compare its keys with the full export's.
+samekey_run() {
+  cli export --format bibtex --collection "$COL/Korea" -o "$OUT/part.bib" > /dev/null || return 1
+  python3 scripts/export-check.py samekey "$OUT" "$n"
+}
+check "same keys"          samekey_run
+check "citeproc chicago, apa" python3 scripts/export-check.py citeproc "$OUT" "$n"
+references_run() {
+  for s in chicago-author-date apa; do
+    cli export --format references --style "$s" --collection "$COL" -o "$OUT/references-$s.txt" > /dev/null || return 1
+  done
+  python3 scripts/export-check.py references "$OUT" "$n"
+}
+check "references"         references_run
+check "ris2xml"            python3 scripts/export-check.py risparse "$OUT" "$n"
+check "zotero bib2xml"     python3 scripts/export-check.py zotero "$OUT" "$n"
 check "ris"                python3 scripts/export-check.py ris "$OUT" "$n"
 check "csv"                python3 scripts/export-check.py csv "$OUT" "$n"
 check "json"               python3 scripts/export-check.py json "$OUT" "$n"

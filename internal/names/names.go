@@ -97,7 +97,7 @@ func Byline(byline, lang string) []Person {
 // Parse splits one person's name; a name that does not read as one
 // (one word, more than five, digits, lower-case words) is kept literal.
 func Parse(name, lang string) Person {
-	name = strings.Trim(bylinePrefix.ReplaceAllString(clean(name), ""), " ,")
+	name = trimTitles(strings.Trim(bylinePrefix.ReplaceAllString(clean(name), ""), " ,"))
 	if isCJKName(name) {
 		return cjkPerson(name, lang)
 	}
@@ -128,6 +128,25 @@ func Parse(name, lang string) Person {
 	p.Given, p.Family = strings.Join(words[:i], " "), words[len(words)-1]
 	p.Particle = strings.Join(words[i:len(words)-1], " ")
 	return p
+}
+
+// honorifics before a name ("Dr. Jane Roe") are no part of it.
+var honorifics = map[string]bool{"dr": true, "prof": true, "mr": true, "mrs": true, "ms": true, "mx": true}
+
+// trimTitles drops the credentials after a name ("Jane Roe, MS, RD",
+// "Jane Roe, Ph. D.") and an honorific before it ("Dr. Jane Roe").
+func trimTitles(name string) string {
+	for {
+		i := strings.LastIndex(name, ",")
+		if i < 0 || !credentials[strings.ToLower(strings.NewReplacer(".", "", " ", "").Replace(name[i+1:]))] {
+			break
+		}
+		name = strings.TrimSpace(name[:i])
+	}
+	if w := strings.Fields(name); len(w) > 2 && honorifics[strings.ToLower(strings.TrimSuffix(w[0], "."))] {
+		name = strings.Join(w[1:], " ")
+	}
+	return name
 }
 
 // isCJKName reports whether name is written in Han, kana or Hangul

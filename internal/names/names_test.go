@@ -28,6 +28,8 @@ func TestByline(t *testing.T) {
 		{"Von Anna Müller", "de", []Person{{Family: "Müller", Given: "Anna"}}},
 		{"Jane Roe, MD, PhD", "en", []Person{{Family: "Roe", Given: "Jane"}}},
 		{"Name *", "en", nil},
+		{"Dr. Erin Jazini", "en", []Person{{Family: "Jazini", Given: "Erin"}}},
+		{"Rachel Fand, MS, RD", "en", []Person{{Family: "Fand", Given: "Rachel"}}},
 		{"", "", nil},
 		{"@handle", "", nil},
 	}
