@@ -60,10 +60,33 @@ func TestInitialsTitleCase(t *testing.T) {
 			t.Errorf("initials(%q) = %q, want %q", in, got, want)
 		}
 	}
+	// As pandoc 2.17 --citeproc sets them in the Chicago author-date style.
 	for in, want := range map[string]string{"the fall of the NHS in 2020": "The Fall of the NHS in 2020",
-		"iPhone sales rise": "iPhone Sales Rise", "a war of words": "A War of Words"} {
+		"iPhone sales rise": "iPhone Sales Rise", "a war of words": "A War of Words",
+		"VG247": "Vg247", "x-ray and e-mail": "X-Ray and e-Mail", "a step-by-step guide": "A Step-by-Step Guide",
+		"myths about nutrition": "Myths about Nutrition", "what is it about": "What Is It About",
+		"best in the U.S. in 2025": "Best in the U.S. In 2025", "the 7th festival": "The 7th Festival",
+		"guide To low light": "Guide To Low Light", "Let's connect!: here": "Let's Connect!: Here"} {
 		if got := titleCase(in); got != want {
 			t.Errorf("titleCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for _, c := range []struct {
+		in         string
+		base       int
+		want       string
+		endsQuoted bool
+	}{
+		{`South Dakota says, "Meth. We're on it," and`, 0, "South Dakota says, “Meth. We’re on it,” and", false},
+		{"A man developed 'feather duvet lung' after", 1, "A man developed ‘feather duvet lung’ after", false},
+		{"Mixed 'single \"double\" inside' end", 0, "Mixed “single ‘double’ inside” end", false},
+		{"Rock 'n' roll in the '90s", 0, "Rock “n” roll in the ’90s", false},
+		{"'We Got Her!': video", 1, "‘We Got Her!’: video", false},
+		{`"Whole title quoted"`, 0, "“Whole title quoted”", true},
+	} {
+		got, q := smartQuotes(c.in, c.base)
+		if got != c.want || q != c.endsQuoted {
+			t.Errorf("smartQuotes(%q, %d) = %q, %v; want %q, %v", c.in, c.base, got, q, c.want, c.endsQuoted)
 		}
 	}
 }
