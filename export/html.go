@@ -6,6 +6,8 @@ import (
 	"html"
 	"net/url"
 	"strings"
+
+	"github.com/clippings/clippings/internal/words"
 )
 
 // The HTML folder: index.html, one NAME.html per article (NAME made from
@@ -76,8 +78,8 @@ func href(name string) string { return html.EscapeString((&url.URL{Path: name}).
 // htmlIndex lists the articles with links to their pages.
 func htmlIndex(j *job, pages []string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "<h1>%s</h1>\n<p class=\"meta\">%d articles, exported %s.</p>\n<ol>\n",
-		escLine(j.opt.Title), len(j.entries), j.opt.Now.UTC().Format("2 January 2006"))
+	fmt.Fprintf(&b, "<h1>%s</h1>\n<p class=\"meta\">%s, exported %s.</p>\n<ol>\n",
+		escLine(j.opt.Title), words.Plural(len(j.entries), "article", "articles"), j.opt.Now.UTC().Format("2 January 2006"))
 	for i, e := range j.entries {
 		fmt.Fprintf(&b, "<li><a href=\"%s\"%s>%s</a>%s</li>\n", href(pages[i]), langAttrs(e.Meta.Language, false), escLine(title(e.Meta)),
 			html.EscapeString(metaSuffix(e.Meta)))

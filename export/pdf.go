@@ -144,7 +144,7 @@ func (d *pdfDoc) cover() {
 	d.newPage()
 	d.lang = dominantLanguage(d.j.entries)
 	d.writeLine(d.j.opt.Title, stTitle, 3)
-	d.writeLine(fmt.Sprintf("%d articles, exported %s", len(d.j.entries), d.j.opt.Now.UTC().Format("2 January 2006")), stMeta, 6)
+	d.writeLine(fmt.Sprintf("%s, exported %s", words.Plural(len(d.j.entries), "article", "articles"), d.j.opt.Now.UTC().Format("2 January 2006")), stMeta, 6)
 	for i, e := range d.j.entries {
 		d.lang = e.Meta.Language
 		page, y := d.page, d.y
