@@ -20,7 +20,7 @@ func runExport(ctx context.Context, c *cli, args []string) error {
 	fs.StringVar(&format, "format", "", "the format: "+formatNames())
 	fs.StringVar(&opt.Out, "o", "", "the file, or the folder for markdown and html, to write")
 	fs.StringVar(&opt.Title, "title", "", "the title of the book, document or index (default \"Clippings\")")
-	fs.BoolVar(&opt.Overwrite, "overwrite", false, "replace an existing output file (a folder gets the new files)")
+	fs.BoolVar(&opt.Overwrite, "overwrite", false, "replace an existing output (a folder an earlier export made is replaced whole; other files in a folder stay)")
 	fs.StringVar(&opt.Author, "author", os.Getenv(authorEnv), "your `name`, as the author of an EPUB book or a PDF of several articles (default $"+authorEnv+")")
 	fs.StringVar((*string)(&opt.Style), "style", string(export.Chicago), "references: the citation `style`, "+string(export.Chicago)+" or "+string(export.APA))
 	fs.BoolVar(&opt.BOM, "bom", false, "csv: start with a UTF-8 byte order mark (spreadsheet programs then read the text right)")
