@@ -214,6 +214,7 @@ func loadArticle(ctx context.Context, lib articleSource, id int64, n int) (*read
 	}
 	doc.links = resolveLinks(ctx, lib, doc.article.Related)
 	doc.items = articleItems(doc.article, images, doc.links)
+	showKey(doc)
 	return doc, nil
 }
 

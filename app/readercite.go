@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/export"
 )
@@ -31,6 +32,19 @@ func loadKey(ctx context.Context, lib articleSource, doc *readerDoc) error {
 	return nil
 }
 
+// showKey adds the citation key to the provenance line of doc's items.
+func showKey(doc *readerDoc) {
+	if doc.key == "" {
+		return
+	}
+	for i, it := range doc.items {
+		if it.Kind == blockview.Provenance {
+			doc.items[i].Text += " · Citation key " + doc.key
+			return
+		}
+	}
+}
+
 // citePanel is the Cite dialog's content: the article's citation key, to
 // edit, and its reference in a chosen style, each with a button that
 // copies it.
@@ -43,7 +57,8 @@ type citePanel struct {
 	ref   *widget.Label
 }
 
-// cite opens the Cite dialog for the article shown.
+// cite opens the Cite dialog for the article shown (the reader's context
+// menu offers it).
 func (r *reader) cite() {
 	if r.doc == nil {
 		return
@@ -140,7 +155,7 @@ func (c *citePanel) saveKey() {
 			doc.key = key
 			c.showReference()
 			if c.r.doc == doc {
-				c.r.tools.showKey(key)
+				c.r.reload() // the provenance line shows the key
 			}
 		})
 	}()

@@ -30,7 +30,6 @@ type readerTools struct {
 	swatches []*swatch
 	withNote *widget.Button
 	star     *widget.Button
-	cite     *widget.Button // shows the citation key; opens the Cite dialog
 	versions *widget.Select
 	// versionNumbers maps the options of versions to version numbers.
 	versionNumbers map[string]int
@@ -51,11 +50,9 @@ func (t *readerTools) buildUI() fyne.CanvasObject {
 	larger := &widget.Button{Icon: theme.ZoomInIcon(), Importance: widget.LowImportance, OnTapped: func() { t.r.onZoom(1) }}
 	t.star = &widget.Button{Icon: starOutlineIcon, Importance: widget.LowImportance, OnTapped: t.toggleStar}
 	t.star.Disable()
-	t.cite = &widget.Button{Text: "Cite", Icon: theme.ContentCopyIcon(), Importance: widget.LowImportance, OnTapped: t.r.cite}
-	t.cite.Disable()
 	t.versions = &widget.Select{OnChanged: t.pickVersion}
 	t.versions.Hide()
-	objs = append(objs, t.withNote, widget.NewSeparator(), smaller, larger, widget.NewSeparator(), t.star, t.cite, t.versions)
+	objs = append(objs, t.withNote, widget.NewSeparator(), smaller, larger, widget.NewSeparator(), t.star, t.versions)
 	t.selectionChanged(false)
 	return container.NewHBox(objs...)
 }
@@ -84,7 +81,6 @@ func (t *readerTools) selectionChanged(selected bool) {
 func (t *readerTools) update(doc *readerDoc) {
 	t.star.Enable()
 	t.showStar(doc.article.Starred)
-	t.showKey(doc.key)
 	if len(doc.versions) < 2 {
 		t.versions.Hide()
 		return
@@ -110,8 +106,6 @@ func (t *readerTools) update(doc *readerDoc) {
 // clear disables the tools that act on an article, when none is shown.
 func (t *readerTools) clear() {
 	t.star.Disable()
-	t.cite.SetText("Cite")
-	t.cite.Disable()
 	t.versions.Hide()
 }
 
@@ -165,12 +159,6 @@ func (t *readerTools) toggleStar() {
 			t.r.onChanged()
 		})
 	}()
-}
-
-// showKey shows the article's citation key on the Cite button.
-func (t *readerTools) showKey(key string) {
-	t.cite.SetText(orDefault(key, "Cite"))
-	t.cite.Enable()
 }
 
 // swatch is a small square of a highlight colour that can be tapped.
