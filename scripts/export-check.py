@@ -277,12 +277,6 @@ def check_risparse(out, n):
     print(f"ris2xml reads {len(recs)} records: {names} authors and {dates} dates as exported")
 
 
-def words(s):
-    """s without control characters (a title may hold C1 controls from a
-    misdecoded page, which html.unescape reads as cp1252), spaces one."""
-    return " ".join("".join(c for c in s if c >= " " and not "\x7f" <= c <= "\x9f").split())
-
-
 def check_zotero(out, n):
     """bibutils' bib2xml reads the Zotero folder's references.bib as
     Zotero's BibTeX import would: every entry keeps its key, its snapshot
