@@ -120,7 +120,7 @@ func (r *reader) contextMenu(at fyne.Position) {
 	}
 	withNote := fyne.NewMenuItem("Highlight with a note…", func() { r.highlightWithNote(r.tools.color) })
 	withNote.Disabled = !sel
-	items = append(items, withNote)
+	items = append(items, withNote, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Cite…", r.cite))
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), r.win.Canvas(), at)
 }
 

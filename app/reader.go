@@ -25,6 +25,7 @@ type readerDoc struct {
 	versions []archive.Version    // oldest first; the last is the current text
 	version  int                  // the version shown; 0 for the current one
 	diff     *versiondiff.Diff    // what changed from the version before, when compared
+	key      string               // the article's citation key
 }
 
 // current reports whether the doc shows the article's current text, the
@@ -55,6 +56,11 @@ type reader struct {
 	onTagsChanged func()
 	tagNames      func() []string
 
+	// citeStyle is the style the Cite dialog shows a reference in;
+	// citing is that dialog while it is open.
+	citeStyle export.Style
+	citing    *citePanel
+
 	view    *blockview.View
 	tools   *readerTools
 	panel   *notesPanel
@@ -68,6 +74,7 @@ type reader struct {
 type readerLibrary interface {
 	articleSource
 	Annotator
+	CiteKeeper
 	SetStarred(ctx context.Context, starred bool, ids ...int64) error
 	AddTags(ctx context.Context, ids []int64, tags ...string) (int, error)
 	RemoveTags(ctx context.Context, ids []int64, tags ...string) (int, error)
@@ -208,6 +215,9 @@ func loadArticle(ctx context.Context, lib articleSource, id int64, n int) (*read
 	if err != nil {
 		return nil, fmt.Errorf("article %d: %w", id, err)
 	}
+	if err := loadKey(ctx, lib, doc); err != nil {
+		return nil, fmt.Errorf("citation key of article %d: %w", id, err)
+	}
 	if doc.notes, err = lib.Annotations(ctx, archive.AnnotationFilter{ArticleID: id, Limit: maxAnnotations}); err != nil {
 		return nil, fmt.Errorf("annotations of article %d: %w", id, err)
 	}
@@ -217,6 +227,7 @@ func loadArticle(ctx context.Context, lib articleSource, id int64, n int) (*read
 	}
 	doc.links = resolveLinks(ctx, lib, doc.article.Related)
 	doc.items = articleItems(doc.article, images, doc.links)
+	showKey(doc)
 	return doc, nil
 }
 

@@ -139,6 +139,9 @@ func storeArticle(ctx context.Context, tx *sql.Tx, idx *indexQueue, origID int64
 	switch {
 	case cur == nil:
 		id, err := insertArticle(ctx, tx, idx, origID, pos, r)
+		if err == nil {
+			_, err = assignCitationKey(ctx, tx, id, r.a, r.key)
+		}
 		return id, Imported, err
 	case cur.sameContent(r):
 		return cur.id, AlreadyPresent, nil
@@ -261,6 +264,7 @@ type articleRow struct {
 	published, modified               any
 	captured                          any
 	imported                          time.Time
+	key                               string // the citation key asked for, if any
 }
 
 // encode fills the JSON columns of r.
@@ -287,6 +291,9 @@ func articleRows(c *Capture, now time.Time) ([]articleRow, error) {
 			a: a, text: a.Text(), captions: a.Captions(),
 			fileName: a.FileName, format: a.Format, imported: a.Imported,
 			published: timeArg(a.Published), modified: timeArg(a.Modified), captured: timeArg(a.Captured),
+		}
+		if i < len(c.CitationKeys) {
+			r.key = c.CitationKeys[i]
 		}
 		if r.fileName == "" {
 			r.fileName = c.Original.Name

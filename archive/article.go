@@ -222,6 +222,9 @@ type Capture struct {
 	Original Original
 	Articles []*Article
 	Images   []Image
+	// CitationKeys are the keys Articles ask for when they are first
+	// stored (a bundle's); a key missing, malformed or taken is made anew.
+	CitationKeys []string
 }
 
 // Outcome says what storing a capture did.

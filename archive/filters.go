@@ -59,6 +59,11 @@ func (c *compiler) filter(n *query.Node) (string, []any, error) {
 			return `a.language LIKE ? ESCAPE '\'`, []any{escapeLike(v) + "%"}, nil
 		}
 		return `(a.language = ? COLLATE NOCASE OR a.language LIKE ? ESCAPE '\')`, []any{v, escapeLike(v) + "-%"}, nil
+	case "key":
+		if n.Prefix {
+			return `a.id IN (SELECT article_id FROM citation_keys WHERE key LIKE ? ESCAPE '\')`, []any{escapeLike(v) + "%"}, nil
+		}
+		return `a.id IN (SELECT article_id FROM citation_keys WHERE key = ?)`, []any{v}, nil
 	case "collection":
 		return c.collection(n)
 	case "id": // a Selection's IDs, as a JSON array

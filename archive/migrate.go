@@ -20,10 +20,11 @@ var migrationFS embed.FS
 // migrationSteps are steps in Go that run after the SQL of the migration
 // they are named after, in the same transaction: what SQL alone cannot do.
 var migrationSteps = map[string]func(ctx context.Context, tx *sql.Tx) error{
-	"0002_organise.sql":  backfillCJK,
-	"0006_record.sql":    rekeyURLs,
-	"0007_tags.sql":      normaliseTags,
-	"0009_checksums.sql": fillChecksums,
+	"0002_organise.sql":      backfillCJK,
+	"0006_record.sql":        rekeyURLs,
+	"0007_tags.sql":          normaliseTags,
+	"0009_checksums.sql":     fillChecksums,
+	"0011_citation_keys.sql": backfillCitationKeys,
 }
 
 const createMigrationsTable = `

@@ -290,6 +290,7 @@ func (im *merger) capture(p *planned) (*archive.Capture, error) {
 		}
 		a.Tags, a.Starred, a.Read = p.owners[k].Tags, p.owners[k].Starred, p.owners[k].Read
 		c.Articles = append(c.Articles, a)
+		c.CitationKeys = append(c.CitationKeys, p.owners[k].Key) // kept when free in dst
 		for i := range a.Figures {
 			f := &a.Figures[i]
 			sha := strings.ToLower(f.ImageSHA)

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -58,7 +60,7 @@ func checkItems(t *testing.T, fx *fixture, items []cslItem) {
 	if got, want := strings.Join(titles, "\n"), strings.Join(fixtureTitles(t, fx), "\n"); got != want {
 		t.Errorf("titles as pandoc reads them:\n%s\nwant:\n%s", got, want)
 	}
-	lib := byKey["lindqvist2024librariesb"]
+	lib := byKey["lindqvist2024libraries"]
 	if lib.Type != "article-newspaper" || lib.Container != "Nordic Times" || len(lib.Author) != 2 ||
 		lib.Author[0].Family != "Lindqvist" || lib.Issued == nil || lib.Accessed == nil ||
 		lib.URL != "https://example.com/news/libraries?id=1&x=%20" {
@@ -77,8 +79,8 @@ func TestBibTeX(t *testing.T) {
 		t.Fatalf("%d entries, want %d", got, want)
 	}
 	for _, want := range []string{"@article{lindqvist2024librariesa,", "entrysubtype = {newspaper}",
-		"author = {{Lindqvist}, Anna and {Ek}, Bo}", "journal = {Nordic Times}", "urldate = {2024-03-06}",
-		`{{Libraries keep the news}}`, `abstract = {Local archives matter \& last}`} {
+		"author = {Lindqvist, Anna and Ek, Bo}", "journal = {Nordic Times}", "urldate = {2024-03-06}",
+		"title = {Libraries keep the news}", "langid = {english}", "note = {Saved original SHA-256: ", `abstract = {Local archives matter \& last}`} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("BibTeX lacks %q", want)
 		}
@@ -113,11 +115,58 @@ func TestRIS(t *testing.T) {
 			t.Errorf("malformed RIS line %q", l)
 		}
 	}
-	for _, want := range []string{"TY  - NEWS\r\nID  - lindqvist2024librariesb\r\nTI  - Libraries keep the news\r\n",
+	for _, want := range []string{"TY  - NEWS\r\nID  - lindqvist2024libraries\r\nTI  - Libraries keep the news\r\n",
 		"AU  - Lindqvist, Anna\r\nAU  - Ek, Bo\r\nT2  - Nordic Times\r\nPY  - 2024\r\nDA  - 2024/03/05/\r\n",
 		"Y2  - 2024/03/06/\r\n", "KW  - research/libraries\r\n"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("RIS lacks %q", want)
 		}
 	}
+}
+
+// TestKeysStable: an article has the same key in every export, whatever
+// else the export holds (keys are the archive's).
+func TestKeysStable(t *testing.T) {
+	fx := newFixture(t)
+	entry := regexp.MustCompile(`@article\{([^,]+),\n  entrysubtype = \{newspaper\},\n  title = \{([^\n]*)\},\n`)
+	keyOf := func(ids []int64, title string) string {
+		data, err := os.ReadFile(exportTo(t, fx.store, ids, BibTeX))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range entry.FindAllStringSubmatch(string(data), -1) {
+			if m[2] == title {
+				return m[1]
+			}
+		}
+		return ""
+	}
+	alone, all := keyOf([]int64{fx.ids["twin"]}, "Libraries close early"), keyOf(fx.all, "Libraries close early")
+	if alone == "" || alone != all {
+		t.Errorf("the twin article's key is %q alone and %q among all", alone, all)
+	}
+}
+
+func TestZotero(t *testing.T) {
+	fx := newFixture(t)
+	dir := exportTo(t, fx.store, fx.all, Zotero)
+	bib := filepath.Join(dir, zoteroBib)
+	data, err := os.ReadFile(bib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := regexp.MustCompile(`(?m)^  file = \{Snapshot:(.*):text/html\},$`).FindAllStringSubmatch(string(data), -1)
+	if len(files) != len(fx.all) {
+		t.Fatalf("%d file fields for %d articles", len(files), len(fx.all))
+	}
+	for _, f := range files {
+		path := strings.NewReplacer(`\:`, `:`, `\;`, `;`, `\\`, `\`).Replace(f[1])
+		if page, err := os.ReadFile(filepath.Join(dir, path)); err != nil || !strings.Contains(string(page), "<article>") {
+			t.Errorf("snapshot %s: %v", path, err)
+		}
+	}
+	if !strings.Contains(string(data), "annote = {Follow up with the archivist. Second paragraph. ¶ Highlight: “keep the news” — Key *claim* [1]") {
+		t.Errorf("no note with the highlights:\n%s", data)
+	}
+	t.Run("Pandoc", func(t *testing.T) { checkItems(t, fx, pandocItems(t, "biblatex", bib)) })
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/clippings/clippings/archive"
@@ -139,7 +138,7 @@ func (bk *epubBook) nav() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "<nav epub:type=\"toc\" id=\"toc\">\n<h1>%s</h1>\n<ol>\n", escLine(bk.j.opt.Title))
 	for i, e := range bk.j.entries {
-		fmt.Fprintf(&b, "<li><a href=\"text/%s\">%s</a></li>\n", bk.chapters[i], escLine(title(e.Meta)))
+		fmt.Fprintf(&b, "<li%s><a href=\"text/%s\">%s</a></li>\n", langAttrs(e.Meta.Language, true), bk.chapters[i], escLine(title(e.Meta)))
 	}
 	b.WriteString("</ol>\n</nav>\n")
 	return xhtmlPage("Contents", bk.language(), "style.css", b.String())
@@ -155,20 +154,23 @@ func (bk *epubBook) opf() string {
 <dc:identifier id="bookid">urn:uuid:%s</dc:identifier>
 <dc:title>%s</dc:title>
 <dc:language>%s</dc:language>
-<dc:creator>Clippings</dc:creator>
-<meta property="dcterms:modified">%s</meta>
+%s<meta property="dcterms:modified">%s</meta>
 </metadata>
 <manifest>
 <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
 <item id="css" href="style.css" media-type="text/css"/>
-`, lang, bk.uuid(), escLine(bk.j.opt.Title), lang, bk.j.opt.Now.UTC().Format("2006-01-02T15:04:05Z"))
+`, lang, bk.uuid(), escLine(bk.j.opt.Title), lang, bk.creator(), bk.j.opt.Now.UTC().Format("2006-01-02T15:04:05Z"))
 	for _, c := range bk.chapters {
 		fmt.Fprintf(&b, "<item id=\"%s\" href=\"text/%s\" media-type=\"application/xhtml+xml\"/>\n", strings.TrimSuffix(c, ".xhtml"), c)
 	}
 	for _, it := range bk.manifest {
 		b.WriteString(it + "\n")
 	}
-	b.WriteString("</manifest>\n<spine>\n<itemref idref=\"nav\"/>\n")
+	b.WriteString("</manifest>\n<spine")
+	if isRTL(lang) {
+		b.WriteString(` page-progression-direction="rtl"`)
+	}
+	b.WriteString(">\n<itemref idref=\"nav\"/>\n")
 	for _, c := range bk.chapters {
 		fmt.Fprintf(&b, "<itemref idref=\"%s\"/>\n", strings.TrimSuffix(c, ".xhtml"))
 	}
@@ -176,27 +178,16 @@ func (bk *epubBook) opf() string {
 	return b.String()
 }
 
-// language is the book's language: the most common among its articles,
-// "und" (undetermined) when none is known.
-func (bk *epubBook) language() string {
-	count := map[string]int{}
-	for _, e := range bk.j.entries {
-		if t := langTag(e.Meta.Language); t != "" {
-			count[t]++
-		}
+// language is the book's language: the most common among its articles.
+func (bk *epubBook) language() string { return dominantLanguage(bk.j.entries) }
+
+// creator is the dc:creator element: the researcher who made the book
+// (Options.Author), none when not given.
+func (bk *epubBook) creator() string {
+	if a := escLine(bk.j.opt.Author); a != "" {
+		return "<dc:creator>" + a + "</dc:creator>\n"
 	}
-	best := "und"
-	keys := make([]string, 0, len(count))
-	for k := range count {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if best == "und" || count[k] > count[best] {
-			best = k
-		}
-	}
-	return best
+	return ""
 }
 
 // uuid is the book's identifier, derived from its title and articles so
@@ -219,7 +210,7 @@ func xhtmlPage(title, lang, css, body string) string {
 	b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
 	b.WriteString(`<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"`)
 	if lang != "" {
-		fmt.Fprintf(&b, ` xml:lang="%s" lang="%s"`, lang, lang)
+		fmt.Fprintf(&b, ` xml:lang="%s" lang="%s"%s`, lang, lang, dirAttr(lang))
 	}
 	fmt.Fprintf(&b, ">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>%s</title>\n", escLine(title))
 	fmt.Fprintf(&b, "<link rel=\"stylesheet\" type=\"text/css\" href=\"%s\"/>\n</head>\n<body>\n%s</body>\n</html>\n", css, body)

@@ -43,6 +43,8 @@ const (
 	AnnotationsCSV Format = "annotations-csv" // highlights and notes, one row each
 	JSON           Format = "json"            // lossless JSON (docs/export-json.md)
 	Bundle         Format = "bundle"          // .clippings zip: the JSON, originals and images
+	Zotero         Format = "zotero"          // folder: references.bib with snapshots (the HTML pages) for Zotero
+	References     Format = "references"      // a bibliography in a citation style (Options.Style), plain text
 )
 
 // formatInfo says how a format is written.
@@ -69,6 +71,8 @@ func init() {
 		AnnotationsCSV: {".csv", writeAnnotationsCSV, "highlights and notes as CSV"},
 		JSON:           {".json", writeJSON, "lossless JSON (docs/export-json.md)"},
 		Bundle:         {bundle.Ext, writeBundle, "a .clippings bundle: the JSON with originals and images"},
+		Zotero:         {"", writeZotero, "a folder for Zotero: references.bib with each article's page attached, notes and tags"},
+		References:     {".txt", writeReferences, "a bibliography in a citation style (--style), plain text"},
 	}
 }
 
@@ -105,12 +109,17 @@ var (
 
 // Options says what to write and where.
 type Options struct {
-	Format    Format
-	Out       string    // the file, or the folder for markdown and html
-	Title     string    // of the book, document or index; default "Clippings"
-	Overwrite bool      // replace an existing output instead of failing with ErrExists
-	Now       time.Time // the time of the export (EPUB's modified date); zero means now
-	CJKFont   string    // PDF: a TrueType font for Chinese, Japanese and Korean, tried first; see FindCJKFonts
+	Format      Format
+	Out         string    // the file, or the folder for markdown and html
+	Title       string    // of the book, document or index; default "Clippings"
+	Author      string    // the researcher who makes the export: EPUB's creator, PDF's author of a collection
+	Overwrite   bool      // replace an existing output instead of failing with ErrExists
+	Now         time.Time // the time of the export (EPUB's modified date); zero means now
+	PlainMarks  bool      // Markdown: highlights as plain text in the body (listed under Highlights), not ==marked==
+	BOM         bool      // CSV: start with a UTF-8 byte order mark, so that spreadsheet programs read UTF-8
+	CJKFont     string    // PDF: a font file (TrueType, OpenType, a collection's face as PATH#N) tried first for what the Go fonts lack
+	Style       Style     // references: the citation style; default Chicago author-date
+	SkipMissing bool      // PDF: leave out characters no font has (with a warning) instead of failing with ErrMissingGlyphs
 	// VersionChanges appends to each article of a Markdown or HTML
 	// export what changed between its versions (versions.go).
 	VersionChanges bool
@@ -136,6 +145,7 @@ type Source interface {
 	Collections(ctx context.Context) ([]archive.Collection, error)
 	CollectionArticles(ctx context.Context, id int64, f archive.ListFilter) ([]archive.Summary, error)
 	SavedSearches(ctx context.Context) ([]archive.SavedSearch, error)
+	CitationKeys(ctx context.Context, ids []int64) (map[int64]string, error)
 }
 
 // Export writes the articles ids (in that order; duplicates are dropped)

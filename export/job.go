@@ -32,7 +32,7 @@ type job struct {
 // annotations.
 type entry struct {
 	ID    int64
-	Key   string               // citation key, unique within the export
+	Key   string               // citation key, the archive's
 	Meta  *archive.Article     // without Blocks, Figures and Related
 	Notes []archive.Annotation // the free note first, then highlights in text order
 }
@@ -77,8 +77,7 @@ func (j *job) loadCatalog(ctx context.Context, ids []int64) error {
 		}
 		j.entries = append(j.entries, &entry{ID: id, Meta: a, Notes: notes})
 	}
-	assignKeys(j.entries)
-	return nil
+	return j.loadKeys(ctx)
 }
 
 // annotationLister lists annotations; Source and Destination are ones.

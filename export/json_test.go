@@ -28,7 +28,7 @@ func TestJSON(t *testing.T) {
 	for _, a := range doc.Articles {
 		by[a.Key] = a
 	}
-	lib, trains := by["lindqvist2024librariesb"], by["rail2023night"]
+	lib, trains := by["lindqvist2024libraries"], by["rail2023night"]
 	if len(lib.Annotations) != 3 || !lib.Starred || len(lib.Tags) != 2 || len(lib.Figures) != 2 || len(lib.Blocks) != 12 {
 		t.Errorf("libraries: %d annotations, starred %v, tags %v, %d figures, %d blocks",
 			len(lib.Annotations), lib.Starred, lib.Tags, len(lib.Figures), len(lib.Blocks))

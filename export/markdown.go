@@ -80,7 +80,7 @@ func (j *job) markdownArticle(ctx context.Context, w *strings.Builder, e *entry,
 			continue
 		}
 		if segs := m.segments(b); len(segs) > 0 {
-			markdownBlock(w, b, segs)
+			markdownBlock(w, b, segs, j.opt.PlainMarks)
 		}
 	}
 	if len(a.Related) > 0 {
@@ -95,15 +95,17 @@ func (j *job) markdownArticle(ctx context.Context, w *strings.Builder, e *entry,
 }
 
 // frontMatter writes the YAML front matter; strings are JSON-quoted,
-// which YAML reads as double-quoted scalars.
+// which YAML reads as double-quoted scalars, and escaped for Markdown
+// (metaEscape), as pandoc reads metadata as Markdown.
 func frontMatter(w *strings.Builder, e *entry, a *archive.Article) {
 	w.WriteString("---\n")
 	field := func(k, v string) {
 		if v = cleanLine(v); v != "" {
-			fmt.Fprintf(w, "%s: %s\n", k, yamlString(v))
+			fmt.Fprintf(w, "%s: %s\n", k, yamlString(metaEscape(v)))
 		}
 	}
 	field("title", title(a))
+	fmt.Fprintf(w, "aliases:\n  - %s\n", yamlString(metaEscape(title(a))))
 	field("url", a.URL)
 	field("site", a.Site)
 	field("byline", a.Byline)
@@ -135,6 +137,22 @@ func yamlString(s string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
+// metaEscaper backslash-escapes what Markdown reads as markup in a
+// metadata value: raw HTML, links, code (and pandoc's raw attributes),
+// emphasis, math, citations, super- and subscripts.
+var metaEscaper = strings.NewReplacer(`\`, `\\`, `<`, `\<`, `>`, `\>`, `[`, `\[`, `]`, `\]`, "`", "\\`",
+	`*`, `\*`, `_`, `\_`, `$`, `\$`, `@`, `\@`, `^`, `\^`, `~`, `\~`)
+
+// entity matches what a Markdown reader takes for an HTML entity.
+var entity = regexp.MustCompile(`&(#?[A-Za-z0-9]+;)`)
+
+// metaEscape escapes a front matter value for Markdown readers that
+// render metadata (pandoc's title block), so that a title holding
+// <script> is shown as text, never run.
+func metaEscape(s string) string {
+	return entity.ReplaceAllString(metaEscaper.Replace(s), `\&$1`)
+}
+
 // obsidianTag makes a tag one Obsidian accepts: no spaces or
 // punctuation but - _ and the / of nested tags.
 func obsidianTag(t string) string {
@@ -146,8 +164,12 @@ func obsidianTag(t string) string {
 	}, cleanLine(t))
 }
 
-// markdownBlock writes a text block, highlights as ==marked== text.
-func markdownBlock(w *strings.Builder, b archive.Block, segs []segment) {
+// markdownBlock writes a text block, highlights as ==marked== text
+// unless noMarks.
+func markdownBlock(w *strings.Builder, b archive.Block, segs []segment, noMarks bool) {
+	if noMarks {
+		segs = unmarked(segs)
+	}
 	switch b.Kind {
 	case archive.Code:
 		text := cleanText(plain(segs))

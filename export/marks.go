@@ -104,3 +104,8 @@ func colorClass(c string) string {
 	}
 	return "yellow"
 }
+
+// unmarked is segs as one plain segment, without highlights.
+func unmarked(segs []segment) []segment {
+	return []segment{{Text: plain(segs)}}
+}

@@ -1,227 +1,387 @@
 package export
 
 import (
-	"strings"
+	"bytes"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
 	"unicode"
 
-	"github.com/go-pdf/fpdf"
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/unicode/bidi"
 )
 
-// Text layout for the PDF. fpdf's own Write breaks lines only at spaces
-// and draws with one font; here a paragraph is cut into pieces (a word
-// with the space after it, or one CJK character), each in the font that
-// has its characters, and the pieces are set in lines greedily.
+// Text layout for the PDF with go-text/typesetting: a paragraph is split
+// into runs by writing direction (the Unicode bidirectional algorithm),
+// script and font (runFonts picks one per character), each run is
+// shaped by HarfBuzz (ligatures, Arabic joining, marks, kerning), and
+// lines are broken where UAX #14 allows (so no line starts with "，" or
+// "。") and ordered for display. A right-to-left paragraph is set flush
+// right.
 
 // textStyle is how a kind of paragraph is set.
 type textStyle struct {
-	fam    string  // famText or famMono
-	style  string  // "", "B", "I" or "BI"
+	font   fontStyle
 	size   float64 // points
-	line   float64 // line height, mm
-	indent float64 // from the left margin, mm
+	lead   float64 // line height, points
+	indent float64 // from the side where lines start, points
 	grey   bool
 }
 
 var (
-	stTitle   = textStyle{fam: famText, style: "B", size: 18, line: 8}
-	stSub     = textStyle{fam: famText, style: "I", size: 12, line: 6}
-	stMeta    = textStyle{fam: famText, size: 9, line: 4.6, grey: true}
-	stBody    = textStyle{fam: famText, size: 10.5, line: 5.2}
-	stHead    = textStyle{fam: famText, style: "B", size: 12.5, line: 6.5}
-	stQuote   = textStyle{fam: famText, style: "I", size: 10.5, line: 5.2, indent: 8}
-	stCode    = textStyle{fam: famMono, size: 9, line: 4.4, indent: 4}
-	stCaption = textStyle{fam: famText, style: "I", size: 9, line: 4.6, grey: true}
+	stTitle   = textStyle{font: bold, size: 18, lead: 23}
+	stSub     = textStyle{font: italic, size: 12, lead: 17}
+	stMeta    = textStyle{font: regular, size: 9, lead: 13, grey: true}
+	stBody    = textStyle{font: regular, size: 10.5, lead: 14.7}
+	stHead    = textStyle{font: bold, size: 12.5, lead: 18}
+	stQuote   = textStyle{font: italic, size: 10.5, lead: 14.7, indent: 22}
+	stCode    = textStyle{font: mono, size: 9, lead: 12.5, indent: 11}
+	stCaption = textStyle{font: italic, size: 9, lead: 13, grey: true}
+	stFooter  = textStyle{font: regular, size: 8, lead: 10, grey: true}
 )
 
-// piece is a unit of line breaking.
-type piece struct {
-	fam        string
-	text       string
-	w          float64 // width, mm
-	mark       bool    // highlighted
-	breakAfter bool    // a line may end after it
-	newline    bool    // a forced line break (and no text)
+// placedRun is a run of shaped glyphs on a line.
+type placedRun struct {
+	face   *pdfFace
+	x      float64 // from the line's left end, points
+	glyphs []shaping.Glyph
+	text   []rune // the paragraph's text, which the glyphs' clusters index
+	rtl    bool   // the run is right to left
+	marks  []bool // highlighted, by character of text
 }
 
-// writeText sets segments as a paragraph in style st, then leaves gap mm.
-func (d *pdfDoc) writeText(segs []segment, st textStyle, gap float64) {
-	width := d.width - st.indent
-	pieces := d.pieces(segs, st, width)
-	for _, line := range breakLines(pieces, width) {
-		d.emitLine(line, st)
-	}
-	d.f.Ln(gap)
+// textLine is one line, its runs from left to right.
+type textLine struct {
+	runs  []placedRun
+	width float64
+	rtl   bool
 }
 
-// writeLine is writeText of plain text.
-func (d *pdfDoc) writeLine(text string, st textStyle, gap float64) {
-	if strings.TrimSpace(text) == "" {
-		return
-	}
-	d.writeText([]segment{{Text: text}}, st, gap)
+// runFonts chooses the face of each character for the segmenter.
+type runFonts struct {
+	book   *fontBook
+	style  fontStyle
+	lang   string
+	script language.Script
 }
 
-// pieces cuts segments into pieces no wider than width.
-func (d *pdfDoc) pieces(segs []segment, st textStyle, width float64) []piece {
-	var out []piece
-	var cur strings.Builder
-	curFam, curMark := "", false
-	flush := func(breakAfter bool) {
-		if cur.Len() > 0 {
-			out = append(out, piece{fam: curFam, text: cur.String(), mark: curMark, breakAfter: breakAfter})
-			cur.Reset()
-		}
+func (m *runFonts) ResolveFace(r rune) *font.Face {
+	if p := m.book.resolve(r, m.style, m.lang, m.script); p != nil {
+		return p.face
 	}
+	return m.book.base[m.style].face // draws nothing: reported as missing
+}
+
+func (m *runFonts) SetScript(s language.Script) { m.script = s }
+
+// Bidirectional isolates: ltr wraps text that reads left to right
+// whatever surrounds it (a date in an Arabic line) in private-use
+// characters that cleanText keeps and layout turns into LRI … PDI.
+const (
+	lri, pdi         = '\u2066', '\u2069'
+	ltrStart, ltrEnd = '\uf8f0', '\uf8f1'
+)
+
+// ltr marks s as left-to-right text for layout, "" staying "".
+func ltr(s string) string {
+	if s == "" {
+		return ""
+	}
+	return string(ltrStart) + s + string(ltrEnd)
+}
+
+// toFixed and fromFixed convert points.
+func toFixed(v float64) fixed.Int26_6   { return fixed.Int26_6(math.Round(v * 64)) }
+func fromFixed(v fixed.Int26_6) float64 { return float64(v) / 64 }
+
+// layout sets segments as lines no wider than width; a newline in the
+// text starts a new line.
+func (d *pdfDoc) layout(segs []segment, st textStyle, width float64, lang string) []textLine {
+	var text []rune
+	var marks []bool
 	for _, s := range segs {
 		for _, r := range cleanText(s.Text) {
-			if r == '\n' {
-				flush(true)
-				out = append(out, piece{newline: true})
-				continue
+			if r == lri || r == pdi {
+				continue // only isolates of Clippings' own (ltr) are kept
 			}
-			fam := d.fonts.family(st.fam, r)
-			if fam == "" {
-				continue // no font has it: counted as missing
+			if r == ltrStart || r == ltrEnd {
+				r = map[rune]rune{ltrStart: lri, ltrEnd: pdi}[r]
 			}
-			wide := isWide(r)
-			if fam != curFam || s.Mark != curMark || wide {
-				flush(wide)
-				curFam, curMark = fam, s.Mark
-			}
-			cur.WriteRune(r)
-			if r == ' ' || r == '\t' || wide {
-				flush(true)
-			}
+			text = append(text, r)
+			marks = append(marks, s.Mark)
 		}
 	}
-	flush(true)
-	return d.measure(out, st, width)
-}
-
-// isWide reports whether r is written without spaces between words
-// (Chinese, Japanese, Korean), so that a line may break around it.
-func isWide(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
-}
-
-// measure sets the width of each piece, splitting those wider than width.
-func (d *pdfDoc) measure(ps []piece, st textStyle, width float64) []piece {
-	out := make([]piece, 0, len(ps))
-	for _, p := range ps {
-		if p.newline {
-			out = append(out, p)
-			continue
+	var lines []textLine
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == '\n' {
+			lines = append(lines, d.layoutParagraph(text[start:i], marks[start:i], st, width, lang)...)
+			start = i + 1
 		}
-		d.setFont(p.fam, st)
-		p.w = d.f.GetStringWidth(p.text)
-		if p.w <= width {
-			out = append(out, p)
-			continue
-		}
-		out = append(out, d.split(p, width)...)
-	}
-	return out
-}
-
-// split cuts a piece wider than width into pieces that fit (the font is set).
-func (d *pdfDoc) split(p piece, width float64) []piece {
-	var out []piece
-	var cur []rune
-	for _, r := range p.text {
-		next := append(cur, r)
-		if len(cur) > 0 && d.f.GetStringWidth(string(next)) > width {
-			out = append(out, piece{fam: p.fam, text: string(cur), mark: p.mark, breakAfter: true,
-				w: d.f.GetStringWidth(string(cur))})
-			next = []rune{r}
-		}
-		cur = next
-	}
-	last := piece{fam: p.fam, text: string(cur), mark: p.mark, breakAfter: p.breakAfter, w: d.f.GetStringWidth(string(cur))}
-	return append(out, last)
-}
-
-// breakLines sets pieces in lines no wider than width, breaking after a
-// piece that allows it where possible.
-func breakLines(ps []piece, width float64) [][]piece {
-	var lines [][]piece
-	var cur []piece
-	w := 0.0
-	for _, p := range ps {
-		if p.newline {
-			lines, cur, w = append(lines, cur), nil, 0
-			continue
-		}
-		if w+p.w > width && len(cur) > 0 {
-			cut := len(cur)
-			for cut > 0 && !cur[cut-1].breakAfter {
-				cut--
-			}
-			if cut == 0 {
-				cut = len(cur)
-			}
-			lines = append(lines, cur[:cut:cut])
-			cur = append([]piece(nil), cur[cut:]...)
-			w = 0
-			for _, q := range cur {
-				w += q.w
-			}
-		}
-		cur = append(cur, p)
-		w += p.w
-	}
-	if len(cur) > 0 {
-		lines = append(lines, cur)
 	}
 	return lines
 }
 
-// emitLine draws one line, merging neighbouring pieces of the same font
-// and highlight into one cell.
-func (d *pdfDoc) emitLine(line []piece, st textStyle) {
-	if d.f.GetY()+st.line > d.bottom {
-		d.f.AddPage()
+// layoutParagraph sets text (no newline) as lines.
+func (d *pdfDoc) layoutParagraph(text []rune, marks []bool, st textStyle, width float64, lang string) []textLine {
+	rtl := paragraphRTL(text, lang)
+	if len(text) == 0 {
+		return []textLine{{rtl: rtl}}
 	}
-	d.f.SetX(d.left + st.indent)
+	dir := di.DirectionLTR
+	if rtl {
+		dir = di.DirectionRTL
+	}
+	tag := langTag(lang)
+	if tag == "" {
+		tag = "en"
+	}
+	in := shaping.Input{Text: text, RunEnd: len(text), Direction: dir, Size: toFixed(st.size), Language: language.NewLanguage(tag)}
+	items := slices.Clone(d.seg.Split(in, &runFonts{book: d.fonts, style: st.font, lang: lang}))
+	outs := make([]shaping.Output, 0, len(items))
+	for _, it := range items {
+		out := d.shaper.Shape(it)
+		d.noteMissing(out, text)
+		outs = append(outs, out)
+	}
+	wrapped, _ := d.wrap.WrapParagraphF(shaping.WrapConfig{Direction: dir}, toFixed(width), text, shaping.NewSliceIterator(outs))
+	lines := make([]textLine, 0, len(wrapped))
+	for _, l := range wrapped {
+		runs := slices.Clone(l)
+		sort.SliceStable(runs, func(i, j int) bool { return runs[i].VisualIndex < runs[j].VisualIndex })
+		tl := textLine{rtl: rtl}
+		for _, r := range runs {
+			tl.runs = append(tl.runs, placedRun{face: d.fonts.byFace[r.Face], x: tl.width,
+				glyphs: slices.Clone(r.Glyphs), text: text, marks: marks, rtl: r.Direction.Progression() == di.TowardTopLeft})
+			tl.width += fromFixed(r.Advance)
+		}
+		lines = append(lines, tl)
+	}
+	return lines
+}
+
+// paragraphRTL reports whether text is a right-to-left paragraph: its
+// first strong character is, or it has none and lang is written so.
+func paragraphRTL(text []rune, lang string) bool {
+	for _, r := range text {
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.L:
+			return false
+		case bidi.R, bidi.AL:
+			return true
+		}
+	}
+	return isRTL(langTag(lang))
+}
+
+// noteMissing records the characters of out that no font could draw.
+func (d *pdfDoc) noteMissing(out shaping.Output, text []rune) {
+	for _, g := range out.Glyphs {
+		if g.GlyphID != 0 {
+			continue
+		}
+		for _, r := range text[g.ClusterIndex:min(g.ClusterIndex+g.RuneCount, len(text))] {
+			if !ignorable(r) {
+				d.missing[r] = true
+			}
+		}
+	}
+}
+
+// drawLine draws line l with its left end at x and its baseline at y
+// (PDF coordinates) into page pg.
+func (d *pdfDoc) drawLine(pg *pdfPage, l textLine, st textStyle, x, y float64) {
+	d.drawMarks(pg, l, st, x, y)
+	c := &pg.content
 	if st.grey {
-		d.f.SetTextColor(90, 90, 90)
-		defer d.f.SetTextColor(0, 0, 0)
+		c.WriteString("0.35 g\n")
 	}
-	for i := 0; i < len(line); {
-		j, w, text := i, 0.0, ""
-		for ; j < len(line) && line[j].fam == line[i].fam && line[j].mark == line[i].mark; j++ {
-			w += line[j].w
-			text += line[j].text
+	c.WriteString("BT\n")
+	for _, r := range l.runs {
+		fmt.Fprintf(c, "/%s %s Tf\n", d.usePage(pg, r.face), num(st.size))
+		t := tjWriter{c: c, face: r.face, size: st.size, pen: x + r.x, y: y}
+		t.run(r)
+		t.close()
+	}
+	c.WriteString("ET\n")
+	if st.grey {
+		c.WriteString("0 g\n")
+	}
+}
+
+// drawMarks fills the background of highlighted text.
+func (d *pdfDoc) drawMarks(pg *pdfPage, l textLine, st textStyle, x, y float64) {
+	start, end := -1.0, -1.0
+	flush := func() {
+		if end > start {
+			fmt.Fprintf(&pg.content, "1 0.925 0.55 rg %s %s %s %s re f 0 g\n", num(start), num(y-st.size*0.25), num(end-start), num(st.size*1.15))
 		}
-		if j == len(line) {
-			text = strings.TrimRight(text, " \t")
+		start, end = -1, -1
+	}
+	for _, r := range l.runs {
+		pen := x + r.x
+		for _, g := range r.glyphs {
+			adv := fromFixed(g.Advance)
+			if g.ClusterIndex < len(r.marks) && r.marks[g.ClusterIndex] {
+				if start < 0 || pen > end+0.5 {
+					flush()
+					start = pen
+				}
+				end = pen + adv
+			}
+			pen += adv
 		}
-		d.setFont(line[i].fam, st)
-		d.f.CellFormat(w, st.line, text, "", 0, "L", line[i].mark, 0, "")
+	}
+	flush()
+}
+
+// tjWriter writes the glyphs of a run as TJ arrays, each glyph where
+// the shaper put it: a glyph's advance differing from its width in the
+// font is an adjustment inside the array, a glyph moved off the
+// baseline (a mark) is placed on its own.
+type tjWriter struct {
+	c      *bytes.Buffer
+	face   *pdfFace
+	size   float64
+	pen, y float64
+	open   bool
+}
+
+func (t *tjWriter) close() {
+	if t.open {
+		t.c.WriteString("] TJ\n")
+		t.open = false
+	}
+}
+
+// run writes the glyphs of r, cluster by cluster, recording the text
+// each glyph stands for; a cluster whose glyphs already stand for other
+// text is marked with the text it has here (ActualText).
+func (t *tjWriter) run(r placedRun) {
+	gs := r.glyphs
+	for i := 0; i < len(gs); {
+		j := i + 1
+		for j < len(gs) && gs[j].ClusterIndex == gs[i].ClusterIndex {
+			j++
+		}
+		ci := gs[i].ClusterIndex
+		runes := r.text[ci:min(ci+gs[i].RuneCount, len(r.text))]
+		texts := clusterTexts(t.face, gs[i:j], runes, r.rtl)
+		if !slices.ContainsFunc(runes, func(r rune) bool { return !invisible(r) }) {
+			for _, g := range gs[i:j] { // bidi controls, joiners: no glyph, no text
+				t.pen += fromFixed(g.Advance)
+			}
+			t.close()
+		} else if t.claim(gs[i:j], texts) {
+			t.glyphs(gs[i:j])
+		} else {
+			t.close()
+			fmt.Fprintf(t.c, "/Span <</ActualText %s>> BDC\n", pdfText(string(runes)))
+			t.glyphs(gs[i:j])
+			t.close()
+			t.c.WriteString("EMC\n")
+		}
 		i = j
 	}
-	d.f.Ln(st.line)
 }
 
-// setFont selects family fam in style st.
-func (d *pdfDoc) setFont(fam string, st textStyle) {
-	style := st.style
-	if fam != famText {
-		style = "" // the mono and fallback fonts are registered in one style
+// claim records texts as what the glyphs stand for, and reports whether
+// each glyph stands for that text alone.
+func (t *tjWriter) claim(gs []shaping.Glyph, texts []string) bool {
+	ok := true
+	for k, g := range gs {
+		if g.GlyphID == 0 {
+			continue
+		}
+		if have, seen := t.face.used[g.GlyphID]; seen && have != texts[k] {
+			ok = false
+		} else if !seen {
+			t.face.used[g.GlyphID] = texts[k]
+		}
 	}
-	d.f.SetFont(fam, style, st.size)
+	return ok
 }
 
-// newPDF makes an A4 document with margins, page numbers in the footer
-// and no cell padding.
-func newPDF(title string) *fpdf.Fpdf {
-	f := fpdf.New("P", "mm", "A4", "")
-	f.SetMargins(20, 18, 20)
-	f.SetAutoPageBreak(true, 18)
-	f.SetCellMargin(0)
-	f.SetFillColor(255, 236, 140)
-	f.SetTitle(title, true)
-	f.SetCreator("Clippings", true)
-	f.AliasNbPages("{nb}")
-	return f
+// glyphs writes glyphs (a glyph no font has is left out, its place kept).
+func (t *tjWriter) glyphs(gs []shaping.Glyph) {
+	for _, g := range gs {
+		adv := fromFixed(g.Advance)
+		if g.GlyphID == 0 {
+			t.pen += adv
+			t.close()
+			continue
+		}
+		if g.XOffset != 0 || g.YOffset != 0 {
+			t.close()
+			fmt.Fprintf(t.c, "1 0 0 1 %s %s Tm <%04X> Tj\n", num(t.pen+fromFixed(g.XOffset)), num(t.y+fromFixed(g.YOffset)), g.GlyphID)
+			t.pen += adv
+			continue
+		}
+		if !t.open {
+			fmt.Fprintf(t.c, "1 0 0 1 %s %s Tm [", num(t.pen), num(t.y))
+			t.open = true
+		}
+		fmt.Fprintf(t.c, "<%04X>", g.GlyphID)
+		natural := float64(t.face.width(g.GlyphID)) * t.size / 1000
+		if adj := (natural - adv) * 1000 / t.size; math.Abs(adj) > 0.5 {
+			fmt.Fprintf(t.c, "%s", num(adj))
+		}
+		t.pen += adv
+	}
+}
+
+// clusterTexts shares the characters of a cluster among its glyphs: a
+// glyph that is a character's own glyph stands for it, the rest go to
+// the first glyph in reading order (a ligature stands for all its
+// characters). In a right-to-left run a glyph standing for several
+// characters lists them from left to right as drawn (a lam-alef ligature
+// is alef, lam), as text extraction reads glyphs in the order they
+// appear and puts right-to-left text back in reading order as a whole.
+func clusterTexts(p *pdfFace, gs []shaping.Glyph, runes []rune, rtl bool) []string {
+	out := make([]string, len(gs))
+	if len(gs) == 1 {
+		out[0] = string(runes)
+		if rtl {
+			out[0] = string(reversed(runes))
+		}
+		return out
+	}
+	rest := []rune{}
+	taken := make([]bool, len(gs))
+	for _, r := range runes {
+		g, ok := p.face.NominalGlyph(r)
+		k := slices.IndexFunc(gs, func(x shaping.Glyph) bool { return x.GlyphID == g })
+		if ok && k >= 0 && !taken[k] {
+			out[k], taken[k] = string(r), true
+		} else {
+			rest = append(rest, r)
+		}
+	}
+	if len(rest) > 0 {
+		first := slices.Index(taken, false)
+		if first < 0 {
+			first = 0
+		}
+		out[first] = string(rest) + out[first]
+	}
+	return out
+}
+
+// reversed is rs in reverse order.
+func reversed(rs []rune) []rune {
+	out := slices.Clone(rs)
+	slices.Reverse(out)
+	return out
+}
+
+// invisible reports whether r is a formatting character drawn with
+// nothing: bidi controls, joiners, variation selectors.
+func invisible(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r)
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/internal/words"
-	"golang.org/x/text/language"
 )
 
 // The article as (X)HTML, shared by the HTML folder and the EPUB book. It
@@ -26,19 +25,6 @@ func esc(s string) string { return html.EscapeString(cleanText(s)) }
 
 // escLine is esc on one line.
 func escLine(s string) string { return html.EscapeString(cleanLine(s)) }
-
-// langTag returns a valid BCP 47 tag for s, "" when s is not one.
-func langTag(s string) string {
-	s = strings.ReplaceAll(strings.TrimSpace(s), "_", "-")
-	if s == "" {
-		return ""
-	}
-	t, err := language.Parse(s)
-	if err != nil || t == language.Und {
-		return ""
-	}
-	return t.String()
-}
 
 // renderArticle writes the <article> element of a.
 func renderArticle(ctx context.Context, w *strings.Builder, e *entry, a *archive.Article, img imageSrc) error {

@@ -12,12 +12,25 @@ import (
 )
 
 // csvHeader is the metadata CSV's first row.
+// Counts are named for what they count.
 var csvHeader = []string{"key", "title", "subtitle", "byline", "site", "url", "published", "captured",
-	"imported", "language", "tags", "highlights", "notes", "starred", "read",
+	"imported", "language", "tags", "highlight_count", "note_count", "starred", "read",
 	"file_name", "format", "original_sha256"}
 
+// utf8BOM is the byte order mark that tells spreadsheet programs a CSV
+// file is UTF-8.
+const utf8BOM = "\ufeff"
+
+// newCSV starts a CSV file, with the byte order mark when asked.
+func (j *job) newCSV() *csv.Writer {
+	if j.opt.BOM {
+		j.out.WriteString(utf8BOM)
+	}
+	return csv.NewWriter(j.out)
+}
+
 func writeCSV(ctx context.Context, j *job) error {
-	w := csv.NewWriter(j.out)
+	w := j.newCSV()
 	if err := w.Write(csvHeader); err != nil {
 		return err
 	}
@@ -74,7 +87,7 @@ var annotationsHeader = []string{"key", "article", "kind", "quote", "note", "col
 	"start", "end", "orphaned", "created", "modified", "url"}
 
 func writeAnnotationsCSV(ctx context.Context, j *job) error {
-	w := csv.NewWriter(j.out)
+	w := j.newCSV()
 	if err := w.Write(annotationsHeader); err != nil {
 		return err
 	}

@@ -40,9 +40,9 @@ func TestCSV(t *testing.T) {
 	for _, r := range rows {
 		byKey[r["key"]] = r
 	}
-	lib := byKey["lindqvist2024librariesb"]
+	lib := byKey["lindqvist2024libraries"]
 	for k, want := range map[string]string{"title": "Libraries keep the news", "tags": "research/libraries; to read",
-		"highlights": "2", "notes": "2", "starred": "true", "published": "2024-03-05", "site": "Nordic Times"} {
+		"highlight_count": "2", "note_count": "2", "starred": "true", "published": "2024-03-05", "site": "Nordic Times"} {
 		if lib[k] != want {
 			t.Errorf("%s = %q, want %q", k, lib[k], want)
 		}
@@ -61,7 +61,7 @@ func TestAnnotations(t *testing.T) {
 	found := false
 	for _, r := range rows {
 		if r["quote"] == "keep the news" {
-			found = r["note"] == "Key *claim* [1]" && r["color"] == "green" && r["key"] == "lindqvist2024librariesb" &&
+			found = r["note"] == "Key *claim* [1]" && r["color"] == "green" && r["key"] == "lindqvist2024libraries" &&
 				r["article"] == "Libraries keep the news" && r["kind"] == "highlight"
 		}
 	}
@@ -72,7 +72,7 @@ func TestAnnotations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"## Libraries keep the news", "[@lindqvist2024librariesb]", "> keep the news",
+	for _, want := range []string{"## Libraries keep the news", "[@lindqvist2024libraries]", "> keep the news",
 		"*green* Key \\*claim\\* \\[1\\]", "**Note:** Follow up", "> 首脳会談"} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("annotations Markdown lacks %q", want)

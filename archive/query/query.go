@@ -16,6 +16,7 @@
 //	collection:Reading/Summits                  in the collection (or its sub-collections), by path
 //	saved:NAME          what a saved search finds
 //	lang:en             language en or en-*
+//	key:lindqvist2024libraries  key:lindqvist*      the citation key (without case), or keys starting so
 //	is:starred is:unstarred is:read is:unread
 //	has:notes has:highlights has:note has:tags has:versions
 //	published:2019  published:2019-01..2019-03  published:>2019-01-01  published:<=2019-03-05

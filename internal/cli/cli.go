@@ -46,6 +46,7 @@ var commands = map[string]command{
 	"note":       {"highlight passages, write notes, list annotations", "add ID QUOTE [--color C] [--note T] [--nth N]  |  set ID TEXT  |  list [ID] [--color C] [--text T] [--orphaned]  |  edit NOTE-ID [--color C] [--note T]  |  delete NOTE-ID", runNote},
 	"collection": {"make collections and put articles in them", "create PATH  |  add PATH (ID... | --query Q)  |  remove PATH ID...  |  move PATH ID POSITION  |  list  |  show PATH  |  rename PATH NAME  |  delete PATH", runCollection},
 	"saved":      {"save searches under a name (use them as saved:NAME)", "add NAME QUERY  |  list  |  run NAME  |  rename OLD NEW  |  delete NAME", runSaved},
+	"key":        {"print an article's citation key, or change it (keys are made at import; search them with key:)", "[--archive A] ID [NEW-KEY]", runKey},
 	"star":       {"star articles (--off to unstar)", "[--off] (ID... | --query Q)", runStar},
 	"read":       {"mark articles read (--unread to undo)", "[--unread] (ID... | --query Q)", runRead},
 	"delete":     {"delete articles with their versions, tags, notes and stored files (lists them first; --yes deletes)", "[--yes] (ID... | --query Q)", runDelete},

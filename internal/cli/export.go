@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/clippings/clippings/archive"
@@ -21,7 +22,12 @@ func runExport(ctx context.Context, c *cli, args []string) error {
 	fs.StringVar(&opt.Title, "title", "", "the title of the book, document or index (default \"Clippings\")")
 	fs.BoolVar(&opt.Overwrite, "overwrite", false, "replace an existing output (a folder an earlier export made is replaced whole; other files in a folder stay)")
 	fs.BoolVar(&opt.VersionChanges, "changes", false, "markdown, html: append what changed between the versions of each article")
-	fs.StringVar(&opt.CJKFont, "cjk-font", "", "pdf: a TrueType `font` for Chinese, Japanese and Korean (else found on the system)")
+	fs.StringVar(&opt.Author, "author", os.Getenv(authorEnv), "your `name`, as the author of an EPUB book or a PDF of several articles (default $"+authorEnv+")")
+	fs.StringVar((*string)(&opt.Style), "style", string(export.Chicago), "references: the citation `style`, "+string(export.Chicago)+" or "+string(export.APA))
+	fs.BoolVar(&opt.BOM, "bom", false, "csv: start with a UTF-8 byte order mark (spreadsheet programs then read the text right)")
+	fs.BoolVar(&opt.PlainMarks, "plain-marks", false, "markdown: highlights as plain text in the body, not ==marked== (they are listed under Highlights)")
+	fs.StringVar(&opt.CJKFont, "cjk-font", "", "pdf: a `font` file (TrueType, OpenType or a .ttc collection) tried first for what the bundled Go fonts lack")
+	fs.BoolVar(&opt.SkipMissing, "skip-missing", false, "pdf: leave out characters no installed font can draw (else the export fails naming the article and the script)")
 	fs.StringVar(&query, "query", "", "export what this search finds (the search language of clippings search)")
 	fs.StringVar(&tag, "tag", "", "export the articles with this tag (or one below it)")
 	fs.StringVar(&collection, "collection", "", "export this collection (path like Reading/Summits), in its order")
@@ -53,6 +59,9 @@ func runExport(ctx context.Context, c *cli, args []string) error {
 		return nil
 	})
 }
+
+// authorEnv names the researcher when --author is not given.
+const authorEnv = "CLIPPINGS_AUTHOR"
 
 // formatNames lists the export formats.
 func formatNames() string {
