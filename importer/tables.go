@@ -12,8 +12,9 @@ import (
 // Tables. A data table of the content becomes one TableKind block: its
 // rows of cells (header cells marked, spans kept), its caption, and as its
 // Text the caption (when there is one) on the first line, then the cells'
-// text, one row per line, the non-empty cells of a row separated by " | "
-// (as table rows were written before tables were kept). Rows without
+// text, one row per line, the cells of a row separated by " | " and white
+// space folded: exactly the lines that table rows were before tables were
+// kept, so that highlights made then still find their text. Rows without
 // text are left out. A table
 // used for layout (one that wraps the article, or a box of one row or
 // column) is read as before: its rows are paragraphs. A table inside a
@@ -136,13 +137,11 @@ func (b *blockBuilder) readTable(n *html.Node) {
 				cell.ColSpan = min(span, 1000)
 			}
 			row = append(row, cell)
-			if cell.Text != "" {
-				texts = append(texts, cell.Text)
-			}
+			texts = append(texts, cell.Text)
 		})
-		if len(texts) > 0 {
+		if line := cleanInline(strings.Join(texts, " | ")); line != "" {
 			t.Rows = append(t.Rows, row)
-			lines = append(lines, strings.Join(texts, " | "))
+			lines = append(lines, line)
 		}
 	})
 	held := b.table.held

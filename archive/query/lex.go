@@ -37,7 +37,7 @@ type token struct {
 var fields = map[string]bool{
 	"title": true, "byline": true, "author": true, "in": true, "site": true, "tag": true,
 	"collection": true, "saved": true, "lang": true, "language": true, "is": true, "has": true,
-	"published": true, "captured": true, "date": true, "sort": true,
+	"published": true, "captured": true, "date": true, "sort": true, "links": true, "linksto": true,
 }
 
 // lexer splits a query into tokens.
