@@ -58,10 +58,13 @@ func TestLayers(t *testing.T) {
 		{"archive", []string{module + "/importer", module + "/export", module + "/bundle", module + "/app", "fyne.io/fyne/v2"}},
 		{"importer/...", []string{module + "/export", module + "/bundle", module + "/app", module + "/internal/cli", "fyne.io/fyne/v2"}},
 		{"importer", []string{module + "/export", module + "/bundle", module + "/app", module + "/internal/cli", "fyne.io/fyne/v2"}},
+		{"library", []string{module + "/export", module + "/bundle", module + "/app", module + "/internal/cli", "fyne.io/fyne/v2"}},
 		{"bundle", []string{module + "/export", module + "/importer", module + "/app", module + "/internal/cli", "fyne.io/fyne/v2"}},
 		{"export", []string{module + "/importer", module + "/app", module + "/internal/cli", "fyne.io/fyne/v2"}},
 		{"app/blockview", []string{module + "/app", module + "/archive", "github.com/mattn/go-sqlite3"}},
 		{"internal/cli", []string{module + "/app", "fyne.io/fyne/v2"}},
+		{"internal/urlnorm", []string{module, "fyne.io/fyne/v2", "github.com/mattn/go-sqlite3"}}, // a leaf: no package of the project
+		{"internal/words", []string{module, "fyne.io/fyne/v2", "github.com/mattn/go-sqlite3"}},
 	}
 	checked := 0
 	for name, deps := range pkgs {

@@ -15,7 +15,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/export"
+	"github.com/clippings/clippings/internal/words"
 )
 
 // Export scopes, as the dialog names them.
@@ -31,9 +33,10 @@ const (
 type exports struct {
 	env
 	lib exportSource
-	// What the dialog offers: the list's selection and query, the tags.
+	// What the dialog offers: the list's selected rows and what it
+	// shows, the tags.
 	selected func() []int64
-	query    func() string
+	shown    func() archive.Selection
 	tagNames func() []string
 
 	form *exportForm // the dialog open last, for tests
@@ -150,7 +153,7 @@ type exportJob struct {
 // start resolves the articles of the scope and exports them, showing the
 // progress; it runs on the UI goroutine.
 func (e *exports) start(f *exportForm) {
-	scope, tag, col, query := f.scope.Selected, f.tag.Selected, f.collection.Selected, e.query()
+	scope, tag, col, shown := f.scope.Selected, f.tag.Selected, f.collection.Selected, e.shown()
 	opt := export.Options{Format: f.chosenFormat(), Out: strings.TrimSpace(f.out.Text)}
 	ctx, cancel := context.WithCancel(e.ctx)
 	job := &exportJob{cancel: cancel, bar: widget.NewProgressBar()}
@@ -162,15 +165,15 @@ func (e *exports) start(f *exportForm) {
 	})
 	job.dialog.Show()
 	go func() {
-		res, err := e.run(ctx, job, scope, tag, col, query, f.ids, opt)
+		res, err := e.run(ctx, job, scope, tag, col, shown, f.ids, opt)
 		e.do(func() { e.finish(job, res, err) })
 	}()
 }
 
 // run is the background half of an export: select the articles, then
 // export them, reporting progress at most every progressInterval.
-func (e *exports) run(ctx context.Context, job *exportJob, scope, tag, col, query string, sel []int64, opt export.Options) (export.Result, error) {
-	ids, err := e.selectIDs(ctx, scope, tag, col, query, sel)
+func (e *exports) run(ctx context.Context, job *exportJob, scope, tag, col string, shown archive.Selection, sel []int64, opt export.Options) (export.Result, error) {
+	ids, err := e.selectIDs(ctx, scope, tag, col, shown, sel)
 	if err != nil {
 		return export.Result{}, err
 	}
@@ -193,20 +196,19 @@ func (e *exports) run(ctx context.Context, job *exportJob, scope, tag, col, quer
 	return export.Export(ctx, e.lib, ids, opt, progress)
 }
 
-// selectIDs returns the articles of the scope chosen.
-func (e *exports) selectIDs(ctx context.Context, scope, tag, col, query string, sel []int64) ([]int64, error) {
+// selectIDs returns the articles of the scope chosen: the rows selected
+// (sel), the tag or collection named, what the list shows, or all.
+func (e *exports) selectIDs(ctx context.Context, scope, tag, col string, shown archive.Selection, sel []int64) ([]int64, error) {
 	lib := e.lib
 	switch scope {
 	case scopeSelection:
 		return sel, nil
 	case scopeTag:
-		return export.SelectTag(ctx, lib, tag)
+		return export.Select(ctx, lib, archive.Selection{Tags: []string{tag}})
 	case scopeCollection:
 		return export.SelectCollection(ctx, lib, col)
 	case scopeSearch:
-		if query != "" {
-			return export.SelectQuery(ctx, lib, query)
-		}
+		return export.Select(ctx, lib, shown)
 	}
 	return export.SelectAll(ctx, lib)
 }
@@ -222,7 +224,7 @@ func (e *exports) finish(job *exportJob, res export.Result, err error) {
 	case err != nil:
 		e.showError("The export failed.", err)
 	default:
-		msg := fmt.Sprintf("Exported %s to %s.", plural(res.Articles, "article", "articles"), res.Out)
+		msg := fmt.Sprintf("Exported %s to %s.", words.Plural(res.Articles, "article", "articles"), res.Out)
 		if len(res.Warnings) > 0 {
 			msg += "\n\n" + strings.Join(res.Warnings[:min(len(res.Warnings), 5)], "\n")
 		}

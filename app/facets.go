@@ -3,8 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"regexp"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,23 +23,24 @@ type facetPanel struct {
 	env
 	lib   facetCounter
 	delay time.Duration // facetDelay but in tests
-	// What tapping does: add a filter (site:"BBC") to the search, or
-	// narrow it to the months from..to.
-	onFilter func(filter string)
-	onDates  func(from, to string)
+	// What tapping does: narrow the search to a site or a tag (a
+	// selection of that value), or to the months (or years) from..to.
+	onPick  func(pick archive.Selection)
+	onDates func(from, to string)
 
 	timeline *timeline
 	chips    *fyne.Container // sites, then tags
 	box      *fyne.Container
 
-	query  string // the query the facets are of
+	shown  archive.Selection // what the facets are of
+	loads  int               // loads started; only the last one's result is shown
 	cancel context.CancelFunc
 	timer  *time.Timer
 }
 
-// facetCounter counts the facets of a query.
+// facetCounter counts the facets of a selection.
 type facetCounter interface {
-	Facets(ctx context.Context, query string) (*archive.Facets, error)
+	SelectFacets(ctx context.Context, sel archive.Selection) (*archive.Facets, error)
 }
 
 func (f *facetPanel) buildUI() fyne.CanvasObject {
@@ -51,20 +50,23 @@ func (f *facetPanel) buildUI() fyne.CanvasObject {
 	return f.box
 }
 
-// facetDelay is how long the facets wait after the list shows a query:
-// while the user types on, they would only compete with the next search.
+// facetDelay is how long the facets wait after the list shows a
+// selection: while the user types on, they would only compete with the
+// next search.
 const facetDelay = 250 * time.Millisecond
 
-// load counts the facets of query in the background after facetDelay,
+// load counts the facets of sel in the background after facetDelay,
 // cancelling the count on its way.
-func (f *facetPanel) load(query string) {
+func (f *facetPanel) load(sel archive.Selection) {
 	f.stop()
 	ctx, cancel := context.WithCancel(f.ctx)
-	f.cancel, f.query = cancel, query
+	f.loads++
+	n := f.loads
+	f.cancel, f.shown = cancel, sel
 	lib := f.lib
 	f.timer = time.AfterFunc(f.delay, func() {
-		fc, err := lib.Facets(ctx, query)
-		f.do(func() { f.apply(query, fc, err) })
+		fc, err := lib.SelectFacets(ctx, sel)
+		f.do(func() { f.apply(n, fc, err) })
 	})
 }
 
@@ -78,14 +80,14 @@ func (f *facetPanel) stop() {
 	}
 }
 
-// apply shows the facets fc of query, unless another query came since.
-func (f *facetPanel) apply(query string, fc *archive.Facets, err error) {
-	if query != f.query {
+// apply shows the facets fc of load n, unless another load came since.
+func (f *facetPanel) apply(n int, fc *archive.Facets, err error) {
+	if n != f.loads {
 		return
 	}
 	if err != nil {
 		if ctx := f.ctx; ctx.Err() == nil {
-			f.log.Debug("facets", "query", query, "err", err)
+			f.log.Debug("facets", "selection", selText(f.shown), "err", err)
 		}
 		return
 	}
@@ -96,17 +98,17 @@ func (f *facetPanel) apply(query string, fc *archive.Facets, err error) {
 }
 
 // facetChips makes a button per value, "BBC 12" (tags with a # before
-// them), that adds field:value to the search.
+// them), that narrows the search to that site or tag.
 func (f *facetPanel) facetChips(field string, values []archive.FacetCount) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	for _, v := range values[:min(len(values), maxFacetValues)] {
-		filter := field + ":" + quoteValue(v.Value)
+		pick := archive.Selection{Site: v.Value}
 		text := fmt.Sprintf("%s %d", v.Value, v.Count)
 		if field == "tag" {
-			text = "#" + text
+			pick, text = archive.Selection{Tags: []string{v.Value}}, "#"+text
 		}
 		out = append(out, &widget.Button{Text: text, Importance: widget.LowImportance,
-			OnTapped: func() { f.onFilter(filter) }})
+			OnTapped: func() { f.onPick(pick) }})
 	}
 	return out
 }
@@ -116,16 +118,39 @@ func (f *facetPanel) pickDates(from, to string) {
 	f.onDates(from, to)
 }
 
-// dateFilter matches a date filter in a query.
-var dateFilter = regexp.MustCompile(`(^|\s)date:\S+`)
-
-// withDates returns text with its date filter, if any, replaced by one for
-// from..to (months, "2019-03").
-func withDates(text, from, to string) string {
-	text = strings.TrimSpace(dateFilter.ReplaceAllString(text, ""))
-	filter := "date:" + from
-	if to != from {
-		filter += ".." + to
+// binDates returns the dates [start, end) of the timeline's bars from..to
+// ("2019-03" or "2019"); false when one is neither.
+func binDates(from, to string) (start, end time.Time, ok bool) {
+	layouts := map[int]string{4: "2006", 7: "2006-01"}
+	start, err := time.Parse(layouts[len(from)], from)
+	if err != nil || layouts[len(from)] == "" {
+		return start, end, false
 	}
-	return strings.TrimSpace(text + " " + filter)
+	last, err := time.Parse(layouts[len(to)], to)
+	if err != nil || layouts[len(to)] == "" {
+		return start, end, false
+	}
+	if len(to) == 4 {
+		return start, last.AddDate(1, 0, 0), true
+	}
+	return start, last.AddDate(0, 1, 0), true
+}
+
+// datesLabel names the dates [from, to) as the timeline does: "Mar 2019",
+// "Mar 2019 – May 2019", "2019 – 2020".
+func datesLabel(from, to time.Time) string {
+	layout, last := "Jan 2006", to.AddDate(0, 0, -1)
+	if from.YearDay() == 1 && to.YearDay() == 1 {
+		layout = "2006"
+	}
+	a, b := from.Format(layout), last.Format(layout)
+	switch {
+	case from.IsZero():
+		return "until " + b
+	case to.IsZero():
+		return "from " + a
+	case a == b:
+		return a
+	}
+	return a + " – " + b
 }

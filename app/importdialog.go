@@ -17,6 +17,7 @@ import (
 
 	"github.com/clippings/clippings/assets"
 	"github.com/clippings/clippings/importer"
+	"github.com/clippings/clippings/internal/words"
 )
 
 // progressInterval throttles progress updates to about 60 a second.
@@ -142,7 +143,13 @@ func (im *imports) run(ctx context.Context, job *importJob, find pathsFunc) (imp
 			im.do(func() { job.applyProgress(p) })
 		}
 	}
-	return importer.Import(ctx, im.sink, paths, im.opt, progress)
+	paths, libs, err := im.importLibraries(ctx, paths, progress)
+	if err != nil || len(paths) == 0 {
+		return libs, err
+	}
+	rep, err := importer.Import(ctx, im.sink, paths, im.opt, progress)
+	rep.Files, rep.Imported, rep.Failed = append(libs.Files, rep.Files...), rep.Imported+libs.Imported, rep.Failed+libs.Failed
+	return rep, err
 }
 
 func (im *imports) showProgress(job *importJob) {
@@ -221,12 +228,12 @@ func summaryText(rep importer.Report) string {
 	if len(rep.Files) == 0 {
 		return "There were no files to import."
 	}
-	parts := []string{fmt.Sprintf("Imported %s.", plural(rep.Imported, "file", "files"))}
+	parts := []string{fmt.Sprintf("Imported %s.", words.Plural(rep.Imported, "file", "files"))}
 	if rep.Present > 0 {
-		parts = append(parts, fmt.Sprintf("%s already in the archive.", plural(rep.Present, "file was", "files were")))
+		parts = append(parts, fmt.Sprintf("%s already in the archive.", words.Plural(rep.Present, "file was", "files were")))
 	}
 	if rep.Failed > 0 {
-		parts = append(parts, fmt.Sprintf("%s could not be imported:", plural(rep.Failed, "file", "files")))
+		parts = append(parts, fmt.Sprintf("%s could not be imported:", words.Plural(rep.Failed, "file", "files")))
 	}
 	return strings.Join(parts, " ")
 }

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/internal/words"
 )
 
 // importPicker gathers several files and folders to import at once. Fyne's
@@ -84,7 +86,7 @@ func (p *importPicker) refresh() {
 		p.count.SetText("Add the saved pages to import: files one by one, several from a folder, or whole folders.")
 		p.start.Disable()
 	} else {
-		p.count.SetText(plural(len(p.paths), "file or folder", "files and folders") + " to import.")
+		p.count.SetText(words.Plural(len(p.paths), "file or folder", "files and folders") + " to import.")
 		p.start.Enable()
 	}
 	p.list.Refresh()

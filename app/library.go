@@ -34,13 +34,16 @@ type Reader interface {
 	ArticleByURL(ctx context.Context, url string) (int64, error)
 }
 
-// Searcher runs queries in the archive's search language.
+// Searcher lists what a selection selects (archive.Selection: choices
+// made by pointing, as values, and the text typed in the search language)
+// and keeps saved searches.
 type Searcher interface {
-	Search(ctx context.Context, query string, opt archive.SearchOptions) ([]archive.Hit, error)
-	Find(ctx context.Context, query string, opt archive.SearchOptions) (*archive.Results, error)
-	Facets(ctx context.Context, query string) (*archive.Facets, error)
+	Select(ctx context.Context, sel archive.Selection, opt archive.SearchOptions) (*archive.Results, error)
+	SelectCount(ctx context.Context, sel archive.Selection) (int, error)
+	SelectIDs(ctx context.Context, sel archive.Selection) ([]int64, error)
+	SelectFacets(ctx context.Context, sel archive.Selection) (*archive.Facets, error)
+	// SearchIDs finds what a query in the search language finds.
 	SearchIDs(ctx context.Context, query string) ([]int64, error)
-	SearchCount(ctx context.Context, query string) (int, error)
 	SaveSearch(ctx context.Context, name, query string) error
 	DeleteSavedSearch(ctx context.Context, name string) error
 }

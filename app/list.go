@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/internal/words"
 )
 
 // articleList is the middle pane: the articles of the sidebar's choice
@@ -21,10 +23,10 @@ type articleList struct {
 	loader pageLoader // reads the pages
 	notes  *idSet     // the articles with annotations, for the rows' marks
 
-	onSelected func(id int64)                // an article was chosen
-	onLoaded   func(query string, total int) // a new query's first page is shown
-	current    func() int64                  // the article in the reader, to highlight
-	actions    listActions                   // what the selection's menu does
+	onSelected func(id int64)                         // an article was chosen
+	onLoaded   func(sel archive.Selection, total int) // a new selection's first page is shown
+	current    func() int64                           // the article in the reader, to highlight
+	actions    listActions                            // what the selection's menu does
 	// collectionAt says which collection is drawn at a point of the
 	// window, if any; onDrop adds the articles dropped to it (listdrag.go).
 	collectionAt func(at fyne.Position) (int64, bool)
@@ -35,10 +37,10 @@ type articleList struct {
 	sortSel *widget.Select
 	bulk    *bulkBar
 
-	scope      string    // the sidebar's query ("" for all articles)
-	scopeOrder listOrder // the order the sidebar's choice comes in
-	text       string    // the search's query
-	order      listOrder // the order the user chose, if userOrder
+	scope      archive.Selection // the sidebar's choice (zero for all articles)
+	scopeOrder listOrder         // the order the sidebar's choice comes in
+	search     archive.Selection // the search: the text typed, the facets picked
+	order      listOrder         // the order the user chose, if userOrder
 	userOrder  bool
 
 	selected map[int64]bool // the rows selected (by article)
@@ -52,7 +54,7 @@ type articleList struct {
 func (l *articleList) buildUI() fyne.CanvasObject {
 	l.selected = map[int64]bool{}
 	l.anchor = -1
-	l.cur = newListModel(l.ctx, "", orderAdded)
+	l.cur = newListModel(l.ctx, archive.Selection{}, orderAdded)
 	l.list = &widget.List{Length: l.length, CreateItem: l.createItem, UpdateItem: l.updateItem,
 		OnSelected: l.keyboardSelected}
 	l.status = &widget.Label{SizeName: theme.SizeNameCaptionText,
@@ -67,7 +69,7 @@ func (l *articleList) buildUI() fyne.CanvasObject {
 func (l *articleList) length() int { return l.cur.total }
 
 func (l *articleList) withSnippets() bool {
-	return l.cur != nil && l.cur.order == orderRelevance && l.text != ""
+	return l.cur != nil && l.cur.order == orderRelevance && l.searching()
 }
 
 func (l *articleList) createItem() fyne.CanvasObject { return newListRow(l) }
@@ -99,13 +101,11 @@ func (l *articleList) keyboardSelected(id widget.ListItemID) {
 	l.rowTapped(id, 0)
 }
 
-// query is the query the list shows: the sidebar's and the search's.
-func (l *articleList) query() string {
-	return strings.TrimSpace(l.scope + " " + l.text)
-}
+// selection is what the list shows: the sidebar's choice and the search.
+func (l *articleList) selection() archive.Selection { return together(l.scope, l.search) }
 
 // searching reports whether the list shows a search's hits.
-func (l *articleList) searching() bool { return strings.TrimSpace(l.text) != "" }
+func (l *articleList) searching() bool { return !l.search.IsZero() }
 
 // effectiveOrder is the user's order, else relevance for a search, else
 // the sidebar choice's order. Relevance chosen for a search gives way to
@@ -135,14 +135,15 @@ func (l *articleList) sortOptions() []string {
 	return out
 }
 
-// setSearch shows the hits of the search text (with the sidebar's scope).
-func (l *articleList) setSearch(text string) {
-	l.text = text
+// setSearch shows the hits of the search (with the sidebar's choice).
+func (l *articleList) setSearch(search archive.Selection) {
+	l.search = search
 	l.reload()
 }
 
-// setScope shows the sidebar's choice: a query and the order it comes in.
-func (l *articleList) setScope(scope string, order listOrder) {
+// setScope shows the sidebar's choice: what it selects and the order it
+// comes in.
+func (l *articleList) setScope(scope archive.Selection, order listOrder) {
 	l.scope, l.scopeOrder, l.userOrder = scope, order, false
 	l.reload()
 }
@@ -156,20 +157,20 @@ func (l *articleList) sortChanged(name string) {
 	l.reload()
 }
 
-// reload shows the current query in the current order. The rows on screen
-// stay until the first page of the new query arrives; a reload still on
-// its way is cancelled.
+// reload shows the current selection in the current order. The rows on
+// screen stay until the first page of the new selection arrives; a reload
+// still on its way is cancelled.
 func (l *articleList) reload() {
 	l.cancelPending()
-	m := newListModel(l.ctx, l.query(), l.effectiveOrder())
+	m := newListModel(l.ctx, l.selection(), l.effectiveOrder())
 	l.next = m
 	start := l.timing.start()
 	loader := l.loader
 	go func() {
-		p, err := loader.load(m.ctx, m.query, m.order, 0)
+		p, err := loader.load(m.ctx, m.sel, m.order, 0)
 		l.do(func() {
 			l.applyFirst(m, p, err)
-			l.timing.since("list "+m.query, start)
+			l.timing.since("list "+selText(m.sel), start)
 		})
 	}()
 }
@@ -190,7 +191,7 @@ func (l *articleList) applyFirst(m *listModel, p listPage, err error) {
 	l.next = nil
 	if err != nil {
 		m.cancel()
-		l.showLoadError(m.query, err)
+		l.showLoadError(m.sel, err)
 		return
 	}
 	// Back to the top while the old rows are still there: with the new,
@@ -204,7 +205,7 @@ func (l *articleList) applyFirst(m *listModel, p listPage, err error) {
 	l.list.Refresh()
 	l.updateStatus()
 	if l.onLoaded != nil {
-		l.onLoaded(m.query, m.total)
+		l.onLoaded(m.sel, m.total)
 	}
 }
 
@@ -216,16 +217,16 @@ func (l *articleList) showOrder() {
 	l.sortSel.OnChanged = l.sortChanged
 }
 
-func (l *articleList) showLoadError(query string, err error) {
+func (l *articleList) showLoadError(sel archive.Selection, err error) {
 	if errors.Is(err, context.Canceled) {
 		return
 	}
-	if query == "" {
+	if sel.IsZero() {
 		l.showError("Could not read the list of articles.", err)
 		return
 	}
 	// A half-typed query may not parse; say so quietly rather than in a dialog.
-	l.log.Warn("search failed", "query", query, "err", err)
+	l.log.Warn("search failed", "selection", selText(sel), "err", err)
 	l.status.SetText("Search failed: " + searchProblem(err))
 }
 
@@ -238,7 +239,7 @@ func (l *articleList) fetch(n int) {
 	m.pending[n] = true
 	loader := l.loader
 	go func() {
-		p, err := loader.load(m.ctx, m.query, m.order, n)
+		p, err := loader.load(m.ctx, m.sel, m.order, n)
 		l.do(func() { l.applyPage(m, n, p, err) })
 	}()
 }
@@ -251,7 +252,7 @@ func (l *articleList) applyPage(m *listModel, n int, p listPage, err error) {
 	if err != nil {
 		m.failed[n] = true
 		if !errors.Is(err, context.Canceled) {
-			l.log.Error("load list page", "query", m.query, "page", n, "err", err)
+			l.log.Error("load list page", "selection", selText(m.sel), "page", n, "err", err)
 		}
 		l.list.Refresh()
 		return
@@ -264,13 +265,13 @@ func (l *articleList) updateStatus() {
 	m := l.cur
 	switch {
 	case !l.searching():
-		l.status.SetText(plural(m.total, "article", "articles"))
+		l.status.SetText(words.Plural(m.total, "article", "articles"))
 	case m.total == 0:
 		l.status.SetText("No matches")
 	case m.window > 0 && m.order == orderRelevance:
-		l.status.SetText(plural(m.total, "match", "matches") + fmt.Sprintf(", the newest %d ranked by relevance", m.window))
+		l.status.SetText(words.Plural(m.total, "match", "matches") + fmt.Sprintf(", the newest %d ranked by relevance", m.window))
 	default:
-		l.status.SetText(plural(m.total, "match", "matches"))
+		l.status.SetText(words.Plural(m.total, "match", "matches"))
 	}
 	l.bulk.update()
 }
@@ -336,7 +337,7 @@ func (l *articleList) changed() {
 	loader := l.loader
 	for n := range m.pages {
 		go func() {
-			p, err := loader.load(m.ctx, m.query, m.order, n)
+			p, err := loader.load(m.ctx, m.sel, m.order, n)
 			l.do(func() {
 				if err == nil && l.cur == m {
 					m.pages[n] = p.rows

@@ -44,7 +44,7 @@ func TestListPages(t *testing.T) {
 	t.Run("SearchPages", func(t *testing.T) {
 		u.search.entry.SetText("gardens")
 		waitFor(t, q, "the first page of hits", func() bool {
-			return u.list.cur.query == "gardens*" && u.list.length() == n
+			return u.list.cur.sel.Query == "gardens*" && u.list.length() == n
 		})
 		if got, want := len(u.list.cur.pages), 1; got != want {
 			t.Errorf("%d pages loaded, want %d", got, want)
@@ -146,8 +146,8 @@ func TestRowTagsAndMarks(t *testing.T) {
 // as the archive does for a search that finds thousands.
 type windowStore struct{ *archive.Store }
 
-func (s windowStore) Find(ctx context.Context, query string, opt archive.SearchOptions) (*archive.Results, error) {
-	res, err := s.Store.Find(ctx, query, opt)
+func (s windowStore) Select(ctx context.Context, sel archive.Selection, opt archive.SearchOptions) (*archive.Results, error) {
+	res, err := s.Store.Select(ctx, sel, opt)
 	if err == nil && res.Sort == archive.SortRelevance {
 		res.Window = 3
 	}

@@ -25,7 +25,7 @@ func BenchmarkListShow(b *testing.B) {
 	u := New(test.NewTempApp(b), s, func(u *UI) { u.do = func(func()) {} })
 	u.win.Resize(fyne.NewSize(1280, 800))
 	b.Cleanup(u.Close)
-	u.list.text = "talks"
+	u.list.search = archive.Selection{Query: "talks"}
 	r := rand.New(rand.NewPCG(1, 2))
 	zipf := rand.NewZipf(r, 1.1, 2, uint64(len(perfVocabulary)-1))
 	words := func(n int) string {
@@ -45,7 +45,7 @@ func BenchmarkListShow(b *testing.B) {
 	b.ResetTimer()
 	cpu := processCPU()
 	for i := range b.N {
-		m := newListModel(u.ctx, "talks*", orderRelevance)
+		m := newListModel(u.ctx, archive.Selection{Query: "talks*"}, orderRelevance)
 		u.list.next = m
 		u.list.applyFirst(m, listPage{rows: pages[i], total: 1000}, nil)
 	}

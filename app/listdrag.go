@@ -3,6 +3,8 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/internal/words"
 )
 
 // Dragging rows onto a collection.
@@ -30,7 +32,7 @@ func (l *articleList) dragged(i int, at fyne.Position) {
 		if len(ids) == 0 {
 			return
 		}
-		label := widget.NewLabel("Add " + plural(len(ids), "article", "articles") + " to a collection")
+		label := widget.NewLabel("Add " + words.Plural(len(ids), "article", "articles") + " to a collection")
 		l.drag = &rowDrag{ids: ids, hint: widget.NewPopUp(label, l.win.Canvas())}
 		l.drag.hint.Show()
 	}

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,11 +31,6 @@ const (
 // orderNames are the list's orders as the sort menu names them.
 var orderNames = []string{"Recently added", "Relevance", "Newest", "Oldest", "Title", "Site"}
 
-// allQuery is a query that finds every article (every article has a
-// date: published, else captured, else imported), for sorting the whole
-// archive by date.
-const allQuery = "date:<9999-01-01"
-
 // row is one line of the article list, formatted when its page is loaded so
 // that UpdateItem only copies strings.
 type row struct {
@@ -50,15 +47,15 @@ type row struct {
 // listPage is what loading one page of the list yields.
 type listPage struct {
 	rows   []row
-	total  int // the number of articles the query finds (page 0 only)
+	total  int // the number of articles the selection selects (page 0 only)
 	window int // archive.Results.Window: only the newest window are ranked
 }
 
-// listModel is one query's rows: pages fetched on demand as the list
+// listModel is one selection's rows: pages fetched on demand as the list
 // scrolls. The first page brings the total, so the list has its length
 // from the start.
 type listModel struct {
-	query   string // the query as the archive gets it; "" for every article
+	sel     archive.Selection // what the list shows; the zero Selection for every article
 	order   listOrder
 	ctx     context.Context
 	cancel  context.CancelFunc
@@ -69,9 +66,9 @@ type listModel struct {
 	failed  map[int]bool // pages that could not be fetched; not retried
 }
 
-func newListModel(parent context.Context, query string, order listOrder) *listModel {
+func newListModel(parent context.Context, sel archive.Selection, order listOrder) *listModel {
 	ctx, cancel := context.WithCancel(parent)
-	return &listModel{query: query, order: order, ctx: ctx, cancel: cancel,
+	return &listModel{sel: sel, order: order, ctx: ctx, cancel: cancel,
 		pages: map[int][]row{}, pending: map[int]bool{}, failed: map[int]bool{}}
 }
 
@@ -90,7 +87,7 @@ func (m *listModel) row(i int) (row, bool) {
 type pageSource interface {
 	Count(ctx context.Context) (int, error)
 	List(ctx context.Context, f archive.ListFilter) ([]archive.Summary, error)
-	Find(ctx context.Context, query string, opt archive.SearchOptions) (*archive.Results, error)
+	Select(ctx context.Context, sel archive.Selection, opt archive.SearchOptions) (*archive.Results, error)
 	TagsOf(ctx context.Context, ids []int64) (map[int64][]string, error)
 }
 
@@ -100,10 +97,10 @@ type pageLoader struct {
 	annotated func(id int64) bool // whether an article has highlights or a note
 }
 
-// load fetches page n of the query in the given order.
-func (pl pageLoader) load(ctx context.Context, query string, order listOrder, n int) (listPage, error) {
+// load fetches page n of the selection in the given order.
+func (pl pageLoader) load(ctx context.Context, sel archive.Selection, order listOrder, n int) (listPage, error) {
 	var p listPage
-	if query == "" && order == orderAdded {
+	if sel.IsZero() && order == orderAdded {
 		if n == 0 {
 			total, err := pl.lib.Count(ctx)
 			if err != nil {
@@ -118,13 +115,9 @@ func (pl pageLoader) load(ctx context.Context, query string, order listOrder, n 
 		p.rows = pl.rows(ctx, sums, nil)
 		return p, nil
 	}
-	q := query
-	if q == "" {
-		q = allQuery
-	}
-	res, err := pl.lib.Find(ctx, q, archive.SearchOptions{Offset: n * pageSize, Limit: pageSize, Sort: order.sort()})
+	res, err := pl.lib.Select(ctx, sel, archive.SearchOptions{Offset: n * pageSize, Limit: pageSize, Sort: order.sort()})
 	if err != nil {
-		return p, fmt.Errorf("search %q: %w", query, err)
+		return p, fmt.Errorf("search %s: %w", selText(sel), err)
 	}
 	sums := make([]archive.Summary, len(res.Hits))
 	snippets := make([][]archive.Span, len(res.Hits))
@@ -191,9 +184,34 @@ func metaLine(site string, date time.Time) string {
 	return strings.Join(parts, " · ")
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
+// together is what both a and b select: the sidebar's choice and the
+// search. Where both name a site, a collection, a saved search or dates
+// and the names differ, b's wins: the facets offer only the sites and
+// dates of what the list shows.
+func together(a, b archive.Selection) archive.Selection {
+	out := a
+	out.Query = strings.TrimSpace(a.Query + " " + b.Query)
+	for _, t := range b.Tags {
+		if !slices.Contains(out.Tags, t) {
+			out.Tags = append(slices.Clip(out.Tags), t)
+		}
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	out.Collection, out.Site, out.Saved = cmp.Or(b.Collection, a.Collection), cmp.Or(b.Site, a.Site), cmp.Or(b.Saved, a.Saved)
+	if b.IDs != nil {
+		out.IDs = b.IDs
+	}
+	out.Starred, out.Unread = a.Starred || b.Starred, a.Unread || b.Unread
+	if !b.From.IsZero() || !b.To.IsZero() {
+		out.From, out.To = b.From, b.To
+	}
+	return out
+}
+
+// selText is a selection as the log and the timing log show it: in the
+// search language, else its fields.
+func selText(sel archive.Selection) string {
+	if text, err := sel.QueryText(); err == nil {
+		return text
+	}
+	return fmt.Sprintf("%+v", sel)
 }

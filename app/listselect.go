@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/internal/words"
 )
 
 // Multiple selection in the article list, and the actions on it. A plain
@@ -146,7 +148,7 @@ func (b *bulkBar) update() {
 		return
 	}
 	if n := len(b.l.selected); n > 0 {
-		b.label.SetText(plural(n, "article", "articles") + " selected")
+		b.label.SetText(words.Plural(n, "article", "articles") + " selected")
 		b.box.Show()
 	} else {
 		b.box.Hide()
@@ -217,7 +219,7 @@ func (u *UI) confirmDelete(ids []int64) {
 		return
 	}
 	msg := fmt.Sprintf("Delete %s from the archive, with their highlights and notes? This cannot be undone.",
-		plural(len(ids), "article", "articles"))
+		words.Plural(len(ids), "article", "articles"))
 	dialog.ShowConfirm("Delete articles", msg, func(yes bool) {
 		if yes {
 			u.deleteArticles(ids)
@@ -243,7 +245,7 @@ func (u *UI) deleteArticles(ids []int64) {
 			}
 			u.list.clearSelection()
 			u.list.changed()
-			u.search.facets.load(u.list.cur.query)
+			u.search.facets.load(u.list.cur.sel)
 			u.sidebar.reload()
 			u.tagsChanged()
 		})

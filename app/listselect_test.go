@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -150,18 +151,20 @@ func TestMultiSelect(t *testing.T) {
 				continue
 			}
 			u.sidebar.tree.Select(tt.node)
-			waitFor(t, q, tt.node, func() bool { return u.list.cur.query == u.sidebar.data.nodes[tt.node].scope && u.list.next == nil })
+			waitFor(t, q, tt.node, func() bool {
+				return reflect.DeepEqual(u.list.cur.sel, u.sidebar.data.nodes[tt.node].sel) && u.list.next == nil
+			})
 			if got := u.list.length(); got != tt.want {
 				t.Errorf("%s shows %d articles, want %d", tt.node, got, tt.want)
 			}
 		}
 		col := u.sidebar.data.children[secCollections][0]
 		u.sidebar.tree.Select(col)
-		waitFor(t, q, "the collection's articles", func() bool { return u.list.cur.query == `collection:"Reading"` && u.list.length() == 3 })
+		waitFor(t, q, "the collection's articles", func() bool { return u.list.cur.sel.Collection == "Reading" && u.list.length() == 3 })
 	})
 	t.Run("StepThroughList", func(t *testing.T) {
 		u.sidebar.tree.Select(nodeRecent)
-		waitFor(t, q, "all articles", func() bool { return u.list.cur.query == "" && u.list.length() == 3 })
+		waitFor(t, q, "all articles", func() bool { return u.list.cur.sel.IsZero() && u.list.length() == 3 })
 		click(rowWidget(t, u, 0), 0)
 		waitFor(t, q, "row 0", func() bool { return u.reader.doc != nil && u.reader.doc.id == rowIDs(u, 0)[0] })
 		u.readerKey('j')

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/internal/words"
 )
 
 // Dialogs that organise articles: tag them, put them in a collection.
@@ -30,7 +31,7 @@ func (u *UI) tagDialog(ids []int64) {
 		ed.setTags(chosen)
 	}
 	content := ed.buildUI()
-	d := dialog.NewCustomConfirm(fmt.Sprintf("Tag %s", plural(len(ids), "article", "articles")), "Tag", "Cancel",
+	d := dialog.NewCustomConfirm(fmt.Sprintf("Tag %s", words.Plural(len(ids), "article", "articles")), "Tag", "Cancel",
 		content, func(ok bool) {
 			if pending := strings.TrimSpace(ed.entry.Text); ok && pending != "" {
 				chosen = append(chosen, pending) // typed but not entered
@@ -85,7 +86,7 @@ func (u *UI) showCollectionDialog(ids []int64, cols []archive.Collection) {
 	name := &widget.Entry{PlaceHolder: "or a new one: Reading/Summits"}
 	name.ExtendBaseWidget(name)
 	form := container.NewVBox(pick, name)
-	d := dialog.NewCustomConfirm(fmt.Sprintf("Add %s to a collection", plural(len(ids), "article", "articles")),
+	d := dialog.NewCustomConfirm(fmt.Sprintf("Add %s to a collection", words.Plural(len(ids), "article", "articles")),
 		"Add", "Cancel", form, func(ok bool) {
 			if !ok {
 				return

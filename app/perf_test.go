@@ -167,7 +167,7 @@ func TestPerf(t *testing.T) {
 		"police tag:politics", "climate published:2019", "market court", "talks summit"}
 	for _, query := range queries {
 		u.search.entry.SetText("")
-		stopwatch(t, q, time.Now(), "the list to clear", func() bool { return u.list.cur.query == "" && u.list.next == nil })
+		stopwatch(t, q, time.Now(), "the list to clear", func() bool { return u.list.cur.sel.IsZero() && u.list.next == nil })
 		settle(q)
 		cpu := processCPU()
 		for _, r := range query {
@@ -177,7 +177,7 @@ func TestPerf(t *testing.T) {
 		}
 		want := liveQuery(query)
 		start := time.Now() // the last keystroke
-		keys = append(keys, stopwatch(t, q, start, query, func() bool { return u.list.cur.query == want && u.list.next == nil }))
+		keys = append(keys, stopwatch(t, q, start, query, func() bool { return u.list.cur.sel.Query == want && u.list.next == nil }))
 		settle(q)
 		keysCPU = append(keysCPU, processCPU()-cpu)
 	}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -21,7 +22,9 @@ import (
 // language (words, "phrases", prefix*, OR, -not, and field filters such as
 // site:, tag:, date:2019-03). Typing filters the list once the user
 // pauses; a search on its way is cancelled by the next keystroke. Below
-// the entry the facet panel shows the results by month, site and tag.
+// the entry the facet panel shows the results by month, site and tag;
+// what is picked there narrows the search as a value (a name is never
+// parsed) and shows below the entry, each pick a button that drops it.
 type searchBar struct {
 	env
 	lib      searchSaver
@@ -29,18 +32,21 @@ type searchBar struct {
 	facets   *facetPanel   // made by the UI; built below the entry
 
 	// Callbacks: onTyping when a keystroke makes the search on its way
-	// stale, onSearch when the list should show a query; scope returns
-	// the sidebar's query, saved with the search; onSaved follows a save.
+	// stale, onSearch when the list should show a search; scope returns
+	// the sidebar's choice, saved with the search; onSaved follows a save.
 	onTyping func()
-	onSearch func(query string)
-	scope    func() string
+	onSearch func(search archive.Selection)
+	scope    func() archive.Selection
 	onSaved  func()
 
-	entry *widget.Entry
-	save  *widget.Button
-	timer *time.Timer
-	query string    // the query the list shows or is loading
-	typed time.Time // when the last keystroke came, for timing
+	entry  *widget.Entry
+	save   *widget.Button
+	picks  *fyne.Container // what is picked in the facets, each a button that drops it
+	box    *fyne.Container // the entry, the picks, the facets
+	timer  *time.Timer
+	query  string            // the text the list shows or is loading (liveQuery)
+	picked archive.Selection // the site, tags and dates picked in the facets
+	typed  time.Time         // when the last keystroke came, for timing
 }
 
 // searchSaver keeps searches under a name.
@@ -54,7 +60,10 @@ func (s *searchBar) buildUI() fyne.CanvasObject {
 		ActionItem: &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: s.clear}}
 	s.entry.ExtendBaseWidget(s.entry)
 	s.save = &widget.Button{Icon: theme.DocumentSaveIcon(), Importance: widget.LowImportance, OnTapped: s.saveSearch}
-	return container.NewVBox(container.NewBorder(nil, nil, nil, s.save, s.entry), s.facets.buildUI())
+	s.picks = container.New(&flowLayout{})
+	s.picks.Hide()
+	s.box = container.NewVBox(container.NewBorder(nil, nil, nil, s.save, s.entry), s.picks, s.facets.buildUI())
+	return s.box
 }
 
 // onChanged runs on the UI goroutine for every keystroke: it cancels the
@@ -78,25 +87,84 @@ func (s *searchBar) run(query string) {
 		return // a newer keystroke has its own timer
 	}
 	s.query = query
-	s.onSearch(query)
+	s.onSearch(s.search())
 }
 
+// search is what the list shows of the search: the text and the picks.
+func (s *searchBar) search() archive.Selection {
+	sel := s.picked
+	sel.Query = s.query
+	return sel
+}
+
+// searchNow runs the search at once (a pick, not a keystroke).
+func (s *searchBar) searchNow() {
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+	s.run(liveQuery(s.entry.Text))
+}
+
+// clear drops the text and the picks.
 func (s *searchBar) clear() {
+	s.picked = archive.Selection{}
+	s.showPicks()
 	s.entry.SetText("")
+	s.searchNow()
 }
 
-// addFilter adds a filter (site:"BBC") to the search.
-func (s *searchBar) addFilter(filter string) {
-	text := strings.TrimSpace(s.entry.Text)
-	if strings.Contains(text, filter) {
+// pick narrows the search to what a facet stands for: a site (in place
+// of one picked before) or a tag.
+func (s *searchBar) pick(p archive.Selection) {
+	s.setPicked(together(s.picked, p))
+}
+
+// setDates narrows the search to the months (or years) from..to
+// ("2019-03", "2019"), in place of dates picked before.
+func (s *searchBar) setDates(from, to string) {
+	start, end, ok := binDates(from, to)
+	if !ok {
 		return
 	}
-	s.entry.SetText(strings.TrimSpace(text + " " + filter))
+	p := s.picked
+	p.From, p.To = start, end
+	s.setPicked(p)
 }
 
-// setDates narrows the search to the months from..to ("2019-03").
-func (s *searchBar) setDates(from, to string) {
-	s.entry.SetText(withDates(s.entry.Text, from, to))
+func (s *searchBar) setPicked(p archive.Selection) {
+	s.picked = p
+	s.showPicks()
+	s.searchNow()
+}
+
+// showPicks shows a button per pick, which drops it.
+func (s *searchBar) showPicks() {
+	var chips []fyne.CanvasObject
+	drop := func(text string, without func(p *archive.Selection)) {
+		chips = append(chips, &widget.Button{Text: text, Icon: theme.CancelIcon(), Importance: widget.LowImportance,
+			OnTapped: func() {
+				p := s.picked
+				without(&p)
+				s.setPicked(p)
+			}})
+	}
+	if site := s.picked.Site; site != "" {
+		drop(site, func(p *archive.Selection) { p.Site = "" })
+	}
+	for _, tag := range s.picked.Tags {
+		drop("#"+tag, func(p *archive.Selection) {
+			p.Tags = slices.DeleteFunc(slices.Clone(p.Tags), func(t string) bool { return t == tag })
+			if len(p.Tags) == 0 {
+				p.Tags = nil
+			}
+		})
+	}
+	if !s.picked.From.IsZero() || !s.picked.To.IsZero() {
+		drop(datesLabel(s.picked.From, s.picked.To), func(p *archive.Selection) { p.From, p.To = time.Time{}, time.Time{} })
+	}
+	s.picks.Objects = chips
+	s.picks.Hidden = len(chips) == 0
+	s.box.Refresh() // lay the bar out again: the picks' row came or went
 }
 
 // minPrefix is the length from which an unfinished word matches as a
@@ -122,13 +190,21 @@ func liveQuery(text string) string {
 	return strings.TrimRightFunc(q, unicode.IsSpace)
 }
 
-// text is the query the list shows or is loading.
+// text is the text the list shows or is loading.
 func (s *searchBar) text() string { return s.query }
 
-// saveSearch keeps the search (with the sidebar's choice) under a name.
+// saveSearch keeps the search (with the sidebar's choice and the picks)
+// under a name, written in the search language.
 func (s *searchBar) saveSearch() {
-	query := strings.TrimSpace(s.scope() + " " + strings.TrimSpace(s.entry.Text))
-	if query == "" {
+	search := s.picked
+	search.Query = strings.TrimSpace(s.entry.Text)
+	query, err := together(s.scope(), search).QueryText()
+	switch {
+	case err != nil:
+		s.inform("Cannot save this search", "A saved search is kept as text in the search language, "+
+			"which cannot name a tag, collection or site holding a double quote (\").")
+		return
+	case query == "":
 		s.inform("Nothing to save", "Type a search first; it is saved with the sidebar's choice.")
 		return
 	}

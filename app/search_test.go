@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -71,44 +72,54 @@ func TestSearchFeatures(t *testing.T) {
 	t.Run("Facets", func(t *testing.T) {
 		u.search.entry.SetText("")
 		waitFor(t, q, "facets of the whole archive", func() bool {
-			return u.search.facets.query == "" && len(buttonTexts(u.search.facets.chips)) >= 2
+			return u.search.facets.shown.IsZero() && len(buttonTexts(u.search.facets.chips)) >= 2
 		})
 		if got := buttonTexts(u.search.facets.chips); !slices.Contains(got, "Coast Gazette 1") {
 			t.Errorf("site facets = %q, want Coast Gazette 1", got)
 		}
 		test.Tap(u.search.facets.chips.Objects[slices.Index(buttonTexts(u.search.facets.chips), "Coast Gazette 1")].(*widget.Button))
-		if got, want := u.search.entry.Text, `site:"Coast Gazette"`; got != want {
-			t.Errorf("search = %q, want %q", got, want)
+		if got := buttonTexts(u.search.picks); u.search.entry.Text != "" || !slices.Equal(got, []string{"Coast Gazette"}) {
+			t.Errorf("search %q, picks %q; want no text and the site picked", u.search.entry.Text, got)
 		}
 		waitFor(t, q, "the site's articles", func() bool { return slices.Equal(shownTitles(u), []string{sealsTitle}) })
+		test.Tap(u.search.picks.Objects[0].(*widget.Button))
+		waitFor(t, q, "every article again", func() bool { return u.list.cur.sel.IsZero() && len(shownTitles(u)) > 1 })
+		if u.search.picks.Visible() {
+			t.Errorf("picks %q shown after the last was dropped", buttonTexts(u.search.picks))
+		}
 	})
 	t.Run("TimelineNarrows", func(t *testing.T) {
-		u.search.entry.SetText("")
+		u.search.clear()
 		tl := u.search.facets.timeline
-		waitFor(t, q, "the timeline", func() bool { return u.search.facets.query == "" && len(tl.bins) > 0 })
+		waitFor(t, q, "the timeline", func() bool { return u.search.facets.shown.IsZero() && len(tl.bins) > 0 })
 		i := slices.IndexFunc(tl.bins, func(b timeBin) bool { return b.from == "2024-03" })
 		if i < 0 {
 			t.Fatalf("no bar for March 2024 in %+v", tl.bins)
 		}
 		w := tl.Size().Width / float32(len(tl.bins))
 		test.TapAt(tl, fyne.NewPos(float32(i)*w+w/2, 30))
-		if got, want := u.search.entry.Text, "date:2024-03"; got != want {
-			t.Errorf("search = %q, want %q", got, want)
+		if got, want := buttonTexts(u.search.picks), []string{"Mar 2024"}; !slices.Equal(got, want) {
+			t.Errorf("picks = %q, want %q", got, want)
 		}
 		waitFor(t, q, "the month's articles", func() bool { return slices.Equal(shownTitles(u), []string{sealsTitle}) })
 	})
 	t.Run("TimelineDragNarrowsToRange", func(t *testing.T) {
-		u.search.entry.SetText("")
+		u.search.clear()
 		tl := u.search.facets.timeline
-		waitFor(t, q, "the timeline", func() bool { return u.search.facets.query == "" && len(tl.bins) > 2 })
+		waitFor(t, q, "the timeline", func() bool { return u.search.facets.shown.IsZero() && len(tl.bins) > 2 })
 		w := min(tl.Size().Width/float32(len(tl.bins)), maxBarWidth)
 		origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(tl)
 		from, to := origin.AddXY(w/2, 30), origin.AddXY(w*2.5, 30)
 		test.Drag(u.win.Canvas(), to, to.X-from.X, 0)
-		want := "date:" + tl.bins[0].from + ".." + tl.bins[2].to
-		if got := u.search.entry.Text; got != want {
-			t.Errorf("search = %q, want %q", got, want)
+		start, end, _ := binDates(tl.bins[0].from, tl.bins[2].to)
+		if got := u.search.picked; !got.From.Equal(start) || !got.To.Equal(end) || u.search.entry.Text != "" {
+			t.Errorf("picked %v..%v (text %q), want %v..%v", got.From, got.To, u.search.entry.Text, start, end)
 		}
+		text, err := together(u.list.scope, u.search.search()).QueryText()
+		if want := "date:" + tl.bins[0].from + ".." + tl.bins[2].to; err != nil || text != want {
+			t.Errorf("the search in the search language: %q, %v; want %q", text, err, want)
+		}
+		u.search.clear()
 	})
 	t.Run("SaveSearch", func(t *testing.T) {
 		u.search.entry.SetText("seals")
@@ -123,15 +134,28 @@ func TestSearchFeatures(t *testing.T) {
 	})
 }
 
-func TestWithDates(t *testing.T) {
-	for _, tt := range []struct{ text, from, to, want string }{
-		{"", "2019-03", "2019-03", "date:2019-03"},
-		{"kim", "2019-01", "2019-12", "kim date:2019-01..2019-12"},
-		{"kim date:2018 trump", "2019-03", "2019-05", "kim trump date:2019-03..2019-05"},
+func TestBinDates(t *testing.T) {
+	for _, tt := range []struct{ from, to, label, text string }{
+		{"2019-03", "2019-03", "Mar 2019", "date:2019-03"},
+		{"2019-01", "2019-12", "2019", "date:2019"},
+		{"2019-11", "2020-02", "Nov 2019 – Feb 2020", "date:2019-11..2020-02"},
+		{"2019", "2019", "2019", "date:2019"},
+		{"2018", "2020", "2018 – 2020", "date:2018..2020"},
 	} {
-		if got := withDates(tt.text, tt.from, tt.to); got != tt.want {
-			t.Errorf("withDates(%q) = %q, want %q", tt.text, got, tt.want)
+		from, to, ok := binDates(tt.from, tt.to)
+		if !ok {
+			t.Errorf("%s..%s: not dates", tt.from, tt.to)
+			continue
 		}
+		if got := datesLabel(from, to); got != tt.label {
+			t.Errorf("%s..%s: label %q, want %q", tt.from, tt.to, got, tt.label)
+		}
+		if got, err := (archive.Selection{From: from, To: to}).QueryText(); err != nil || got != tt.text {
+			t.Errorf("%s..%s: %q, %v; want %q", tt.from, tt.to, got, err, tt.text)
+		}
+	}
+	if _, _, ok := binDates("2019-3", "2019"); ok {
+		t.Error("2019-3 taken for a month")
 	}
 }
 
@@ -152,26 +176,26 @@ func TestBinsFor(t *testing.T) {
 
 // TestSearchBarAlone builds the search bar and its facets alone: a pause
 // in typing hands the live query to onSearch, and a facet's chip adds its
-// filter to the entry.
+// value to the search.
 func TestSearchBarAlone(t *testing.T) {
 	s := openStore(t)
 	addFile(t, s, sealsFile)
 	e, q := newTestEnv(t)
-	var searched []string
-	sb := &searchBar{env: e, lib: s, onTyping: func() {}, scope: func() string { return "" }, onSaved: func() {},
-		onSearch: func(query string) { searched = append(searched, query) }}
-	sb.facets = &facetPanel{env: e, lib: s, onFilter: sb.addFilter, onDates: sb.setDates}
+	var searched []archive.Selection
+	sb := &searchBar{env: e, lib: s, onTyping: func() {}, scope: func() archive.Selection { return archive.Selection{} }, onSaved: func() {},
+		onSearch: func(search archive.Selection) { searched = append(searched, search) }}
+	sb.facets = &facetPanel{env: e, lib: s, onPick: sb.pick, onDates: sb.setDates}
 	e.win.SetContent(sb.buildUI())
 
 	test.Type(sb.entry, "estu")
 	waitFor(t, q, "the search", func() bool { return len(searched) > 0 })
-	if got, want := searched[len(searched)-1], "estu*"; got != want {
-		t.Errorf("onSearch got %q, want %q", got, want)
+	if got, want := searched[len(searched)-1], (archive.Selection{Query: "estu*"}); !reflect.DeepEqual(got, want) {
+		t.Errorf("onSearch got %+v, want %+v", got, want)
 	}
-	sb.facets.load("")
+	sb.facets.load(archive.Selection{})
 	waitFor(t, q, "the facets", func() bool { return slices.Contains(buttonTexts(sb.facets.chips), "Coast Gazette 1") })
 	test.Tap(sb.facets.chips.Objects[slices.Index(buttonTexts(sb.facets.chips), "Coast Gazette 1")].(*widget.Button))
-	if got, want := sb.entry.Text, `estu site:"Coast Gazette"`; got != want {
-		t.Errorf("entry = %q, want %q", got, want)
+	if got, want := searched[len(searched)-1], (archive.Selection{Query: "estu*", Site: "Coast Gazette"}); !reflect.DeepEqual(got, want) || sb.entry.Text != "estu" {
+		t.Errorf("onSearch got %+v (entry %q), want %+v", got, sb.entry.Text, want)
 	}
 }

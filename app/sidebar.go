@@ -30,11 +30,11 @@ const (
 )
 
 // sidebarNode is an entry of the sidebar: its label, its count (-1 for
-// none) and the query and order the list shows when it is chosen.
+// none) and what the list shows when it is chosen, in which order.
 type sidebarNode struct {
 	label string
 	count int
-	scope string
+	sel   archive.Selection
 	order listOrder
 }
 
@@ -50,9 +50,9 @@ type sidebarData struct {
 type sidebar struct {
 	env
 	lib sidebarSource
-	// onChoose shows an entry's articles in the list: its query and the
-	// order they come in; onNewCollection asks for a new collection.
-	onChoose        func(scope string, order listOrder)
+	// onChoose shows an entry's articles in the list: what it selects and
+	// the order they come in; onNewCollection asks for a new collection.
+	onChoose        func(sel archive.Selection, order listOrder)
 	onNewCollection func()
 
 	tree   *widget.Tree
@@ -65,11 +65,11 @@ type sidebar struct {
 // sidebarSource is what the sidebar reads of the archive.
 type sidebarSource interface {
 	Count(ctx context.Context) (int, error)
-	SearchCount(ctx context.Context, query string) (int, error)
+	SelectCount(ctx context.Context, sel archive.Selection) (int, error)
 	Collections(ctx context.Context) ([]archive.Collection, error)
 	SavedSearches(ctx context.Context) ([]archive.SavedSearch, error)
 	Tags(ctx context.Context) ([]archive.TagCount, error)
-	Facets(ctx context.Context, query string) (*archive.Facets, error)
+	SelectFacets(ctx context.Context, sel archive.Selection) (*archive.Facets, error)
 }
 
 func (s *sidebar) buildUI() fyne.CanvasObject {
@@ -98,8 +98,8 @@ func baseSidebar() sidebarData {
 		secTags:        {label: "Tags", count: -1},
 		secSites:       {label: "Sites", count: -1},
 		nodeAll:        {label: "All articles", count: -1, order: orderNewest},
-		nodeUnread:     {label: "Unread", count: -1, scope: "is:unread", order: orderNewest},
-		nodeStarred:    {label: "Starred", count: -1, scope: "is:starred", order: orderNewest},
+		nodeUnread:     {label: "Unread", count: -1, sel: archive.Selection{Unread: true}, order: orderNewest},
+		nodeStarred:    {label: "Starred", count: -1, sel: archive.Selection{Starred: true}, order: orderNewest},
 		nodeRecent:     {label: "Recently added", count: -1, order: orderAdded},
 	}, children: map[string][]string{
 		"":         {secLibrary, secCollections, secSaved, secTags, secSites},
@@ -174,7 +174,7 @@ func (s *sidebar) selected(id widget.TreeNodeID) {
 		return
 	}
 	s.chosen = id
-	s.onChoose(n.scope, n.order)
+	s.onChoose(n.sel, n.order)
 }
 
 // reload loads the counts, collections, saved searches, tags and sites
@@ -216,8 +216,8 @@ func loadSidebar(ctx context.Context, lib sidebarSource) (sidebarData, error) {
 	}
 	setCount(d, nodeAll, total)
 	setCount(d, nodeRecent, total)
-	for id, q := range map[string]string{nodeUnread: "is:unread", nodeStarred: "is:starred"} {
-		n, err := lib.SearchCount(ctx, q)
+	for _, id := range []string{nodeUnread, nodeStarred} {
+		n, err := lib.SelectCount(ctx, d.nodes[id].sel)
 		if err != nil {
 			return d, err
 		}
@@ -234,7 +234,7 @@ func loadSidebar(ctx context.Context, lib sidebarSource) (sidebarData, error) {
 	}
 	for _, ss := range saved {
 		id := "saved:" + ss.Name
-		d.nodes[id] = sidebarNode{label: ss.Name, count: -1, scope: "saved:" + quoteValue(ss.Name), order: orderNewest}
+		d.nodes[id] = sidebarNode{label: ss.Name, count: -1, sel: archive.Selection{Saved: ss.Name}, order: orderNewest}
 		d.children[secSaved] = append(d.children[secSaved], id)
 	}
 	tags, err := lib.Tags(ctx)
@@ -242,13 +242,13 @@ func loadSidebar(ctx context.Context, lib sidebarSource) (sidebarData, error) {
 		return d, err
 	}
 	addTags(d, tags)
-	facets, err := lib.Facets(ctx, "")
+	facets, err := lib.SelectFacets(ctx, archive.Selection{})
 	if err != nil {
 		return d, err
 	}
 	for _, f := range facets.Sites {
 		id := "site:" + f.Value
-		d.nodes[id] = sidebarNode{label: f.Value, count: f.Count, scope: "site:" + quoteValue(f.Value), order: orderNewest}
+		d.nodes[id] = sidebarNode{label: f.Value, count: f.Count, sel: archive.Selection{Site: f.Value}, order: orderNewest}
 		d.children[secSites] = append(d.children[secSites], id)
 	}
 	return d, nil
@@ -274,7 +274,7 @@ func addCollections(d sidebarData, cols []archive.Collection) {
 	parents := map[int64]int64{}
 	for _, c := range cols { // tree order: a parent before its children
 		id := fmt.Sprintf("col:%d", c.ID)
-		d.nodes[id] = sidebarNode{label: c.Name, count: 0, scope: "collection:" + quoteValue(c.Path), order: orderNewest}
+		d.nodes[id] = sidebarNode{label: c.Name, count: 0, sel: archive.Selection{Collection: c.Path}, order: orderNewest}
 		parent := secCollections
 		if c.ParentID != 0 {
 			parent = fmt.Sprintf("col:%d", c.ParentID)
@@ -307,12 +307,7 @@ func addTags(d sidebarData, tags []archive.TagCount) {
 				label = t.Name
 			}
 		}
-		d.nodes[id] = sidebarNode{label: label, count: t.Total, scope: "tag:" + quoteValue(t.Name), order: orderNewest}
+		d.nodes[id] = sidebarNode{label: label, count: t.Total, sel: archive.Selection{Tags: []string{t.Name}}, order: orderNewest}
 		d.children[parent] = append(d.children[parent], id)
 	}
-}
-
-// quoteValue quotes a filter value for the search language.
-func quoteValue(v string) string {
-	return `"` + strings.ReplaceAll(v, `"`, "") + `"`
 }

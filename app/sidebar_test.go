@@ -46,7 +46,7 @@ func TestSidebar(t *testing.T) {
 	t.Run("SavedSearch", func(t *testing.T) {
 		u.sidebar.tree.Select("saved:Coast")
 		waitFor(t, q, "the saved search's articles", func() bool {
-			return u.list.cur.query == `saved:"Coast"` && slices.Equal(shownTitles(u), []string{sealsTitle})
+			return u.list.cur.sel.Saved == "Coast" && slices.Equal(shownTitles(u), []string{sealsTitle})
 		})
 	})
 	t.Run("SectionOnlyOpens", func(t *testing.T) {
@@ -117,9 +117,9 @@ func TestSidebarAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	e, q := newTestEnv(t)
-	var scope string
+	var scope archive.Selection
 	var order listOrder
-	sb := &sidebar{env: e, lib: s, onChoose: func(s string, o listOrder) { scope, order = s, o }}
+	sb := &sidebar{env: e, lib: s, onChoose: func(s archive.Selection, o listOrder) { scope, order = s, o }}
 	e.win.SetContent(sb.buildUI())
 	sb.reload()
 	waitFor(t, q, "the counts", func() bool { return sb.data.nodes[nodeAll].count == 2 })
@@ -127,7 +127,7 @@ func TestSidebarAlone(t *testing.T) {
 		t.Errorf("tag:nature count = %d, want 1", got)
 	}
 	sb.tree.Select("tag:nature")
-	if scope != `tag:"nature"` || order != orderNewest {
-		t.Errorf("choosing the tag shows %q in order %v, want %q newest first", scope, order, `tag:"nature"`)
+	if !slices.Equal(scope.Tags, []string{"nature"}) || order != orderNewest {
+		t.Errorf("choosing the tag shows %+v in order %v, want the tag nature newest first", scope, order)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/internal/words"
 )
 
 // timelineHeight is the height of the chart, with its labels.
@@ -216,7 +217,7 @@ func (r *timelineRenderer) captionText() string {
 		return "No dates"
 	case t.hover >= 0 && t.hover < len(t.bins):
 		b := t.bins[t.hover]
-		return fmt.Sprintf("%s: %s — click to narrow", b.label, plural(b.count, "article", "articles"))
+		return fmt.Sprintf("%s: %s — click to narrow", b.label, words.Plural(b.count, "article", "articles"))
 	}
 	return fmt.Sprintf("%s – %s by %s", t.bins[0].label, t.bins[len(t.bins)-1].label, map[bool]string{true: "month", false: "year"}[t.bins[0].from == t.bins[0].to])
 }

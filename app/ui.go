@@ -211,10 +211,10 @@ func (u *UI) loadNotes() {
 }
 
 // onListLoaded is called on the UI goroutine each time the list shows a new
-// query: an empty archive (no query, no articles) swaps in the welcome
-// screen, anything else the main view. The facets follow the list.
-func (u *UI) onListLoaded(query string, total int) {
-	empty := query == "" && total == 0
+// selection: an empty archive (every article, and none) swaps in the
+// welcome screen, anything else the main view. The facets follow the list.
+func (u *UI) onListLoaded(sel archive.Selection, total int) {
+	empty := sel.IsZero() && total == 0
 	u.showWelcome(empty)
 	if !u.ready {
 		u.ready = true
@@ -229,7 +229,7 @@ func (u *UI) onListLoaded(query string, total int) {
 		u.timing.since("keystroke to list", u.search.typed)
 		u.search.typed = time.Time{}
 	}
-	u.search.facets.load(query)
+	u.search.facets.load(sel)
 }
 
 func (u *UI) showWelcome(show bool) {

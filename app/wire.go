@@ -1,6 +1,10 @@
 package app
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+
+	"github.com/clippings/clippings/archive"
+)
 
 // Wiring: each screen gets the env, the part of the library it uses and
 // callbacks into the others, never the UI itself. A callback into a
@@ -30,9 +34,9 @@ func (u *UI) newList() *articleList {
 func (u *UI) newSearch() *searchBar {
 	s := &searchBar{env: u.env, lib: u.lib, debounce: u.debounce,
 		onTyping: u.list.cancelPending, onSearch: u.list.setSearch,
-		scope: func() string { return u.list.scope }, onSaved: func() { u.sidebar.reload() }}
+		scope: func() archive.Selection { return u.list.scope }, onSaved: func() { u.sidebar.reload() }}
 	s.facets = &facetPanel{env: u.env, lib: u.lib, delay: u.facetDelay,
-		onFilter: s.addFilter, onDates: s.setDates}
+		onPick: s.pick, onDates: s.setDates}
 	return s
 }
 
@@ -58,10 +62,10 @@ func (u *UI) imported(ids []int64) {
 }
 
 // newExports makes the export dialog's screen, which exports the list's
-// selection or query, a tag, a collection or everything.
+// selected rows or what it shows, a tag, a collection or everything.
 func (u *UI) newExports() *exports {
 	return &exports{env: u.env, lib: u.lib, selected: func() []int64 { return u.list.selectedIDs() },
-		query: func() string { return u.list.query() }, tagNames: u.tagNames}
+		shown: func() archive.Selection { return u.list.selection() }, tagNames: u.tagNames}
 }
 
 // newWelcome makes the screen of an empty archive, whose buttons import.

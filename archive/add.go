@@ -36,9 +36,12 @@ type querier interface {
 // An article's zero Imported becomes now; an empty FileName or
 // Format is taken from the original. The capture itself is not modified.
 //
+// An article's byline is stored showing every author's name (see
+// shownByline).
+//
 // It returns an error naming the file when the capture is invalid (nil, no
-// articles, a nil article, an empty or wrong SHA-256 for the original or an
-// image) or when the database fails.
+// articles, a nil article or one with an unknown Confidence, an empty or
+// wrong SHA-256 for the original or an image) or when the database fails.
 func (s *Store) AddCapture(ctx context.Context, c *Capture) (AddResult, error) {
 	if c == nil {
 		return AddResult{}, errors.New("add capture: nil capture")
@@ -175,6 +178,9 @@ func validateCapture(c *Capture) error {
 		if a == nil {
 			return fmt.Errorf("article %d is nil", i+1)
 		}
+		if !a.Confidence.Known() {
+			return fmt.Errorf("article %d: unknown confidence %q", i+1, a.Confidence)
+		}
 	}
 	if err := checkSHA(normSHA(c.Original.SHA256), c.Original.Data); err != nil {
 		return fmt.Errorf("original: %w", err)
@@ -250,14 +256,31 @@ func insertImages(ctx context.Context, tx *sql.Tx, images []Image) error {
 // articleRow is an article with its derived columns, computed before the
 // transaction begins.
 type articleRow struct {
-	a                        *Article
-	blocks, figures, related string // JSON
-	text, captions, urlKey   string
-	cjk                      string // bigrams, without the notes (a new article has none)
-	fileName, format         string
-	published, modified      any
-	captured                 any
-	imported                 time.Time
+	a                                 *Article
+	blocks, figures, related, authors string // JSON
+	byline                            string // shownByline
+	text, captions, urlKey            string
+	cjk                               string // bigrams, without the notes (a new article has none)
+	fileName, format                  string
+	published, modified               any
+	captured                          any
+	imported                          time.Time
+}
+
+// encode fills the JSON columns of r.
+func (r *articleRow) encode() error {
+	var err error
+	if r.blocks, err = encodeJSON(r.a.Blocks); err != nil {
+		return err
+	}
+	if r.figures, err = encodeJSON(r.a.Figures); err != nil {
+		return err
+	}
+	if r.related, err = encodeJSON(r.a.Related); err != nil {
+		return err
+	}
+	r.authors, err = encodeJSON(r.a.Authors)
+	return err
 }
 
 // articleRows derives the stored columns of each article of c.
@@ -278,18 +301,10 @@ func articleRows(c *Capture, now time.Time) ([]articleRow, error) {
 		if r.imported.IsZero() {
 			r.imported = now
 		}
-		r.cjk = cjkOf(a.Title, a.Subtitle, a.Byline, r.text, r.captions, "")
-		r.urlKey = urlKey(a.URL)
-		if r.urlKey == "" {
-			r.urlKey = urlKey(a.CaptureURL)
-		}
-		var err error
-		if r.blocks, err = encodeJSON(a.Blocks); err == nil {
-			if r.figures, err = encodeJSON(a.Figures); err == nil {
-				r.related, err = encodeJSON(a.Related)
-			}
-		}
-		if err != nil {
+		r.byline = shownByline(a)
+		r.cjk = cjkOf(a.Title, a.Subtitle, r.byline, r.text, r.captions, "")
+		r.urlKey = articleKey(a.URL, a.CaptureURL)
+		if err := r.encode(); err != nil {
 			return nil, fmt.Errorf("article %d: %w", i+1, err)
 		}
 		rows[i] = r
@@ -301,8 +316,8 @@ const insertArticleQuery = `
 INSERT INTO articles (
 	original_id, position, title, subtitle, byline, site, url, url_key, language,
 	published, modified, captured, imported, capture_url, file_name, format,
-	blocks, figures, related, text, captions, cjk, starred, read
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	blocks, figures, related, text, captions, cjk, starred, read, authors, confidence
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // insertFTSQuery indexes an article; there is deliberately no insert
 // trigger (see migrations/0001_init.sql). A new article has no notes.
@@ -332,7 +347,7 @@ func (q *indexQueue) flush(ctx context.Context, tx *sql.Tx) error {
 	defer st.Close()
 	for i, id := range q.ids {
 		r := q.rows[i]
-		if _, err := st.ExecContext(ctx, id, r.a.Title, r.a.Subtitle, r.a.Byline, r.text, r.captions, r.cjk); err != nil {
+		if _, err := st.ExecContext(ctx, id, r.a.Title, r.a.Subtitle, r.byline, r.text, r.captions, r.cjk); err != nil {
 			return fmt.Errorf("index article %d: %w", id, err)
 		}
 	}
@@ -344,9 +359,9 @@ func (q *indexQueue) flush(ctx context.Context, tx *sql.Tx) error {
 func insertArticle(ctx context.Context, tx *sql.Tx, idx *indexQueue, origID int64, pos int, r *articleRow) (int64, error) {
 	a := r.a
 	res, err := tx.ExecContext(ctx, insertArticleQuery,
-		origID, pos, a.Title, a.Subtitle, a.Byline, a.Site, a.URL, r.urlKey, a.Language,
+		origID, pos, a.Title, a.Subtitle, r.byline, a.Site, a.URL, r.urlKey, a.Language,
 		r.published, r.modified, r.captured, formatTime(r.imported), a.CaptureURL, r.fileName, r.format,
-		r.blocks, r.figures, r.related, r.text, r.captions, r.cjk, a.Starred, a.Read)
+		r.blocks, r.figures, r.related, r.text, r.captions, r.cjk, a.Starred, a.Read, r.authors, string(a.Confidence))
 	if err != nil {
 		return 0, err
 	}

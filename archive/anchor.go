@@ -107,6 +107,15 @@ func occurrences(t, pat []rune) []int {
 // hint is where it was before (-1 if unknown). ok is false when the
 // passage cannot be found.
 func anchor(text []rune, q TextQuote, hint int) (start, end int, ok bool) {
+	if s, e, ok := exactAnchor(text, q, hint); ok {
+		return s, e, true
+	}
+	return fuzzyAnchor(text, q)
+}
+
+// exactAnchor is anchor without its fuzzy match: the passage as it is,
+// then ignoring case, white space folded.
+func exactAnchor(text []rune, q TextQuote, hint int) (start, end int, ok bool) {
 	for _, lower := range []bool{false, true} {
 		t := fold(text, lower)
 		exact := fold([]rune(q.Exact), lower).r
@@ -118,7 +127,7 @@ func anchor(text []rune, q TextQuote, hint int) (start, end int, ok bool) {
 		s, e := t.span(best, best+len(exact))
 		return s, e, true
 	}
-	return fuzzyAnchor(text, q)
+	return 0, 0, false
 }
 
 // bestOccurrence picks among the folded starts at the one whose

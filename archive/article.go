@@ -104,9 +104,9 @@ const (
 // Author is one author of an article as the page names them: "Robert
 // Burns" with the Role "AP National Security Writer".
 type Author struct {
-	Name string
-	Kind AuthorKind
-	Role string // job title or affiliation the byline gave, if any
+	Name string     `json:"name"`
+	Kind AuthorKind `json:"kind"`           // "" when not known
+	Role string     `json:"role,omitempty"` // job title or affiliation the byline gave, if any
 }
 
 // Article is one cleaned article. The body is a list of blocks; its plain
@@ -152,6 +152,16 @@ const (
 	ConfidencePage    Confidence = "page"    // readable text that does not read as an article: lists, tables, a product or front page
 	ConfidenceStub    Confidence = "stub"    // little text: a stub, a short note
 )
+
+// Known reports whether c is one of the confidences above, or "" (not
+// measured).
+func (c Confidence) Known() bool {
+	switch c {
+	case "", ConfidenceArticle, ConfidencePage, ConfidenceStub:
+		return true
+	}
+	return false
+}
 
 // Text returns the body as a reader reads it: blocks separated by blank
 // lines, headings in place, without figure captions or related links.

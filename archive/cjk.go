@@ -144,8 +144,14 @@ func backfillCJK(ctx context.Context, tx *sql.Tx) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read articles: %w", err)
 	}
-	for id, g := range grams {
-		if _, err := tx.ExecContext(ctx, `UPDATE articles SET cjk = ? WHERE id = ?`, g, id); err != nil {
+	return setByID(ctx, tx, `UPDATE articles SET cjk = ? WHERE id = ?`, grams)
+}
+
+// setByID runs update, which sets one column of an article (arguments:
+// the value, then the ID), for each article of values.
+func setByID(ctx context.Context, tx *sql.Tx, update string, values map[int64]string) error {
+	for id, v := range values {
+		if _, err := tx.ExecContext(ctx, update, v, id); err != nil {
 			return fmt.Errorf("article %d: %w", id, err)
 		}
 	}

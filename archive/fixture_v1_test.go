@@ -175,7 +175,7 @@ func v1AddArticle(ctx context.Context, tx *sql.Tx, origID int64, pos int, a *Art
 	related, _ := encodeJSON(a.Related)
 	text, captions := a.Text(), a.Captions()
 	res, err := tx.ExecContext(ctx, v1InsertArticle,
-		origID, pos, a.Title, a.Subtitle, a.Byline, a.Site, a.URL, urlKey(a.URL), a.Language,
+		origID, pos, a.Title, a.Subtitle, a.Byline, a.Site, a.URL, prevURLKey(a.URL), a.Language,
 		timeArg(a.Published), timeArg(a.Modified), timeArg(a.Captured), formatTime(imported), a.CaptureURL, o.Name, o.Format,
 		blocks, figures, related, text, captions, a.Starred, a.Read)
 	if err != nil {

@@ -6,16 +6,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"github.com/clippings/clippings/internal/urlnorm"
 )
 
 // ArticleByURL returns the ID of the stored article whose address is url,
-// compared as the archive keys addresses (see urlKey: no scheme, "www.",
+// compared as the archive keys addresses (see urlnorm.Key: no scheme, "www.",
 // fragment, trailing slash or tracking parameters), so that a related
 // link can open the stored copy. When several articles share the address
 // it returns the first stored. It returns an error wrapping ErrNotFound
 // when no article has it or url is not an http(s) address.
 func (s *Store) ArticleByURL(ctx context.Context, url string) (int64, error) {
-	key := urlKey(url)
+	key := urlnorm.Key(url)
 	if key == "" {
 		return 0, fmt.Errorf("article at %q: %w", url, ErrNotFound)
 	}

@@ -21,6 +21,7 @@ var migrationFS embed.FS
 // they are named after, in the same transaction: what SQL alone cannot do.
 var migrationSteps = map[string]func(ctx context.Context, tx *sql.Tx) error{
 	"0002_organise.sql": backfillCJK,
+	"0006_record.sql":   rekeyURLs,
 }
 
 const createMigrationsTable = `

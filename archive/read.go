@@ -21,6 +21,9 @@ type Summary struct {
 	Imported  time.Time `json:"imported"`
 	Starred   bool      `json:"starred,omitempty"`
 	Read      bool      `json:"read,omitempty"`
+	// Confidence says how much the article reads as one ("article",
+	// "page", "stub"); "" when not measured.
+	Confidence Confidence `json:"confidence,omitempty"`
 }
 
 // ListFilter selects a page of articles. A Limit of 0 or less means
@@ -40,12 +43,12 @@ func page(offset, limit int) (int, int) {
 }
 
 // summaryColumns are the columns scanSummary reads, from articles as a.
-const summaryColumns = `a.id, a.title, a.site, coalesce(nullif(a.url, ''), a.capture_url), a.published, a.imported, a.starred, a.read`
+const summaryColumns = `a.id, a.title, a.site, coalesce(nullif(a.url, ''), a.capture_url), a.published, a.imported, a.starred, a.read, a.confidence`
 
 // scanSummary scans summaryColumns, then extra.
 func scanSummary(rows *sql.Rows, sum *Summary, extra ...any) error {
 	var pub, imp sql.NullString
-	dest := append([]any{&sum.ID, &sum.Title, &sum.Site, &sum.URL, &pub, &imp, &sum.Starred, &sum.Read}, extra...)
+	dest := append([]any{&sum.ID, &sum.Title, &sum.Site, &sum.URL, &pub, &imp, &sum.Starred, &sum.Read, &sum.Confidence}, extra...)
 	if err := rows.Scan(dest...); err != nil {
 		return err
 	}
@@ -98,7 +101,7 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 
 const articleQuery = `
 SELECT a.id, a.title, a.subtitle, a.byline, a.site, a.url, a.language,
-	a.published, a.modified, a.blocks, a.figures, a.related,
+	a.published, a.modified, a.blocks, a.figures, a.related, a.authors, a.confidence,
 	o.sha256, a.file_name, a.format, a.capture_url, a.captured, a.imported,
 	a.starred, a.read
 FROM articles a JOIN originals o ON o.id = a.original_id
@@ -112,21 +115,11 @@ WHERE at.article_id = ? ORDER BY t.name`
 // provenance and tags (sorted). It returns an error wrapping ErrNotFound
 // when there is no such article.
 func (s *Store) Article(ctx context.Context, id int64) (*Article, error) {
-	a := &Article{}
-	var pub, mod, capt, imp sql.NullString
-	var blocks, figures, related string
-	err := s.db.QueryRowContext(ctx, articleQuery, id).Scan(
-		&a.ID, &a.Title, &a.Subtitle, &a.Byline, &a.Site, &a.URL, &a.Language,
-		&pub, &mod, &blocks, &figures, &related,
-		&a.OriginalSHA, &a.FileName, &a.Format, &a.CaptureURL, &capt, &imp,
-		&a.Starred, &a.Read)
+	a, err := scanArticle(s.db.QueryRowContext(ctx, articleQuery, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("article %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("article %d: %w", id, err)
-	}
-	if err := decodeArticle(a, [4]sql.NullString{pub, mod, capt, imp}, blocks, figures, related); err != nil {
 		return nil, fmt.Errorf("article %d: %w", id, err)
 	}
 	if a.Tags, err = s.articleTags(ctx, id); err != nil {
@@ -135,27 +128,38 @@ func (s *Store) Article(ctx context.Context, id int64) (*Article, error) {
 	return a, nil
 }
 
-// decodeArticle fills the times (published, modified, captured, imported)
-// and the JSON columns of a.
-func decodeArticle(a *Article, times [4]sql.NullString, blocks, figures, related string) error {
+// scanArticle reads a row of articleQuery or versionQuery: the content
+// and provenance of a version, the article's ID and states.
+func scanArticle(row *sql.Row) (*Article, error) {
+	a := &Article{}
+	var times [4]sql.NullString
+	var blocks, figures, related, authors string
+	err := row.Scan(&a.ID, &a.Title, &a.Subtitle, &a.Byline, &a.Site, &a.URL, &a.Language,
+		&times[0], &times[1], &blocks, &figures, &related, &authors, &a.Confidence,
+		&a.OriginalSHA, &a.FileName, &a.Format, &a.CaptureURL, &times[2], &times[3],
+		&a.Starred, &a.Read)
+	if err != nil {
+		return nil, err
+	}
 	dst := [4]*time.Time{&a.Published, &a.Modified, &a.Captured, &a.Imported}
 	for i, t := range times {
-		var err error
 		if *dst[i], err = parseTime(t); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	var err error
 	if a.Blocks, err = decodeJSON[Block](blocks); err != nil {
-		return fmt.Errorf("blocks: %w", err)
+		return nil, fmt.Errorf("blocks: %w", err)
 	}
 	if a.Figures, err = decodeJSON[Figure](figures); err != nil {
-		return fmt.Errorf("figures: %w", err)
+		return nil, fmt.Errorf("figures: %w", err)
 	}
 	if a.Related, err = decodeJSON[Link](related); err != nil {
-		return fmt.Errorf("related: %w", err)
+		return nil, fmt.Errorf("related: %w", err)
 	}
-	return nil
+	if a.Authors, err = decodeJSON[Author](authors); err != nil {
+		return nil, fmt.Errorf("authors: %w", err)
+	}
+	return a, nil
 }
 
 func (s *Store) articleTags(ctx context.Context, id int64) ([]string, error) {

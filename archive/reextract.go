@@ -58,19 +58,19 @@ func (s *Store) Sources(ctx context.Context) ([]Source, error) {
 const replaceTextQuery = `
 UPDATE articles SET title = ?, subtitle = ?, byline = ?, site = ?, url = ?, url_key = ?, language = ?,
 	published = ?, modified = ?, blocks = ?, figures = ?, related = ?, text = ?, captions = ?,
-	notes = ?, cjk = ?
+	notes = ?, cjk = ?, authors = ?, confidence = ?
 WHERE id = ?`
 
 // ReplaceText gives article id the content of a, typically the same
 // original cleaned again by a better cleaner: title, standfirst, byline,
-// site, URL, language, dates, body, figures and related links. The
-// provenance (original, capture and import times), the states, the tags
-// (a's tags are added) and the collections stay; highlights are
-// re-anchored to the new text, and those that no longer fit are flagged
-// orphaned. No version is kept of the replaced content.
+// authors, site, URL, language, dates, body, figures, related links and
+// confidence. The provenance (original, capture and import times), the
+// states, the tags (a's tags are added) and the collections stay;
+// highlights are re-anchored to the new text, and those that no longer
+// fit are flagged orphaned. No version is kept of the replaced content.
 //
 // It returns an error wrapping ErrNotFound when there is no such article,
-// or ErrInvalid when a is nil.
+// or ErrInvalid when a is nil or its Confidence unknown.
 func (s *Store) ReplaceText(ctx context.Context, id int64, a *Article) error {
 	if a == nil {
 		return fmt.Errorf("replace text of article %d: %w: nil article", id, ErrInvalid)
@@ -87,9 +87,10 @@ func (s *Store) ReplaceText(ctx context.Context, id int64, a *Article) error {
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, replaceTextQuery, a.Title, a.Subtitle, a.Byline, a.Site, a.URL,
+		_, err = tx.ExecContext(ctx, replaceTextQuery, a.Title, a.Subtitle, r.byline, a.Site, a.URL,
 			r.urlKey, a.Language, r.published, r.modified, r.blocks, r.figures, r.related,
-			r.text, r.captions, notes, cjkOf(a.Title, a.Subtitle, a.Byline, r.text, r.captions, notes), id)
+			r.text, r.captions, notes, cjkOf(a.Title, a.Subtitle, r.byline, r.text, r.captions, notes),
+			r.authors, string(a.Confidence), id)
 		if err != nil {
 			return err
 		}
@@ -106,14 +107,15 @@ func (s *Store) ReplaceText(ctx context.Context, id int64, a *Article) error {
 
 const replaceVersionQuery = `
 UPDATE article_versions SET title = ?, subtitle = ?, byline = ?, site = ?, url = ?, language = ?,
-	published = ?, modified = ?, blocks = ?, figures = ?, related = ?, text = ?, captions = ?
+	published = ?, modified = ?, blocks = ?, figures = ?, related = ?, text = ?, captions = ?,
+	authors = ?, confidence = ?
 WHERE id = (SELECT id FROM article_versions WHERE article_id = ? ORDER BY id LIMIT 1 OFFSET ?)`
 
 // ReplaceVersionText is ReplaceText for version n (as Versions numbers
 // them) of article id; for the current version it is ReplaceText. Earlier
 // versions have no annotations and are not indexed. It returns an error
 // wrapping ErrNotFound when the article or version does not exist, or
-// ErrInvalid when a is nil.
+// ErrInvalid when a is nil or its Confidence unknown.
 func (s *Store) ReplaceVersionText(ctx context.Context, id int64, n int, a *Article) error {
 	old, err := s.versionCount(ctx, id)
 	if err != nil {
@@ -130,8 +132,9 @@ func (s *Store) ReplaceVersionText(ctx context.Context, id int64, n int, a *Arti
 	}
 	r, err := contentRow(a)
 	if err == nil {
-		_, err = s.db.ExecContext(ctx, replaceVersionQuery, a.Title, a.Subtitle, a.Byline, a.Site, a.URL,
-			a.Language, r.published, r.modified, r.blocks, r.figures, r.related, r.text, r.captions, id, n-1)
+		_, err = s.db.ExecContext(ctx, replaceVersionQuery, a.Title, a.Subtitle, r.byline, a.Site, a.URL,
+			a.Language, r.published, r.modified, r.blocks, r.figures, r.related, r.text, r.captions,
+			r.authors, string(a.Confidence), id, n-1)
 	}
 	if err != nil {
 		return fmt.Errorf("replace text of article %d version %d: %w", id, n, err)
@@ -141,6 +144,9 @@ func (s *Store) ReplaceVersionText(ctx context.Context, id int64, n int, a *Arti
 
 // contentRow derives the stored content columns of a.
 func contentRow(a *Article) (*articleRow, error) {
+	if !a.Confidence.Known() {
+		return nil, fmt.Errorf("%w: unknown confidence %q", ErrInvalid, a.Confidence)
+	}
 	c := &Capture{Articles: []*Article{a}}
 	rows, err := articleRows(c, time.Now())
 	if err != nil {

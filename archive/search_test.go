@@ -207,22 +207,3 @@ func TestFTSTriggers(t *testing.T) {
 		t.Error(err)
 	}
 }
-
-func TestURLKey(t *testing.T) {
-	t.Parallel()
-	for _, tt := range []struct{ in, want string }{
-		{"", ""},
-		{"not a url", ""},
-		{"/relative/path", ""},
-		{"mailto:a@b.c", ""},
-		{"https://www.Example.com/News/Fish/", "example.com/News/Fish"},
-		{"http://example.com:80/a#frag", "example.com/a"},
-		{"https://example.com:8443/a", "example.com:8443/a"},
-		{"https://example.com/a?utm_source=x&b=2&a=1&fbclid=z", "example.com/a?a=1&b=2"},
-		{"https://example.com/", "example.com"},
-	} {
-		if got := urlKey(tt.in); got != tt.want {
-			t.Errorf("urlKey(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}

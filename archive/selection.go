@@ -27,11 +27,20 @@ type Selection struct {
 	IDs        []int64  // only these articles; nil for no such limit
 	Starred    bool     // only starred articles (is:starred)
 	Unread     bool     // only unread articles (is:unread)
+	// Dated (published, else captured, else imported) in [From, To)
+	// (date:); a zero end is open.
+	From, To time.Time
+}
+
+// IsZero reports whether sel is the zero Selection: every article.
+func (sel Selection) IsZero() bool {
+	return sel.Query == "" && sel.Tags == nil && sel.Collection == "" && sel.Site == "" && sel.Saved == "" &&
+		sel.IDs == nil && !sel.Starred && !sel.Unread && sel.From.IsZero() && sel.To.IsZero()
 }
 
 // values returns the filters of the fields other than Query as nodes of
 // no place in the query (Pos -1). It returns an error wrapping ErrInvalid
-// for a tag with no name.
+// for a tag with no name, or dates that end before they start.
 func (sel Selection) values() ([]*query.Node, error) {
 	var out []*query.Node
 	add := func(field, value string) {
@@ -65,6 +74,12 @@ func (sel Selection) values() ([]*query.Node, error) {
 	}
 	if sel.Unread {
 		add("is", "unread")
+	}
+	if !sel.From.IsZero() || !sel.To.IsZero() {
+		if !sel.From.IsZero() && !sel.To.IsZero() && !sel.From.Before(sel.To) {
+			return nil, fmt.Errorf("dates %s to %s: %w", sel.From.Format(time.DateOnly), sel.To.Format(time.DateOnly), ErrInvalid)
+		}
+		out = append(out, &query.Node{Kind: query.Filter, Pos: -1, Field: "date", From: sel.From.UTC(), To: sel.To.UTC()})
 	}
 	return out, nil
 }
@@ -108,7 +123,8 @@ func (e *engine) prepare(ctx context.Context, sel Selection) (*prepared, error) 
 // newest first). The zero Selection, or one whose Query is only a sort:,
 // lists every article. It returns the errors of Search, and one wrapping
 // ErrNotFound when sel names a collection or saved search that does not
-// exist, or ErrInvalid for a tag with no name.
+// exist, or ErrInvalid for a tag with no name or dates that end before
+// they start.
 func (s *Store) Select(ctx context.Context, sel Selection, opt SearchOptions) (*Results, error) {
 	return s.find(ctx, sel, opt, false)
 }
@@ -136,7 +152,9 @@ func (e *engine) logSel(what string, sel Selection, start time.Time, attrs ...an
 	if e.log == nil {
 		return
 	}
-	if sel.Tags != nil || sel.Collection != "" || sel.Site != "" || sel.Saved != "" || sel.IDs != nil || sel.Starred || sel.Unread {
+	values := sel
+	values.Query = ""
+	if !values.IsZero() {
 		attrs = append(attrs, "selection", fmt.Sprintf("%+v", sel))
 	}
 	e.logRun(what, sel.Query, start, attrs...)

@@ -1,41 +1,51 @@
 package archive
 
 import (
-	"net/url"
-	"strings"
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/clippings/clippings/internal/urlnorm"
 )
 
-// trackingParams are query parameters that say how a reader arrived, not
-// which page it is; urlKey drops them.
-var trackingParams = map[string]bool{
-	"fbclid": true, "gclid": true, "dclid": true, "msclkid": true, "igshid": true,
-	"mc_cid": true, "mc_eid": true, "_ga": true, "ocid": true, "cmpid": true,
+// An article's address key (articles.url_key) is urlnorm.Key of its
+// canonical URL, else of its capture URL: the versions of one page share
+// it. Changing urlnorm.Key means computing the stored keys again in a
+// migration, as rekeyURLs does.
+
+// articleKey returns the address key of an article with these addresses.
+func articleKey(url, captureURL string) string {
+	if k := urlnorm.Key(url); k != "" {
+		return k
+	}
+	return urlnorm.Key(captureURL)
 }
 
-// urlKey normalises an absolute http(s) URL so that the addresses of one
-// page compare equal: no scheme, lower-case host without "www.", no default
-// port, no fragment, no trailing slash, no tracking parameters (utm_* and
-// trackingParams), the remaining parameters sorted. It returns "" for
-// anything else. Changing it means recomputing articles.url_key.
-func urlKey(raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return ""
+// rekeyURLs computes url_key again for every article (migration 0006,
+// after the keys of the releases before it). It reads every article's
+// addresses once and writes only the keys that change. Articles that come
+// to share a key stay apart: the newest is the one a new capture of their
+// page updates.
+func rekeyURLs(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, url, capture_url, url_key FROM articles`)
+	if err != nil {
+		return fmt.Errorf("read addresses: %w", err)
 	}
-	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-	if p := u.Port(); p != "" && p != "80" && p != "443" {
-		host += ":" + p
-	}
-	path := strings.TrimRight(u.EscapedPath(), "/")
-	q := u.Query()
-	for k := range q {
-		if trackingParams[strings.ToLower(k)] || strings.HasPrefix(strings.ToLower(k), "utm_") {
-			delete(q, k)
+	changed := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var url, captureURL, key string
+		if err := rows.Scan(&id, &url, &captureURL, &key); err != nil {
+			rows.Close()
+			return fmt.Errorf("read addresses: %w", err)
+		}
+		if k := articleKey(url, captureURL); k != key {
+			changed[id] = k
 		}
 	}
-	key := host + path
-	if len(q) > 0 {
-		key += "?" + q.Encode()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read addresses: %w", err)
 	}
-	return key
+	return setByID(ctx, tx, `UPDATE articles SET url_key = ? WHERE id = ?`, changed)
 }

@@ -31,7 +31,7 @@ type stored struct {
 
 // sameContent reports whether r holds the content already stored.
 func (c *stored) sameContent(r *articleRow) bool {
-	return c.title == r.a.Title && c.subtitle == r.a.Subtitle && c.byline == r.a.Byline &&
+	return c.title == r.a.Title && c.subtitle == r.a.Subtitle && c.byline == r.byline &&
 		c.text == r.text && c.capts == r.captions
 }
 
@@ -74,17 +74,18 @@ func sameArticles(ctx context.Context, q querier, rows []articleRow) ([]int64, b
 const archiveVersionQuery = `
 INSERT INTO article_versions (article_id, original_id, position, title, subtitle, byline, site, url,
 	language, published, modified, captured, imported, capture_url, file_name, format,
-	blocks, figures, related, text, captions, superseded)
+	blocks, figures, related, text, captions, authors, confidence, superseded)
 SELECT id, original_id, position, title, subtitle, byline, site, url,
 	language, published, modified, captured, imported, capture_url, file_name, format,
-	blocks, figures, related, text, captions, ?
+	blocks, figures, related, text, captions, authors, confidence, ?
 FROM articles WHERE id = ?`
 
 const newVersionQuery = `
 UPDATE articles SET original_id = ?, position = ?, title = ?, subtitle = ?, byline = ?, site = ?,
 	url = ?, url_key = ?, language = ?, published = coalesce(?, published), modified = ?,
 	captured = ?, imported = ?, capture_url = ?, file_name = ?, format = ?,
-	blocks = ?, figures = ?, related = ?, text = ?, captions = ?, notes = ?, cjk = ?
+	blocks = ?, figures = ?, related = ?, text = ?, captions = ?, notes = ?, cjk = ?,
+	authors = ?, confidence = ?
 WHERE id = ?`
 
 // addVersion makes r the current version of the stored article cur: the
@@ -99,11 +100,12 @@ func addVersion(ctx context.Context, tx *sql.Tx, cur *stored, origID int64, pos 
 		return err
 	}
 	a := r.a
-	_, err = tx.ExecContext(ctx, newVersionQuery, origID, pos, a.Title, a.Subtitle, a.Byline, a.Site,
+	_, err = tx.ExecContext(ctx, newVersionQuery, origID, pos, a.Title, a.Subtitle, r.byline, a.Site,
 		a.URL, r.urlKey, a.Language, r.published, r.modified,
 		r.captured, formatTime(r.imported), a.CaptureURL, r.fileName, r.format,
 		r.blocks, r.figures, r.related, r.text, r.captions, notes,
-		cjkOf(a.Title, a.Subtitle, a.Byline, r.text, r.captions, notes), cur.id)
+		cjkOf(a.Title, a.Subtitle, r.byline, r.text, r.captions, notes),
+		r.authors, string(a.Confidence), cur.id)
 	if err != nil {
 		return err
 	}
@@ -173,7 +175,7 @@ func scanVersion(row interface{ Scan(...any) error }) (Version, error) {
 
 const versionQuery = `
 SELECT v.article_id, v.title, v.subtitle, v.byline, v.site, v.url, v.language,
-	v.published, v.modified, v.blocks, v.figures, v.related,
+	v.published, v.modified, v.blocks, v.figures, v.related, v.authors, v.confidence,
 	o.sha256, v.file_name, v.format, v.capture_url, v.captured, v.imported,
 	a.starred, a.read
 FROM article_versions v JOIN originals o ON o.id = v.original_id JOIN articles a ON a.id = v.article_id
@@ -193,17 +195,7 @@ func (s *Store) ArticleVersion(ctx context.Context, id int64, n int) (*Article, 
 	if n < 1 || n > old {
 		return nil, fmt.Errorf("article %d version %d: %w", id, n, ErrNotFound)
 	}
-	a := &Article{}
-	var pub, mod, capt, imp sql.NullString
-	var blocks, figures, related string
-	err = s.db.QueryRowContext(ctx, versionQuery, id, n-1).Scan(
-		&a.ID, &a.Title, &a.Subtitle, &a.Byline, &a.Site, &a.URL, &a.Language,
-		&pub, &mod, &blocks, &figures, &related,
-		&a.OriginalSHA, &a.FileName, &a.Format, &a.CaptureURL, &capt, &imp,
-		&a.Starred, &a.Read)
-	if err == nil {
-		err = decodeArticle(a, [4]sql.NullString{pub, mod, capt, imp}, blocks, figures, related)
-	}
+	a, err := scanArticle(s.db.QueryRowContext(ctx, versionQuery, id, n-1))
 	if err == nil {
 		a.Tags, err = s.articleTags(ctx, id)
 	}

@@ -55,19 +55,23 @@ type DocArticle struct {
 }
 
 // DocContent is one version of an article as cleaned from one capture.
+// Authors and Confidence came in later than the rest: a document written
+// before them has neither, read as no authors and an unknown confidence.
 type DocContent struct {
-	Title      string           `json:"title"`
-	Subtitle   string           `json:"subtitle"`
-	Byline     string           `json:"byline"`
-	Site       string           `json:"site"`
-	URL        string           `json:"url"`
-	Language   string           `json:"language"`
-	Published  time.Time        `json:"published,omitzero"`
-	Modified   time.Time        `json:"modified,omitzero"`
-	Blocks     []archive.Block  `json:"blocks"`
-	Figures    []archive.Figure `json:"figures"`
-	Related    []archive.Link   `json:"related"`
-	Provenance DocProvenance    `json:"provenance"`
+	Title      string             `json:"title"`
+	Subtitle   string             `json:"subtitle"`
+	Byline     string             `json:"byline"`
+	Authors    []archive.Author   `json:"authors"`
+	Site       string             `json:"site"`
+	URL        string             `json:"url"`
+	Language   string             `json:"language"`
+	Published  time.Time          `json:"published,omitzero"`
+	Modified   time.Time          `json:"modified,omitzero"`
+	Blocks     []archive.Block    `json:"blocks"`
+	Figures    []archive.Figure   `json:"figures"`
+	Related    []archive.Link     `json:"related"`
+	Confidence archive.Confidence `json:"confidence"`
+	Provenance DocProvenance      `json:"provenance"`
 }
 
 // DocProvenance says where a version came from.
@@ -134,21 +138,27 @@ func ArticleOf(key string, a *archive.Article) DocArticle {
 // empty lists (not null) where it has none.
 func ContentOf(a *archive.Article) DocContent {
 	return DocContent{
-		Title: a.Title, Subtitle: a.Subtitle, Byline: a.Byline, Site: a.Site, URL: a.URL,
+		Title: a.Title, Subtitle: a.Subtitle, Byline: a.Byline, Authors: orEmpty(a.Authors), Site: a.Site, URL: a.URL,
 		Language: a.Language, Published: a.Published.UTC(), Modified: a.Modified.UTC(),
 		Blocks: orEmpty(a.Blocks), Figures: orEmpty(a.Figures), Related: orEmpty(a.Related),
+		Confidence: a.Confidence,
 		Provenance: DocProvenance{OriginalSHA256: a.OriginalSHA, FileName: a.FileName, Format: a.Format,
 			CaptureURL: a.CaptureURL, Captured: a.Captured.UTC(), Imported: a.Imported.UTC()},
 	}
 }
 
 // article is the archive.Article of content c (without ID, tags or
-// states).
+// states). A confidence this version does not know (from a newer
+// document) is read as unknown.
 func (c *DocContent) article() *archive.Article {
 	p := c.Provenance
-	return &archive.Article{Title: c.Title, Subtitle: c.Subtitle, Byline: c.Byline, Site: c.Site,
+	conf := c.Confidence
+	if !conf.Known() {
+		conf = ""
+	}
+	return &archive.Article{Title: c.Title, Subtitle: c.Subtitle, Byline: c.Byline, Authors: c.Authors, Site: c.Site,
 		URL: c.URL, Language: c.Language, Published: c.Published, Modified: c.Modified,
-		Blocks: c.Blocks, Figures: c.Figures, Related: c.Related,
+		Blocks: c.Blocks, Figures: c.Figures, Related: c.Related, Confidence: conf,
 		OriginalSHA: p.OriginalSHA256, FileName: p.FileName, Format: p.Format,
 		CaptureURL: p.CaptureURL, Captured: p.Captured, Imported: p.Imported}
 }

@@ -107,6 +107,19 @@ func (fx *fixture) Image(_ context.Context, sha string) (*archive.Image, error) 
 // write writes the fixture's bundle and returns its path.
 func (fx *fixture) write(t testing.TB) string {
 	t.Helper()
+	var doc bytes.Buffer
+	enc := json.NewEncoder(&doc)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(fx.doc); err != nil {
+		t.Fatal(err)
+	}
+	return fx.writeDoc(t, doc.Bytes())
+}
+
+// writeDoc writes a bundle of fx's files whose document is doc, as
+// given, and returns its path.
+func (fx *fixture) writeDoc(t testing.TB, doc []byte) string {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "test"+Ext)
 	f, err := os.Create(path)
 	if err != nil {
@@ -121,9 +134,8 @@ func (fx *fixture) write(t testing.TB) string {
 		for sha := range fx.images {
 			refs.Images[sha] = true
 		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return refs, enc.Encode(fx.doc)
+		_, err := w.Write(doc)
+		return refs, err
 	})
 	if err != nil {
 		t.Fatal(err)

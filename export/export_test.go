@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -175,16 +176,23 @@ func TestSelect(t *testing.T) {
 	if err != nil || len(all) != len(fx.all) {
 		t.Fatalf("SelectAll: %v, %v", all, err)
 	}
-	tagged, err := SelectTag(ctx, fx.store, "research")
+	if every, err := Select(ctx, fx.store, archive.Selection{}); err != nil || !slices.Equal(every, all) {
+		t.Errorf("Select(zero) = %v, %v; want %v, as SelectAll", every, err, all)
+	}
+	tagged, err := Select(ctx, fx.store, archive.Selection{Tags: []string{"research"}})
 	if err != nil || len(tagged) != 1 || tagged[0] != fx.ids["libraries"] {
-		t.Errorf("SelectTag(research) = %v, %v: want the libraries article (tag research/libraries)", tagged, err)
+		t.Errorf("Select(tag research) = %v, %v: want the libraries article (tag research/libraries)", tagged, err)
 	}
-	if _, err := SelectTag(ctx, fx.store, `a"b`); !errors.Is(err, archive.ErrInvalid) {
-		t.Errorf("SelectTag with a quote: %v", err)
+	if _, err := fx.store.AddTags(ctx, []int64{fx.ids["trains"]}, `say "hi"`); err != nil {
+		t.Fatal(err)
 	}
-	found, err := SelectQuery(ctx, fx.store, "trains")
+	quoted, err := Select(ctx, fx.store, archive.Selection{Tags: []string{`say "hi"`}})
+	if err != nil || len(quoted) != 1 || quoted[0] != fx.ids["trains"] {
+		t.Errorf(`Select(tag say "hi") = %v, %v; want the trains article`, quoted, err)
+	}
+	found, err := Select(ctx, fx.store, archive.Selection{Query: "trains"})
 	if err != nil || len(found) != 1 || found[0] != fx.ids["trains"] {
-		t.Errorf("SelectQuery(trains) = %v, %v", found, err)
+		t.Errorf("Select(trains) = %v, %v", found, err)
 	}
 	col, err := SelectCollection(ctx, fx.store, " reading / ")
 	want := []int64{fx.ids["trains"], fx.ids["libraries"], fx.ids["cjk"]}

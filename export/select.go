@@ -8,13 +8,14 @@ import (
 	"github.com/clippings/clippings/archive"
 )
 
-// Selecting what to export: the whole archive, a search, a tag or a
-// collection. Each returns article IDs in the order the app shows them.
+// Selecting what to export: the whole archive, a selection (a search, a
+// tag…) or a collection. Each returns article IDs in the order the app
+// shows them.
 
 // Selector is what the selection helpers read. *archive.Store satisfies it.
 type Selector interface {
 	List(ctx context.Context, f archive.ListFilter) ([]archive.Summary, error)
-	SearchIDs(ctx context.Context, query string) ([]int64, error)
+	SelectIDs(ctx context.Context, sel archive.Selection) ([]int64, error)
 	Collections(ctx context.Context) ([]archive.Collection, error)
 	CollectionArticles(ctx context.Context, id int64, f archive.ListFilter) ([]archive.Summary, error)
 }
@@ -40,22 +41,16 @@ func SelectAll(ctx context.Context, s Selector) ([]int64, error) {
 	}
 }
 
-// SelectQuery returns the articles a search finds (in the search
-// language of archive), newest first. It returns the archive's error for
-// a malformed query (a *archive.QueryError).
-func SelectQuery(ctx context.Context, s Selector, query string) ([]int64, error) {
-	return s.SearchIDs(ctx, query)
-}
-
-// SelectTag returns the articles tagged tag or a tag below it, newest
-// first. It returns an error wrapping archive.ErrInvalid for a tag that
-// cannot be searched (empty, or holding a double quote).
-func SelectTag(ctx context.Context, s Selector, tag string) ([]int64, error) {
-	tag = strings.TrimSpace(tag)
-	if tag == "" || strings.Contains(tag, `"`) {
-		return nil, fmt.Errorf("tag %q: %w", tag, archive.ErrInvalid)
+// Select returns the articles sel selects, newest first; for the zero
+// Selection every article, as SelectAll. It returns the archive's error
+// for a malformed sel.Query (a *archive.QueryError), a tag with no name
+// (archive.ErrInvalid), or a collection or saved search that does not
+// exist (archive.ErrNotFound).
+func Select(ctx context.Context, s Selector, sel archive.Selection) ([]int64, error) {
+	if sel.IsZero() {
+		return SelectAll(ctx, s)
 	}
-	return s.SearchIDs(ctx, `tag:"`+tag+`"`)
+	return s.SelectIDs(ctx, sel)
 }
 
 // SelectCollection returns the articles of the collection at path (names

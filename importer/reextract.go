@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -39,7 +40,9 @@ type ReextractReport struct {
 // Reextract cleans every stored original again with the current cleaner
 // and gives each version of each article its new content through
 // ReplaceVersionText, which keeps the article's tags, states, collections
-// and annotations (re-anchored). Originals are cleaned in parallel
+// and annotations (re-anchored): it brings an archive written by an
+// earlier release up to the record of this one (authors, confidence,
+// language, dates, title, URL). Originals are cleaned in parallel
 // (opt.Workers, 0 for one per CPU) and written one at a time. A version
 // that comes out the same is left alone; one whose original no longer
 // cleans, or no longer holds it, is reported as failed and left as it is.
@@ -133,7 +136,7 @@ func recleanOriginal(ctx context.Context, a Archive, sha string) (*archive.Captu
 	if err != nil {
 		return nil, err
 	}
-	return Extract(o.Name, o.Data)
+	return reclean(o)
 }
 
 // replaceVersion gives one version its re-cleaned content.
@@ -186,30 +189,16 @@ func matchArticle(arts []*archive.Article, old *archive.Article, pos int) *archi
 	return nil
 }
 
-// sameContent reports whether re-cleaning changed nothing that is stored.
+// sameContent reports whether re-cleaning changed nothing that is stored:
+// the record (title, standfirst, byline, authors, site, URL, language,
+// dates, confidence) and the body, figures and related links.
 func sameContent(old, fresh *archive.Article) bool {
-	if old.Title != fresh.Title || old.Subtitle != fresh.Subtitle || old.Byline != fresh.Byline ||
-		old.Site != fresh.Site || old.URL != fresh.URL || old.Language != fresh.Language ||
-		!sameTime(old.Published, fresh.Published) || !sameTime(old.Modified, fresh.Modified) ||
-		len(old.Blocks) != len(fresh.Blocks) || len(old.Figures) != len(fresh.Figures) || len(old.Related) != len(fresh.Related) {
-		return false
-	}
-	for i := range old.Blocks {
-		if !reflect.DeepEqual(old.Blocks[i], fresh.Blocks[i]) {
-			return false
-		}
-	}
-	for i := range old.Figures {
-		if old.Figures[i] != fresh.Figures[i] {
-			return false
-		}
-	}
-	for i := range old.Related {
-		if old.Related[i] != fresh.Related[i] {
-			return false
-		}
-	}
-	return true
+	return old.Title == fresh.Title && old.Subtitle == fresh.Subtitle && old.Byline == fresh.Byline &&
+		old.Site == fresh.Site && old.URL == fresh.URL && old.Language == fresh.Language &&
+		old.Confidence == fresh.Confidence && slices.Equal(old.Authors, fresh.Authors) &&
+		sameTime(old.Published, fresh.Published) && sameTime(old.Modified, fresh.Modified) &&
+		slices.EqualFunc(old.Blocks, fresh.Blocks, sameBlock) && slices.Equal(old.Figures, fresh.Figures) &&
+		slices.Equal(old.Related, fresh.Related)
 }
 
 // sameTime reports whether two times are equal at the precision the
@@ -271,4 +260,10 @@ func (k *imageCheck) has(ctx context.Context, sha string) (bool, error) {
 		k.seen[sha] = true
 	}
 	return k.seen[sha], nil
+}
+
+// sameBlock reports whether two body blocks are equal, inline marks and
+// table cells included.
+func sameBlock(a, b archive.Block) bool {
+	return reflect.DeepEqual(a, b)
 }

@@ -33,7 +33,7 @@ type command struct {
 // commands is the command table.
 var commands = map[string]command{
 	// Bring pages in, read them.
-	"import":    {"import saved pages (files or folders) into the archive", "[--archive A] PATH...", runImport},
+	"import":    {"import saved pages (files or folders), .clippings bundles and other tools' libraries into the archive", "[--archive A] [--reading-list] PATH...", runImport},
 	"extract":   {"print the cleaned article of a saved page; touches no archive", "[--json] FILE", runExtract},
 	"search":    {"search the archive, best matches first", "[--archive A] [--json] [--limit N] QUERY", runSearch},
 	"list":      {"list the archive's articles, newest first", "[--archive A] [--limit N] [--offset N]", runList},

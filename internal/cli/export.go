@@ -74,15 +74,17 @@ func chosen(ss ...string) int {
 }
 
 // selectArticles returns the articles to export: those of the one
-// selection given, or every article.
+// selection given, or every article. The tag is a name, never parsed; the
+// query is in the search language.
 func selectArticles(ctx context.Context, store *archive.Store, query, tag, collection, ids string) ([]int64, error) {
 	var sel []int64
 	var err error
 	switch {
+	case query != "" && strings.TrimSpace(query) == "": // a blank search finds nothing
 	case query != "":
-		sel, err = export.SelectQuery(ctx, store, query)
+		sel, err = export.Select(ctx, store, archive.Selection{Query: query})
 	case tag != "":
-		sel, err = export.SelectTag(ctx, store, tag)
+		sel, err = export.Select(ctx, store, archive.Selection{Tags: []string{tag}})
 	case collection != "":
 		sel, err = export.SelectCollection(ctx, store, collection)
 	case ids != "":

@@ -12,32 +12,42 @@ import (
 	"github.com/clippings/clippings/bundle"
 	"github.com/clippings/clippings/importer"
 	"github.com/clippings/clippings/internal/words"
+	"github.com/clippings/clippings/library"
 )
 
-// runImport imports saved pages and merges .clippings bundles; it makes
-// the archive when there is none.
+// runImport imports saved pages, merges .clippings bundles and brings in
+// the libraries of other tools; it makes the archive when there is none.
 func runImport(ctx context.Context, c *cli, args []string) error {
-	paths, err := c.positional(c.archiveFlags(), args, 1, -1)
+	fs := c.archiveFlags()
+	var opt library.Options
+	fs.BoolVar(&opt.ReadingList, "reading-list", false, readingListHelp)
+	paths, err := c.positional(fs, args, 1, -1)
 	if err != nil {
 		return err
 	}
-	return c.withNewStore(ctx, func(store *archive.Store) error { return importPaths(ctx, c, store, paths) })
+	return c.withNewStore(ctx, func(store *archive.Store) error { return importPaths(ctx, c, store, paths, opt) })
 }
 
-// importPaths merges the .clippings bundles among paths and imports the
-// other files and folders as saved pages, with a progress bar and a
-// report.
-func importPaths(ctx context.Context, c *cli, store *archive.Store, paths []string) error {
-	// .clippings bundles are merged whole; everything else is a saved page.
+// importPaths merges the .clippings bundles among paths, imports the
+// libraries of other tools (library.Detect) and imports the other files
+// and folders as saved pages, with a progress bar and a report.
+func importPaths(ctx context.Context, c *cli, store *archive.Store, paths []string, opt library.Options) error {
+	// .clippings bundles are merged whole, libraries entry by entry;
+	// everything else is a saved page.
 	var pages []string
 	for _, p := range paths {
-		if bundle.HasExt(p) {
-			if err := importBundle(ctx, c, store, p); err != nil {
-				return err
-			}
-			continue
+		var err error
+		switch _, isLibrary := library.Detect(p); {
+		case bundle.HasExt(p):
+			err = importBundle(ctx, c, store, p)
+		case isLibrary:
+			err = importLibrary(ctx, c, store, p, opt)
+		default:
+			pages = append(pages, p)
 		}
-		pages = append(pages, p)
+		if err != nil {
+			return err
+		}
 	}
 	if len(pages) == 0 {
 		return nil

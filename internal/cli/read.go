@@ -163,6 +163,29 @@ func writeArticle(w io.Writer, a *archive.Article) {
 		}
 	}
 	fmt.Fprintf(w, "\nSource: %s (%s), SHA-256 %s\n", a.FileName, a.Format, a.OriginalSHA)
+	if len(a.Authors) > 0 {
+		fmt.Fprintln(w, "Authors: "+authorsLine(a.Authors))
+	}
+	if a.Confidence != "" {
+		fmt.Fprintf(w, "Confidence: %s\n", a.Confidence)
+	}
+}
+
+// authorsLine lists authors with what is known of each: "Robert Burns (AP
+// National Security Writer); Associated Press (organization)".
+func authorsLine(authors []archive.Author) string {
+	parts := make([]string, len(authors))
+	for i, au := range authors {
+		kind := ""
+		if au.Kind == archive.Organization {
+			kind = string(au.Kind)
+		}
+		parts[i] = au.Name
+		if more := words.Join(", ", kind, au.Role); more != "" {
+			parts[i] += " (" + more + ")"
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // date is t as "2 January 2006", "" when zero.
