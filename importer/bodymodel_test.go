@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -169,5 +170,120 @@ func TestInlineEmphasisCodeSub(t *testing.T) {
 				t.Errorf("%s: %s mark %q is no %s of the source", c.page, c.kind, text, c.sel)
 			}
 		}
+	}
+}
+
+// blocksKind returns the article's blocks of kind.
+func blocksKind(a *archive.Article, kind archive.BlockKind) []archive.Block {
+	var out []archive.Block
+	for _, b := range a.Blocks {
+		if b.Kind == kind {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// TestTables checks data tables against their source: the caption, header
+// cells from th and thead, every row with as many cells as the source row,
+// and the block's text one line per row; a table laying out a whole
+// article stays paragraphs.
+func TestTables(t *testing.T) {
+	a, doc := mozillaArticle(t, "google-sre-book-1")
+	tables := blocksKind(a, archive.TableKind)
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	tb, src := tables[0].Table, doc.Find("table").First()
+	if want := cleanInline(src.Find("caption").Text()); tb.Caption != want || want == "" {
+		t.Errorf("caption %q, want %q", tb.Caption, want)
+	}
+	rows := src.Find("tr")
+	if len(tb.Rows) != rows.Length() {
+		t.Fatalf("%d rows, want %d", len(tb.Rows), rows.Length())
+	}
+	rows.Each(func(i int, tr *goquery.Selection) {
+		cells := tr.Find("td, th")
+		if len(tb.Rows[i]) != cells.Length() {
+			t.Errorf("row %d: %d cells, want %d", i, len(tb.Rows[i]), cells.Length())
+			return
+		}
+		cells.Each(func(j int, c *goquery.Selection) {
+			got := tb.Rows[i][j]
+			if head := c.Is("th") || c.ParentsFiltered("thead").Length() > 0; got.Header != head || got.Text != cleanInline(c.Text()) {
+				t.Errorf("cell %d,%d: %+v, want %q header %v", i, j, got, cleanInline(c.Text()), head)
+			}
+		})
+	})
+	if lines := strings.Split(tables[0].Text, "\n"); len(lines) != len(tb.Rows)+1 || lines[0] != tb.Caption ||
+		lines[1] != tb.Rows[0][0].Text+" | "+tb.Rows[0][1].Text {
+		t.Errorf("table text %q", tables[0].Text)
+	}
+
+	// Wikipedia's infobox: header cells in rows, links in cells.
+	wiki, _ := mozillaArticle(t, "wikipedia")
+	box := blocksKind(wiki, archive.TableKind)
+	if len(box) == 0 || len(box[0].Table.Rows) < 5 || !box[0].Table.Rows[0][0].Header || len(box[0].Table.Rows[0][1].Inline) == 0 {
+		t.Errorf("infobox: %+v", box)
+	}
+
+	// Tables laying out the whole article (one cell of 2,000 words; the
+	// page frame of LWN) are read as before.
+	for _, page := range []string{"table-style-attributes", "lwn-1"} {
+		a, _ := mozillaArticle(t, page)
+		if n := len(blocksKind(a, archive.TableKind)); n != 0 || len(blocksKind(a, archive.Paragraph)) < 10 {
+			t.Errorf("%s: %d tables, %d paragraphs: a layout table became a table", page, n, len(blocksKind(a, archive.Paragraph)))
+		}
+	}
+}
+
+// noteMark is a numbered reference as Wikipedia sets it.
+var noteMark = regexp.MustCompile(`^\[\d+\]$`)
+
+// TestDefinitionsAndFootnotes checks dl terms and definitions, and
+// Wikipedia's references as footnotes labelled as the text marks them.
+func TestDefinitionsAndFootnotes(t *testing.T) {
+	a, doc := mozillaArticle(t, "google-sre-book-1")
+	terms, defs := blocksKind(a, archive.Term), blocksKind(a, archive.Define)
+	if len(terms) == 0 || len(defs) < 10 {
+		t.Errorf("%d terms, %d definitions; want the glossary's", len(terms), len(defs))
+	}
+	dts, dds := sourceTexts(doc, "dl dt"), sourceTexts(doc, "dl dd, dl dd p")
+	for _, b := range terms {
+		if !dts[b.Text] {
+			t.Errorf("term %q is no dt of the source", b.Text)
+		}
+	}
+	for _, b := range defs {
+		if !dds[b.Text] {
+			t.Errorf("definition %q is no dd of the source", b.Text)
+		}
+	}
+
+	wiki, doc := mozillaArticle(t, "wikipedia")
+	notes := blocksKind(wiki, archive.Footnote)
+	if want := doc.Find("ol.references > li").Length(); len(notes) != want || want == 0 {
+		t.Fatalf("%d footnotes, want the %d references", len(notes), want)
+	}
+	labels := map[string]bool{}
+	for _, n := range notes {
+		labels[n.Label] = true
+	}
+	refs := 0
+	for _, b := range wiki.Blocks {
+		for _, m := range b.Inline {
+			if mark := b.Text[m.Start:m.End]; m.Kind == archive.InlineSup && noteMark.MatchString(mark) {
+				refs++
+				if !labels[strings.Trim(mark, "[]")] {
+					t.Errorf("reference %s has no footnote", mark)
+				}
+			}
+		}
+	}
+	if refs < len(notes) {
+		t.Errorf("%d references in the text for %d footnotes", refs, len(notes))
+	}
+	if want := cleanInline(doc.Find("ol.references > li").First().Text()); notes[0].Label != "1" || notes[0].Text != want {
+		t.Errorf("first footnote %+v, want %q labelled 1", notes[0], want)
 	}
 }
