@@ -155,7 +155,7 @@ func markdownBlock(w *strings.Builder, b archive.Block, segs []segment) {
 		if b.Ordered {
 			bullet = "1."
 		}
-		fmt.Fprintf(w, "%s%s %s\n\n", strings.Repeat("    ", max(b.Level-1, 0)), bullet, oneLine(mdSegments(segs)))
+		fmt.Fprintf(w, "%s%s %s\n\n", strings.Repeat("    ", listDepth(b.Level)-1), bullet, oneLine(mdSegments(segs)))
 	case archive.Quote:
 		for _, l := range strings.Split(mdSegments(segs), "\n") {
 			fmt.Fprintf(w, "> %s\n", l)
