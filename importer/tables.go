@@ -36,13 +36,18 @@ func (b *blockBuilder) held(f func()) {
 }
 
 // Limits of a data table: a cell of more words, or one holding a heading,
-// a quotation or preformatted text, lays out prose.
-const maxDataCellWords = 150
+// a quotation or preformatted text and more words than a label, lays out
+// prose. A cell that is only a short heading labels a column or a group
+// of rows, and is a header cell.
+const (
+	maxDataCellWords   = 150
+	maxHeadedCellWords = 30
+)
 
 // isDataTable reports whether the table n holds data rather than laying
 // out the page: at least two rows and two columns, not marked as
-// presentation, and no cell that holds prose (headings, quotations, long
-// text).
+// presentation, and no cell that holds prose (long text, or a heading,
+// quotation or preformatted text with more than a label's words).
 func isDataTable(n *html.Node) bool {
 	if r := strings.ToLower(attrOf(n, "role")); r == "presentation" || r == "none" {
 		return false
@@ -54,7 +59,8 @@ func isDataTable(n *html.Node) bool {
 		c := 0
 		forCells(tr, func(td *html.Node) {
 			c++
-			if len(strings.Fields(nodeText(td))) > maxDataCellWords || holdsProse(td) {
+			words := len(strings.Fields(nodeText(td)))
+			if words > maxDataCellWords || words > maxHeadedCellWords && holdsProse(td) {
 				prose = true
 			}
 		})
@@ -132,7 +138,7 @@ func (b *blockBuilder) readTable(n *html.Node) {
 		var texts []string
 		forCells(tr, func(td *html.Node) {
 			cell := b.readCell(td)
-			cell.Header = head || td.Data == "th"
+			cell.Header = head || td.Data == "th" || holdsProse(td)
 			if span, err := strconv.Atoi(attrOf(td, "colspan")); err == nil && span > 1 {
 				cell.ColSpan = min(span, 1000)
 			}
