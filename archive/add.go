@@ -378,6 +378,9 @@ func insertArticle(ctx context.Context, tx *sql.Tx, idx *indexQueue, origID int6
 	if err := insertTags(ctx, tx, id, a.Tags); err != nil {
 		return 0, err
 	}
+	if err := setLinks(ctx, tx, id, a); err != nil {
+		return 0, err
+	}
 	idx.ids, idx.rows = append(idx.ids, id), append(idx.rows, r)
 	return id, nil
 }

@@ -20,7 +20,7 @@ const (
 	Quote     BlockKind = "quote"  // a block quotation
 	Code      BlockKind = "pre"    // preformatted text, kept verbatim
 	FigureRef BlockKind = "figure" // Figure is an index into Article.Figures
-	TableKind BlockKind = "table"  // Table holds the rows; Text is the cells' text, a row per line
+	TableKind BlockKind = "table"  // Table holds the rows; Text is the caption's line if any, then the cells' text, a row per line, cells joined by " | "
 	Term      BlockKind = "dt"     // a term of a definition list
 	Define    BlockKind = "dd"     // a definition of the term before it
 	Footnote  BlockKind = "note"   // a footnote of the page; Label is its mark ("1", "*")

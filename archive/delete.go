@@ -77,6 +77,7 @@ var deleteArticleQueries = []string{
 	`DELETE FROM article_tags WHERE article_id ` + idsIn,
 	`DELETE FROM annotations WHERE article_id ` + idsIn,
 	`DELETE FROM collection_articles WHERE article_id ` + idsIn,
+	`DELETE FROM article_links WHERE article_id ` + idsIn,
 	`DELETE FROM articles WHERE id ` + idsIn,
 }
 

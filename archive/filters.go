@@ -54,6 +54,9 @@ func (c *compiler) filter(n *query.Node) (string, []any, error) {
 		}
 		return `a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
 			WHERE ` + cond + `)`, args, nil
+	case "links":
+		cond, args := linksCond(v, n.Prefix)
+		return cond, args, nil
 	case "lang":
 		if n.Prefix {
 			return `a.language LIKE ? ESCAPE '\'`, []any{escapeLike(v) + "%"}, nil

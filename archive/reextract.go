@@ -94,6 +94,9 @@ func (s *Store) ReplaceText(ctx context.Context, id int64, a *Article) error {
 		if err != nil {
 			return err
 		}
+		if err := setLinks(ctx, tx, id, a); err != nil {
+			return err
+		}
 		if err := sealArticle(ctx, tx, id); err != nil {
 			return err
 		}

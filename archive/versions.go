@@ -115,6 +115,9 @@ func addVersion(ctx context.Context, tx *sql.Tx, cur *stored, origID int64, pos 
 	if err != nil {
 		return err
 	}
+	if err := setLinks(ctx, tx, cur.id, a); err != nil {
+		return err
+	}
 	if err := sealArticle(ctx, tx, cur.id); err != nil {
 		return err
 	}

@@ -38,15 +38,20 @@ type blockBuilder struct {
 	art     *archive.Article
 	buf     strings.Builder
 	ctx     blockCtx
-	ordered []bool      // the open lists, innermost last: true for <ol>
-	cells   int         // how many table cells the walk is inside
-	figures map[int]int // page figure index → article figure index
+	ordered []bool            // the open lists, innermost last: true for <ol>
+	cells   int               // how many cells of layout tables the walk is inside
+	figures map[int]int       // page figure index → article figure index
+	open    []*openMark       // the marking elements being read (inline.go)
+	marks   []rawMark         // the marks over buf
+	table   *tableRead        // the data table being read, if any (tables.go)
+	notes   map[string]string // element id → label of the page's footnotes (notes.go)
 }
 
 type blockCtx struct {
 	kind    archive.BlockKind
 	level   int
 	ordered bool
+	label   string // a footnote's mark
 }
 
 // buildHTMLBlocks turns the main content into blocks: paragraphs,
@@ -72,7 +77,7 @@ func buildHTMLBlocks(p *htmlPage) error {
 
 // buildBlocks turns p.content into the article's blocks.
 func (p *htmlPage) buildBlocks() {
-	b := &blockBuilder{p: p, art: p.art, ctx: blockCtx{kind: archive.Paragraph}, figures: map[int]int{}}
+	b := &blockBuilder{p: p, art: p.art, ctx: blockCtx{kind: archive.Paragraph}, figures: map[int]int{}, notes: footnoteTargets(p.content)}
 	b.walk(p.content)
 	b.flush()
 }
@@ -97,19 +102,30 @@ func (b *blockBuilder) element(n *html.Node) {
 	}
 	if v, ok := getAttr(n, figAttr); ok {
 		if i, err := strconv.Atoi(v); err == nil && i >= 0 && i < len(b.p.figures) {
-			b.pageFigure(i)
+			b.held(func() { b.pageFigure(i) })
 			return
 		}
+	}
+	if b.table != nil && b.inCell(n) {
+		return
+	}
+	if label, ok := b.notes[attrOf(n, "id")]; ok && b.cells == 0 {
+		b.block(n, blockCtx{kind: archive.Footnote, label: label})
+		return
 	}
 	switch tag := n.Data; {
 	case tag == "br":
 		b.buf.WriteString("\n")
+	case tag == "table" && b.cells == 0 && isDataTable(n):
+		b.readTable(n)
+	case inlineKinds[tag] != "":
+		b.marked(n, inlineKinds[tag])
 	case tag == "img":
-		b.image(n)
+		b.held(func() { b.image(n) })
 	case tag == "figure" && selection(n).Find("img").Length() > 0:
-		b.image(n)
+		b.held(func() { b.image(n) })
 	case tag == "figcaption" || captionClass.MatchString(attrOf(n, "class")) && isCaptionElement(selection(n)):
-		b.caption(n)
+		b.held(func() { b.caption(n) })
 	case len(tag) == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6':
 		b.block(n, blockCtx{kind: archive.Heading, level: max(2, int(tag[1]-'0'))})
 	case tag == "ul" || tag == "ol":
@@ -120,6 +136,10 @@ func (b *blockBuilder) element(n *html.Node) {
 		b.block(n, blockCtx{kind: archive.ListItem, level: max(1, len(b.ordered)), ordered: len(b.ordered) > 0 && b.ordered[len(b.ordered)-1]})
 	case tag == "blockquote":
 		b.block(n, blockCtx{kind: archive.Quote})
+	case tag == "dt" && b.cells == 0:
+		b.block(n, blockCtx{kind: archive.Term})
+	case tag == "dd" && b.cells == 0:
+		b.block(n, blockCtx{kind: archive.Define})
 	case tag == "pre":
 		b.flush()
 		b.buf.WriteString(nodeText(n))
@@ -162,20 +182,23 @@ func (b *blockBuilder) flush() { b.flushAs(b.ctx) }
 
 func (b *blockBuilder) flushAs(ctx blockCtx) {
 	raw := b.buf.String()
+	marks := b.takeMarks()
 	b.buf.Reset()
 	var t string
+	var inline []archive.Inline
 	if ctx.kind == archive.Code {
 		t = strings.Trim(strings.ReplaceAll(raw, "\r\n", "\n"), "\n")
 		if strings.TrimSpace(t) == "" {
 			t = ""
 		}
 	} else {
-		t = cleanInline(raw)
+		t, inline = cleanMarked(raw, marks)
 	}
 	if t == "" {
 		return
 	}
-	b.art.Blocks = append(b.art.Blocks, archive.Block{Kind: ctx.kind, Text: t, Level: ctx.level, Ordered: ctx.ordered})
+	b.art.Blocks = append(b.art.Blocks, archive.Block{Kind: ctx.kind, Text: t, Level: ctx.level, Ordered: ctx.ordered,
+		Label: ctx.label, Inline: inline})
 }
 
 // lineBreaks turns the line breaks of the HTML source into spaces.

@@ -41,7 +41,7 @@ func textStats(a *archive.Article) (words, listWords, paras int) {
 	for _, b := range a.Blocks {
 		n := len(strings.Fields(b.Text))
 		switch b.Kind {
-		case archive.Paragraph, archive.Quote:
+		case archive.Paragraph, archive.Quote, archive.Term, archive.Define:
 			if strings.Contains(b.Text, " | ") {
 				listWords += n // a table row
 				continue
@@ -50,7 +50,7 @@ func textStats(a *archive.Article) (words, listWords, paras int) {
 			if n >= minParaWords {
 				paras++
 			}
-		case archive.ListItem:
+		case archive.ListItem, archive.TableKind, archive.Footnote:
 			listWords += n
 		}
 	}

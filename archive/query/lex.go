@@ -38,6 +38,7 @@ var fields = map[string]bool{
 	"title": true, "byline": true, "author": true, "in": true, "site": true, "tag": true,
 	"collection": true, "saved": true, "lang": true, "language": true, "is": true, "has": true,
 	"published": true, "captured": true, "date": true, "sort": true, "key": true,
+	"links": true, "linksto": true,
 }
 
 // lexer splits a query into tokens.

@@ -189,6 +189,8 @@ func (p *parser) field(t token) (*Node, error) {
 		v = NormTag(v)
 	case "lang", "language":
 		t.field, v = "lang", lv
+	case "links", "linksto":
+		t.field, v = "links", lv
 	}
 	if v == "" {
 		return nil, p.errAt(t.pos, "%s: needs a value", t.field)

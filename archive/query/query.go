@@ -12,6 +12,7 @@
 //	title:walrus  byline:pérez  author:pérez   in one column (a word or a "phrase")
 //	in:notes            text terms search highlights and notes only
 //	site:bbc.co.uk  site:"The Guardian"        the site's name, or its host and subdomains… of the URL
+//	links:reuters.com  linksto:…               the body links to the site (or its subdomains)
 //	tag:korea           tagged korea or korea/anything (tags nest with /)
 //	collection:Reading/Summits                  in the collection (or its sub-collections), by path
 //	saved:NAME          what a saved search finds

@@ -8,6 +8,7 @@ import (
 
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/importer"
+	"github.com/clippings/clippings/internal/bodyhtml"
 )
 
 // extracted is the JSON printed by "clippings extract --json": the contract
@@ -23,10 +24,12 @@ type extracted struct {
 	Modified  string            `json:"modified"`
 	Language  string            `json:"language"`
 	Text      string            `json:"text"`
-	Headings  []string          `json:"headings"`
-	Figures   []archive.Figure  `json:"figures"`
-	Related   []archive.Link    `json:"related"`
-	Format    string            `json:"format"`
+	// HTML is the body as small, safe HTML (package bodyhtml).
+	HTML     string           `json:"html"`
+	Headings []string         `json:"headings"`
+	Figures  []archive.Figure `json:"figures"`
+	Related  []archive.Link   `json:"related"`
+	Format   string           `json:"format"`
 	// Confidence is how much the page reads as an article: "article",
 	// "page" (lists, tables, a product or front page) or "stub" (little text).
 	Confidence string `json:"confidence"`
@@ -42,7 +45,7 @@ type extractedAuthor struct {
 func newExtracted(a *archive.Article) extracted {
 	e := extracted{
 		Title: a.Title, Subtitle: a.Subtitle, Byline: a.Byline, Site: a.Site, URL: a.URL,
-		Published: rfc3339(a.Published), Modified: rfc3339(a.Modified), Language: a.Language, Text: a.Text(), Headings: a.Headings(), Figures: a.Figures,
+		Published: rfc3339(a.Published), Modified: rfc3339(a.Modified), Language: a.Language, Text: a.Text(), HTML: bodyhtml.Render(a.Blocks, a.Figures), Headings: a.Headings(), Figures: a.Figures,
 		Related: a.Related, Format: a.Format, Confidence: string(a.Confidence),
 	}
 	e.Authors = []extractedAuthor{}
@@ -64,7 +67,7 @@ func newExtracted(a *archive.Article) extracted {
 // runExtract prints the cleaned article of a saved page, as text or JSON.
 func runExtract(ctx context.Context, c *cli, args []string) error {
 	fs := c.flags()
-	asJSON := fs.Bool("json", false, "print JSON (title, subtitle, byline, authors, site, url, published, modified, language, text, headings, figures, related, confidence)")
+	asJSON := fs.Bool("json", false, "print JSON (title, subtitle, byline, authors, site, url, published, modified, language, text, html, headings, figures, related, confidence)")
 	files, err := c.positional(fs, args, 1, 1)
 	if err != nil {
 		return err
