@@ -18,6 +18,8 @@ type itemBox struct {
 	texts []*canvas.Text
 	rects []*canvas.Rectangle
 	img   *canvas.Image
+	clip  *container.Clip // a table: clips its grid to the text's width
+	grid  *fyne.Container // a table: what the clip holds
 }
 
 func newItemBox() *itemBox {
@@ -76,9 +78,12 @@ func (v *View) drawItem(b *itemBox, i int) {
 	}
 	b.item = i
 	d := &boxDrawer{b: b, objs: b.box.Objects[:0]}
-	if it.Kind == Image {
+	switch it.Kind {
+	case Image:
 		v.drawImage(d, it)
-	} else {
+	case Table:
+		v.drawTable(d, i)
+	default:
 		v.drawText(d, i)
 	}
 	b.box.Objects = d.objs
@@ -101,19 +106,16 @@ func (v *View) drawImage(d *boxDrawer, it *Item) {
 
 func (v *View) drawText(d *boxDrawer, i int) {
 	l, it := v.layouts[i], &v.items[i]
-	for _, m := range v.marks {
-		if s, e, ok := v.markRange(it, len(l.runes), m); ok {
-			v.rangeRects(d, l, s, e, HighlightColor(m.Color))
+	v.drawLayout(d, l, func() {
+		for _, m := range v.marks {
+			if s, e, ok := v.markRange(it, len(l.runes), m); ok {
+				v.rangeRects(d, l, s, e, HighlightColor(m.Color))
+			}
 		}
-	}
-	if s, e, ok := v.sel.inItem(i, len(l.runes)); ok {
-		v.rangeRects(d, l, s, e, theme.ColorForWidget(theme.ColorNameSelection, v))
-	}
-	for _, line := range l.lines {
-		for _, f := range l.fragments(line) {
-			d.text(f.text, f.x, line.y, f.w, line.height, v.textSize(f.style), f.style.style, theme.ColorForWidget(f.style.color, v))
+		if s, e, ok := v.sel.inItem(i, len(l.runes)); ok {
+			v.rangeRects(d, l, s, e, theme.ColorForWidget(theme.ColorNameSelection, v))
 		}
-	}
+	})
 }
 
 // markRange returns the runes of item it (of n runes) that mark m covers.

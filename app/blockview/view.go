@@ -27,10 +27,11 @@ type View struct {
 	widget.BaseWidget
 
 	items   []Item
-	layouts []*textLayout // by item; nil for images
-	tops    []float32     // tops[i] is the y of item i; tops[len(items)] the total height
-	width   float32       // the width tops were measured at; 0 when they must be measured again
-	scale   float32       // text size relative to the theme's; 1 by default
+	layouts []*textLayout        // by item; nil for images
+	tables  map[int]*tableLayout // the grids of Table items, by item
+	tops    []float32            // tops[i] is the y of item i; tops[len(items)] the total height
+	width   float32              // the width tops were measured at; 0 when they must be measured again
+	scale   float32              // text size relative to the theme's; 1 by default
 
 	scroll *container.Scroll
 	page   *Page
@@ -43,6 +44,7 @@ type View struct {
 	// Callbacks, all optional; they run on the UI goroutine.
 	OnSelect func()                           // the selection changed
 	OnLink   func(link int)                   // a Link item was tapped: its Item.Link
+	OnHref   func(href string)                // a link in the text was tapped: its Span.Href
 	OnMark   func(id int64, at fyne.Position) // a highlight was tapped (at: absolute position)
 	OnMenu   func(at fyne.Position)           // a secondary tap
 	OnKey    func(r rune) bool                // a rune typed while the view has focus; true if used
@@ -78,10 +80,14 @@ func (v *View) SetItems(items []Item) {
 	}
 	v.items = items
 	v.layouts = make([]*textLayout, len(items))
+	v.tables = map[int]*tableLayout{}
 	for i := range items {
 		if items[i].Kind != Image {
 			rs, spans := items[i].runes()
 			v.layouts[i] = newTextLayout(rs, spans, v.measure)
+		}
+		if items[i].Kind == Table {
+			v.tables[i] = newTableLayout(&items[i], v.measure)
 		}
 	}
 	v.sel = selection{}
@@ -128,6 +134,9 @@ func (v *View) remeasure() {
 			l.remeasure()
 		}
 	}
+	for _, t := range v.tables {
+		t.remeasure()
+	}
 	v.width = 0
 }
 
@@ -170,6 +179,9 @@ func (v *View) itemHeight(i int, width float32) float32 {
 	space := gap(it.Kind) * theme.Padding() * v.scale
 	if it.Kind == Image {
 		return imageHeight(it, w) + space
+	}
+	if t, ok := v.tables[i]; ok {
+		return t.layout(w, v.scale) + space
 	}
 	l := v.layouts[i]
 	l.wrap(w)
@@ -331,6 +343,9 @@ func (v *View) ContentHeight() float32 {
 // boundary before rune k of item i: just right of it, half-way down its
 // line. Item i must be a text item, laid out.
 func (v *View) PointAt(i, k int) fyne.Position {
+	if _, ok := v.tables[i]; ok {
+		return v.tablePoint(i, k).Add(fyne.NewPos(v.left(&v.items[i]), v.tops[i]))
+	}
 	l := v.layouts[i]
 	line := l.lines[len(l.lines)-1]
 	for _, ln := range l.lines {
