@@ -8,6 +8,7 @@ import (
 	_ "image/gif" // decoders for figure images
 	_ "image/jpeg"
 	_ "image/png"
+	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -57,6 +58,7 @@ type reader struct {
 	onAnnotated   func(id int64, has bool)
 	onTagsChanged func()
 	tagNames      func() []string
+	openURL       func(*url.URL) error // opens the browser; nil: the app's OpenURL (readerlinks.go)
 
 	view    *blockview.View
 	tools   *readerTools
@@ -87,6 +89,7 @@ func (r *reader) buildUI() fyne.CanvasObject {
 	r.view = blockview.New()
 	r.view.SetItems([]blockview.Item{{Kind: blockview.Meta, Text: noArticle}})
 	r.view.OnLink = r.openLink
+	r.view.OnHref = r.openHref
 	r.view.OnMark = r.markMenu
 	r.view.OnMenu = r.contextMenu
 	r.view.OnKey = r.onKey

@@ -53,9 +53,11 @@ func articleItems(a *archive.Article, images map[int]image.Image, links []relate
 			items = append(items, figureItems(a, b.Figure, images)...)
 			continue
 		}
+		items = append(items, tableCaption(b)...)
 		if it, ok := blockItem(b, numbers); ok {
 			it.InBody = true
 			it.Start = start + leadingSpace(b.Text, it.Kind)
+			it.Spans = append(it.Spans, inlineSpans(b.Text, leadingBytes(b.Text, it.Kind), it.Prefix, b.Inline)...)
 			items = append(items, it)
 		}
 	}
@@ -74,6 +76,9 @@ func blockItem(b archive.Block, numbers map[int]int) (blockview.Item, bool) {
 	text := strings.TrimSpace(b.Text)
 	if text == "" {
 		return blockview.Item{}, false
+	}
+	if it, ok := richItem(b, text); ok {
+		return it, true
 	}
 	switch b.Kind {
 	case archive.Heading:

@@ -9,35 +9,36 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// A paragraph of the Wikipedia page on the Mona Lisa (wcxb-dev), with
-// its links and emphasis as the page marks them.
-const monaText = "The Mona Lisa is a half-length portrait painting by Italian artist Leonardo da Vinci. Considered an archetypal masterpiece of the Italian Renaissance, it has been described as \"the best known, the most visited, the most written about, the most sung about, the most parodied work of art in the world\"."
+// The first paragraph of Wikipedia's page on Mozilla (mozilla/wikipedia
+// in ../shared/corpus), with its links, bold and footnote marks.
+const mozText = "Mozilla is a free-software community, created in 1998 by members of Netscape. The Mozilla community uses, develops, spreads and supports Mozilla products, thereby promoting exclusively free software and open standards, with only minor exceptions.[1] The community is supported institutionally by the Mozilla Foundation and its tax-paying subsidiary, the Mozilla Corporation.[2]"
 
-func monaItem() Item {
-	return Item{Kind: Paragraph, Text: monaText, InBody: true, Spans: []Span{
-		{Start: 4, End: 13, Kind: SpanStrong},
-		{Start: 31, End: 48, Kind: SpanLink, Href: "https://en.wikipedia.org/wiki/Portrait_painting"},
-		{Start: 67, End: 84, Kind: SpanLink, Href: "https://en.wikipedia.org/wiki/Leonardo_da_Vinci"},
-		{Start: 130, End: 149, Kind: SpanEm},
-		{Start: 130, End: 149, Kind: SpanLink, Href: "https://en.wikipedia.org/wiki/Italian_Renaissance"},
+func mozItem() Item {
+	return Item{Kind: Paragraph, Text: mozText, InBody: true, Spans: []Span{
+		{Start: 0, End: 7, Kind: SpanStrong},
+		{Start: 13, End: 26, Kind: SpanLink, Href: "http://fakehost/wiki/Free_software"},
+		{Start: 68, End: 76, Kind: SpanLink, Href: "http://fakehost/wiki/Netscape"},
+		{Start: 246, End: 249, Kind: SpanSup},
+		{Start: 246, End: 249, Kind: SpanLink, Href: "http://fakehost/wiki/Mozilla#cite_note-1"},
+		{Start: 300, End: 318, Kind: SpanLink, Href: "http://fakehost/wiki/Mozilla_Foundation"},
 	}}
 }
 
 func TestApplySpans(t *testing.T) {
-	it := monaItem()
+	it := mozItem()
 	rs, spans := it.runes()
-	if string(rs) != monaText {
+	if string(rs) != mozText {
 		t.Fatalf("text changed by spans: %q", string(rs))
 	}
 	for _, tt := range []struct {
 		at   int
 		want spanStyle
 	}{
-		{0, styleBody},
-		{5, styleBody.with(SpanStrong)},
-		{35, styleBody.with(SpanLink)},
-		{48, styleBody},
-		{135, styleBody.with(SpanEm).with(SpanLink)},
+		{3, styleBody.with(SpanStrong)},
+		{8, styleBody},
+		{15, styleBody.with(SpanLink)},
+		{26, styleBody},
+		{247, styleBody.with(SpanSup).with(SpanLink)},
 	} {
 		if got := styleIn(spans, tt.at); got != tt.want {
 			t.Errorf("style of rune %d (%q) = %+v, want %+v", tt.at, string(rs[tt.at]), got, tt.want)
@@ -59,15 +60,15 @@ func TestApplySpans(t *testing.T) {
 // and a tap on plain text beside it does not.
 func TestLinkTapped(t *testing.T) {
 	v := newTestView(t)
-	v.SetItems([]Item{{Kind: Title, Text: "Mona Lisa"}, monaItem()})
+	v.SetItems([]Item{{Kind: Title, Text: "Mozilla"}, mozItem()})
 	var got []string
 	v.OnHref = func(href string) { got = append(got, href) }
-	v.page.Tapped(&fyne.PointEvent{Position: v.PointAt(1, 70)})
+	v.page.Tapped(&fyne.PointEvent{Position: v.PointAt(1, 71)})
 	v.page.Tapped(&fyne.PointEvent{Position: v.PointAt(1, 60)})
-	if len(got) != 1 || got[0] != "https://en.wikipedia.org/wiki/Leonardo_da_Vinci" {
-		t.Errorf("tapped links %q, want Leonardo da Vinci's once", got)
+	if len(got) != 1 || got[0] != "http://fakehost/wiki/Netscape" {
+		t.Errorf("tapped links %q, want Netscape's once", got)
 	}
-	v.page.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: v.PointAt(1, 135)}})
+	v.page.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: v.PointAt(1, 305)}})
 	if !v.page.overLink {
 		t.Error("the pointer over a link is not noted")
 	}
@@ -77,7 +78,7 @@ func TestLinkTapped(t *testing.T) {
 // a line under it, and plain text is not.
 func TestLinkDrawn(t *testing.T) {
 	v := newTestView(t)
-	v.SetItems([]Item{monaItem()})
+	v.SetItems([]Item{mozItem()})
 	link := theme.ColorForWidget(theme.ColorNameHyperlink, v)
 	var texts []string
 	var lines int
@@ -97,25 +98,25 @@ func TestLinkDrawn(t *testing.T) {
 	for _, s := range texts {
 		joined += s
 	}
-	if want := "portrait paintingLeonardo da VinciItalian Renaissance"; joined != want {
-		t.Errorf("link texts %q, want the three links", texts)
+	if want := "free-softwareNetscape[1]Mozilla Foundation"; joined != want {
+		t.Errorf("link texts %q, want the four links", texts)
 	}
-	if lines < 3 {
+	if lines < 4 {
 		t.Errorf("%d lines under links, want one at least per link", lines)
 	}
 }
 
-// TestSelectionAcrossSpans selects from inside a link to inside the
-// emphasis: the selected text and body offsets are the plain text's.
+// TestSelectionAcrossSpans selects from inside a link to inside a
+// footnote mark: the selected text and body offsets are the plain text's.
 func TestSelectionAcrossSpans(t *testing.T) {
 	v := newTestView(t)
-	v.SetItems([]Item{monaItem()})
-	v.SetSelection(Pos{0, 40}, Pos{0, 133})
-	if got, want := v.SelectedText(), monaText[40:133]; got != want {
+	v.SetItems([]Item{mozItem()})
+	v.SetSelection(Pos{0, 20}, Pos{0, 248})
+	if got, want := v.SelectedText(), mozText[20:248]; got != want {
 		t.Errorf("selected %q, want %q", got, want)
 	}
-	if s, e, ok := v.SelectionInBody(); !ok || s != 40 || e != 133 {
-		t.Errorf("selection in body = %d, %d, %v; want 40, 133", s, e, ok)
+	if s, e, ok := v.SelectionInBody(); !ok || s != 20 || e != 248 {
+		t.Errorf("selection in body = %d, %d, %v; want 20, 248", s, e, ok)
 	}
 	v.SetMarks([]Mark{{ID: 1, Start: 20, End: 70, Color: "green"}})
 	found := false
