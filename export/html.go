@@ -20,6 +20,7 @@ func writeHTML(ctx context.Context, j *job) error {
 	for i, e := range j.entries {
 		pages[i] = names.name(title(e.Meta), ".html")
 	}
+	links := newLocalLinks(j.entries, escapedPaths(pages))
 	if err := j.writeTo("style.css", func(w writer) error { _, err := w.WriteString(styleSheet); return err }); err != nil {
 		return err
 	}
@@ -29,7 +30,7 @@ func writeHTML(ctx context.Context, j *job) error {
 			return err
 		}
 		var body strings.Builder
-		if err := renderArticle(ctx, &body, e, a, j.imageFile); err != nil {
+		if err := renderArticle(ctx, &body, e, a, j.imageFile, links); err != nil {
 			return err
 		}
 		body.WriteString(pageNav(pages, i))
@@ -62,6 +63,15 @@ func htmlPage(title, lang, body string) string {
 
 // href is a link to a page of the folder.
 func href(name string) string { return html.EscapeString((&url.URL{Path: name}).EscapedPath()) }
+
+// escapedPaths are file names as the paths of relative URLs.
+func escapedPaths(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = (&url.URL{Path: n}).EscapedPath()
+	}
+	return out
+}
 
 // htmlIndex lists the articles with links to their pages.
 func htmlIndex(j *job, pages []string) string {
