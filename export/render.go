@@ -53,7 +53,7 @@ func renderArticle(ctx context.Context, w *strings.Builder, e *entry, a *archive
 		fmt.Fprintf(w, "<p class=\"meta\">%s</p>\n", html.EscapeString(s))
 	}
 	if u := escLine(a.URL); u != "" {
-		fmt.Fprintf(w, "<p class=\"source\">Source: %s</p>\n", htmlLink("<span class=\"url\">"+u+"</span>", a.URL, links))
+		fmt.Fprintf(w, "<p class=\"source\">Source: %s</p>\n", htmlLink("<span class=\"url\">"+u+"</span>", a.URL, nil))
 	}
 	fmt.Fprintf(w, "<p class=\"cite\">Citation key: <code>%s</code></p>\n</header>\n", esc(e.Key))
 	var lists listState

@@ -1,0 +1,167 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/clippings/clippings/archive"
+)
+
+// The inline structure, tables, definition lists and footnotes of an
+// article as Markdown (CommonMark with the extensions pandoc and Obsidian
+// read): [text](url) links (to the exported article's note when it is in
+// the export), *emphasis*, **strong**, `code`, ~sub~ and ^sup^, pipe
+// tables, pandoc definition lists.
+
+// mdMarkers are the delimiters of the inline kinds but links and code.
+var mdMarkers = map[archive.InlineKind]string{
+	archive.InlineEm: "*", archive.InlineStrong: "**", archive.InlineSub: "~", archive.InlineSup: "^",
+}
+
+// mdRich is bytes [from, to) of a block's text as Markdown, highlights
+// as ==marked== text, with its inline marks. Code is written verbatim
+// between enough backticks; a sub- or superscript's spaces are escaped,
+// as pandoc wants.
+func mdRich(segs []segment, from, to int, marks []archive.Inline, links localLinks) string {
+	var full strings.Builder
+	for _, s := range segs {
+		full.WriteString(s.Text)
+	}
+	text := full.String()
+	var b strings.Builder
+	var fences []string // of the code spans open
+	script := 0         // sub- and superscripts open
+	walkInline(segs, from, to, marks, inlineVisitor{
+		enter: func(m archive.Inline) {
+			switch {
+			case m.Kind == archive.InlineLink && links.target(m.Href) != "":
+				b.WriteString("[")
+			case m.Kind == archive.InlineCode:
+				code := oneLine(cleanText(text[m.Start:m.End]))
+				fence := strings.Repeat("`", longestRun(code, '`')+1)
+				fences = append(fences, fence)
+				b.WriteString(fence)
+				if strings.HasPrefix(code, "`") {
+					b.WriteString(" ")
+				}
+			default:
+				b.WriteString(mdMarkers[m.Kind])
+				if m.Kind == archive.InlineSub || m.Kind == archive.InlineSup {
+					script++
+				}
+			}
+		},
+		text: func(s segment) {
+			switch {
+			case len(fences) > 0:
+				b.WriteString(oneLine(cleanText(s.Text)))
+			case script > 0:
+				b.WriteString(strings.ReplaceAll(mdPiece(s), " ", `\ `))
+			default:
+				b.WriteString(mdPiece(s))
+			}
+		},
+		leave: func(m archive.Inline) {
+			switch {
+			case m.Kind == archive.InlineLink && links.target(m.Href) != "":
+				b.WriteString("](" + mdURL(links.target(m.Href)) + ")")
+			case m.Kind == archive.InlineCode && len(fences) > 0:
+				fence := fences[len(fences)-1]
+				fences = fences[:len(fences)-1]
+				if strings.HasSuffix(b.String(), "`") {
+					b.WriteString(" ")
+				}
+				b.WriteString(fence)
+			default:
+				b.WriteString(mdMarkers[m.Kind])
+				if m.Kind == archive.InlineSub || m.Kind == archive.InlineSup {
+					script--
+				}
+			}
+		},
+	})
+	return mdLines(b.String())
+}
+
+// mdURL is an address as the destination of a Markdown link: the
+// characters that would end it percent-escaped.
+func mdURL(u string) string {
+	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
+}
+
+// mdTable writes a table block as a pipe table: its caption before it
+// (pandoc's "Table:"), the first row as the header row, spanning cells
+// followed by empty ones, every row as wide as the widest.
+func mdTable(w *strings.Builder, b archive.Block, segs []segment, links localLinks) {
+	t := b.Table
+	at := cellSpans(b.Text, t)
+	cols := 0
+	rows := make([][]string, len(t.Rows))
+	for r, row := range t.Rows {
+		for c, cell := range row {
+			var md string
+			if at[r][c] < 0 {
+				md = mdRich([]segment{{Text: cell.Text}}, 0, len(cell.Text), cell.Inline, links)
+			} else {
+				md = mdRich(segs, at[r][c], at[r][c]+len(cell.Text), shiftMarks(cell.Inline, at[r][c]), links)
+			}
+			rows[r] = append(rows[r], strings.TrimSpace(oneLine(md)))
+			for range max(cell.ColSpan, 1) - 1 {
+				rows[r] = append(rows[r], "")
+			}
+		}
+		cols = max(cols, len(rows[r]))
+	}
+	if cols == 0 {
+		return
+	}
+	if c := cleanLine(t.Caption); c != "" {
+		fmt.Fprintf(w, "Table: %s\n\n", mdInline(c))
+	}
+	for r, row := range rows {
+		for len(row) < cols {
+			row = append(row, "")
+		}
+		fmt.Fprintf(w, "| %s |\n", strings.Join(row, " | "))
+		if r == 0 {
+			w.WriteString("|" + strings.Repeat(" --- |", cols) + "\n")
+		}
+	}
+	w.WriteString("\n")
+}
+
+// markdownRichBlock writes a table, a term, a definition or a footnote;
+// false for other blocks.
+func markdownRichBlock(w *strings.Builder, b archive.Block, segs []segment, links localLinks) bool {
+	text := func() string { return oneLine(mdRich(segs, 0, len(b.Text), b.Inline, links)) }
+	switch b.Kind {
+	case archive.TableKind:
+		if b.Table == nil {
+			return false
+		}
+		mdTable(w, b, segs, links)
+	case archive.Term:
+		fmt.Fprintf(w, "%s\n\n", text())
+	case archive.Define:
+		fmt.Fprintf(w, ":   %s\n\n", text())
+	case archive.Footnote:
+		label := ""
+		if l := cleanLine(b.Label); l != "" {
+			label = "^" + strings.ReplaceAll(mdInline(l), " ", `\ `) + "^ "
+		}
+		fmt.Fprintf(w, "%s%s\n\n", label, text())
+	default:
+		return false
+	}
+	return true
+}
+
+// mdRelated is a related link: its title linked to the page (or to the
+// exported article's note), the address after it.
+func mdRelated(l archive.Link, links localLinks) string {
+	title := mdInline(orText(l.Title, l.URL))
+	if target := links.target(l.URL); target != "" && !webAddress(target) {
+		return fmt.Sprintf("[%s](%s)", title, mdURL(target))
+	}
+	return strings.TrimSpace(mdInline(cleanLine(l.Title)) + " " + mdLink(l.URL))
+}
