@@ -53,7 +53,7 @@ func drugs() Item {
 		{"Drug name", "Brand name(s)", "Approved for", "How it’s administered", "Frequency"},
 		{"Semaglutide", "Wegovy, Ozempic", "Adults, Children 12+", "Injection", "Once weekly"},
 		{"Tirzepatide", "Zepbound, Mounjaro", "Adults", "Injection", "Once weekly"},
-		{"Phentermine", "Adipex, Suprenza, Lomaira", "Adults, Children 17+", "Oral", "Once daily"},
+		{"Phentermine", "Adipex, Suprenza, Lomaira", "Age 17+", "Tablet, capsule, or ODT", "Daily (Lomaira 3x/day)"},
 	}, nil)
 }
 
