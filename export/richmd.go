@@ -27,60 +27,68 @@ func mdRich(segs []segment, from, to int, marks []archive.Inline, links localLin
 	for _, s := range segs {
 		full.WriteString(s.Text)
 	}
-	text := full.String()
-	var b strings.Builder
-	var fences []string // of the code spans open
-	script := 0         // sub- and superscripts open
-	walkInline(segs, from, to, marks, inlineVisitor{
-		enter: func(m archive.Inline) {
-			switch {
-			case m.Kind == archive.InlineLink && links.target(m.Href) != "":
-				b.WriteString("[")
-			case m.Kind == archive.InlineCode:
-				code := oneLine(cleanText(text[m.Start:m.End]))
-				fence := strings.Repeat("`", longestRun(code, '`')+1)
-				fences = append(fences, fence)
-				b.WriteString(fence)
-				if strings.HasPrefix(code, "`") {
-					b.WriteString(" ")
-				}
-			default:
-				b.WriteString(mdMarkers[m.Kind])
-				if m.Kind == archive.InlineSub || m.Kind == archive.InlineSup {
-					script++
-				}
-			}
-		},
-		text: func(s segment) {
-			switch {
-			case len(fences) > 0:
-				b.WriteString(oneLine(cleanText(s.Text)))
-			case script > 0:
-				b.WriteString(strings.ReplaceAll(mdPiece(s), " ", `\ `))
-			default:
-				b.WriteString(mdPiece(s))
-			}
-		},
-		leave: func(m archive.Inline) {
-			switch {
-			case m.Kind == archive.InlineLink && links.target(m.Href) != "":
-				b.WriteString("](" + mdURL(links.target(m.Href)) + ")")
-			case m.Kind == archive.InlineCode && len(fences) > 0:
-				fence := fences[len(fences)-1]
-				fences = fences[:len(fences)-1]
-				if strings.HasSuffix(b.String(), "`") {
-					b.WriteString(" ")
-				}
-				b.WriteString(fence)
-			default:
-				b.WriteString(mdMarkers[m.Kind])
-				if m.Kind == archive.InlineSub || m.Kind == archive.InlineSup {
-					script--
-				}
-			}
-		},
-	})
-	return mdLines(b.String())
+	m := &mdInlineWriter{text: full.String(), links: links}
+	walkInline(segs, from, to, marks, inlineVisitor{enter: m.enter, text: m.piece, leave: m.leave})
+	return mdLines(m.b.String())
+}
+
+// mdInlineWriter writes a block's inline marks as Markdown.
+type mdInlineWriter struct {
+	b      strings.Builder
+	text   string // the block's whole text
+	links  localLinks
+	fences []string // of the code spans open
+	script int      // sub- and superscripts open
+}
+
+func (m *mdInlineWriter) enter(in archive.Inline) {
+	switch {
+	case in.Kind == archive.InlineLink && m.links.target(in.Href) != "":
+		m.b.WriteString("[")
+	case in.Kind == archive.InlineCode:
+		code := oneLine(cleanText(m.text[in.Start:in.End]))
+		fence := strings.Repeat("`", longestRun(code, '`')+1)
+		m.fences = append(m.fences, fence)
+		m.b.WriteString(fence)
+		if strings.HasPrefix(code, "`") {
+			m.b.WriteString(" ")
+		}
+	default:
+		m.b.WriteString(mdMarkers[in.Kind])
+		if in.Kind == archive.InlineSub || in.Kind == archive.InlineSup {
+			m.script++
+		}
+	}
+}
+
+func (m *mdInlineWriter) piece(s segment) {
+	switch {
+	case len(m.fences) > 0:
+		m.b.WriteString(oneLine(cleanText(s.Text)))
+	case m.script > 0:
+		m.b.WriteString(strings.ReplaceAll(mdPiece(s), " ", `\ `))
+	default:
+		m.b.WriteString(mdPiece(s))
+	}
+}
+
+func (m *mdInlineWriter) leave(in archive.Inline) {
+	switch {
+	case in.Kind == archive.InlineLink && m.links.target(in.Href) != "":
+		m.b.WriteString("](" + mdURL(m.links.target(in.Href)) + ")")
+	case in.Kind == archive.InlineCode && len(m.fences) > 0:
+		fence := m.fences[len(m.fences)-1]
+		m.fences = m.fences[:len(m.fences)-1]
+		if strings.HasSuffix(m.b.String(), "`") {
+			m.b.WriteString(" ")
+		}
+		m.b.WriteString(fence)
+	default:
+		m.b.WriteString(mdMarkers[in.Kind])
+		if in.Kind == archive.InlineSub || in.Kind == archive.InlineSup {
+			m.script--
+		}
+	}
 }
 
 // mdURL is an address as the destination of a Markdown link: the
