@@ -9,6 +9,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/app/blockview"
+	"github.com/clippings/clippings/internal/urlnorm"
 )
 
 // Following links: a page the archive holds opens in the reader; any
@@ -29,10 +32,15 @@ func (r *reader) openLink(i int) {
 	r.askBrowser("Related link", orDefault(l.Title, l.URL), l.URL)
 }
 
-// openHref follows a link in the article's text: it looks the address up
-// in the archive off the UI goroutine, then opens the stored article or
-// asks about the browser.
-func (r *reader) openHref(href string) {
+// openHref follows a link in the article's text: a link to the page
+// itself (a footnote mark) scrolls to the footnote its text names; any
+// other is looked up in the archive off the UI goroutine, then opens the
+// stored article or asks about the browser.
+func (r *reader) openHref(href, text string) {
+	if r.doc != nil && urlnorm.Key(href) != "" && urlnorm.Key(href) == urlnorm.Key(r.doc.article.URL) {
+		r.toFootnote(text)
+		return
+	}
 	if webURL(href) == nil {
 		r.askBrowser("Link", href, href)
 		return
@@ -48,6 +56,18 @@ func (r *reader) openHref(href string) {
 			r.askBrowser("Link", href, href)
 		})
 	}()
+}
+
+// toFootnote scrolls to the footnote labelled as a footnote mark's text
+// says ("[1]" or "1"), if the article has one.
+func (r *reader) toFootnote(mark string) {
+	label := strings.Trim(mark, "[]() \u00a0")
+	for i, it := range r.doc.items {
+		if it.Kind == blockview.Footnote && it.Prefix > 0 && label != "" && strings.HasPrefix(it.Text, label+" ") {
+			r.view.ScrollToItem(i, 0.3)
+			return
+		}
+	}
 }
 
 // webURL returns addr parsed when it is an absolute http or https

@@ -42,6 +42,7 @@ func mozilla() *archive.Article {
 			link(p, "free-software", "http://fakehost/wiki/Free_software"),
 			link(p, "Netscape", "http://fakehost/wiki/Netscape?utm_source=wiki"),
 			{Start: len(p) - 3, End: len(p), Kind: archive.InlineSup},
+			{Start: len(p) - 3, End: len(p), Kind: archive.InlineLink, Href: "http://fakehost/wiki/Mozilla"},
 		}},
 		{Kind: archive.TableKind, Text: strings.Join(table, "\n"), Table: &archive.Table{Caption: "Mozilla", Rows: rows}},
 		{Kind: archive.Term, Text: "Founded"},
@@ -67,7 +68,7 @@ func TestArticleItemsInline(t *testing.T) {
 	for _, s := range p.Spans {
 		got = append(got, spanText(p, s))
 	}
-	if want := "Mozilla|free-software|Netscape|[1]"; strings.Join(got, "|") != want {
+	if want := "Mozilla|free-software|Netscape|[1]|[1]"; strings.Join(got, "|") != want {
 		t.Errorf("paragraph spans %q, want %q", got, want)
 	}
 	tab := byKind[blockview.Table]
@@ -134,6 +135,23 @@ func TestReaderFollowsLinks(t *testing.T) {
 		u, q, ns := openMozilla(t)
 		tapText(t, u, "Industry", "Netscape Communications")
 		waitFor(t, q, "the Netscape article", func() bool { return u.reader.doc != nil && u.reader.doc.id == ns })
+	})
+	t.Run("Footnote", func(t *testing.T) {
+		u, q, _ := openMozilla(t)
+		v := u.reader.view
+		v.Resize(fyne.NewSize(v.Size().Width, 200)) // the footnote below the fold
+		note := itemIndex(t, v, "1 Mozilla Manifesto")
+		if _, last := v.VisibleRange(); last > note {
+			t.Fatalf("the footnote (item %d) is in view before the tap (items to %d)", note, last)
+		}
+		tapText(t, u, "Mozilla is", "[1]")
+		q.drain()
+		if first, last := v.VisibleRange(); note < first || note >= last {
+			t.Errorf("after tapping the footnote mark items [%d, %d) are in view, not the footnote %d", first, last, note)
+		}
+		if u.reader.doc.article.Title != "Mozilla" || len(overlayTexts(u)) > 0 {
+			t.Errorf("the footnote mark left the article or opened a dialog: %q", overlayTexts(u))
+		}
 	})
 	t.Run("AsksForBrowser", func(t *testing.T) {
 		u, q, _ := openMozilla(t)

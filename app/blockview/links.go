@@ -24,11 +24,12 @@ func (t *textLayout) runeAt(p fyne.Position) int {
 	return l.start + k
 }
 
-// hrefAt returns the address of the link under p (page coordinates).
-func (v *View) hrefAt(p fyne.Position) (string, bool) {
+// hrefAt returns the address and the text of the link under p (page
+// coordinates).
+func (v *View) hrefAt(p fyne.Position) (href, text string, ok bool) {
 	i := v.itemAt(p.Y)
 	if i < 0 || v.layouts[i] == nil {
-		return "", false
+		return "", "", false
 	}
 	it := &v.items[i]
 	local := fyne.NewPos(p.X-v.left(it), p.Y-v.tops[i])
@@ -36,22 +37,22 @@ func (v *View) hrefAt(p fyne.Position) (string, bool) {
 		return v.tableHrefAt(i, local)
 	}
 	if len(it.Spans) == 0 {
-		return "", false
+		return "", "", false
 	}
 	k := v.layouts[i].runeAt(local)
 	if k < 0 {
-		return "", false
+		return "", "", false
 	}
-	return linkAt(it.Spans, k)
+	return linkAt(v.layouts[i].runes, it.Spans, k)
 }
 
 // followLink calls OnHref if p is on a link; true if it was.
 func (v *View) followLink(p fyne.Position) bool {
-	href, ok := v.hrefAt(p)
+	href, text, ok := v.hrefAt(p)
 	if !ok || v.OnHref == nil {
 		return false
 	}
-	v.OnHref(href)
+	v.OnHref(href, text)
 	return true
 }
 
@@ -60,7 +61,7 @@ func (p *Page) MouseIn(ev *desktop.MouseEvent) { p.MouseMoved(ev) }
 
 // MouseMoved notes whether the pointer is over a link, for Cursor.
 func (p *Page) MouseMoved(ev *desktop.MouseEvent) {
-	_, p.overLink = p.v.hrefAt(ev.Position)
+	_, _, p.overLink = p.v.hrefAt(ev.Position)
 }
 
 // MouseOut is part of desktop.Hoverable.

@@ -111,15 +111,15 @@ func (st spanStyle) with(k SpanKind) spanStyle {
 	return st
 }
 
-// linkAt returns the address of the link over rune i of spans, if any.
-func linkAt(spans []Span, i int) (string, bool) {
-	href, found := "", false
+// linkAt returns the link over rune i of runes (styled by spans): its
+// address and its text.
+func linkAt(runes []rune, spans []Span, i int) (href, text string, found bool) {
 	for _, s := range spans {
-		if s.Kind == SpanLink && s.Start <= i && i < s.End {
-			href, found = s.Href, true // the innermost, spans being in order of start
+		if s.Kind == SpanLink && s.Start <= i && i < s.End && s.End <= len(runes) {
+			href, text, found = s.Href, string(runes[max(s.Start, 0):s.End]), true // the innermost, spans being in order of start
 		}
 	}
-	return href, found
+	return href, text, found
 }
 
 // drawLayout draws the text of layout l: code shades behind it, then the

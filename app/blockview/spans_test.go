@@ -62,10 +62,10 @@ func TestLinkTapped(t *testing.T) {
 	v := newTestView(t)
 	v.SetItems([]Item{{Kind: Title, Text: "Mozilla"}, mozItem()})
 	var got []string
-	v.OnHref = func(href string) { got = append(got, href) }
+	v.OnHref = func(href, text string) { got = append(got, href+" "+text) }
 	v.page.Tapped(&fyne.PointEvent{Position: v.PointAt(1, 71)})
 	v.page.Tapped(&fyne.PointEvent{Position: v.PointAt(1, 60)})
-	if len(got) != 1 || got[0] != "http://fakehost/wiki/Netscape" {
+	if len(got) != 1 || got[0] != "http://fakehost/wiki/Netscape Netscape" {
 		t.Errorf("tapped links %q, want Netscape's once", got)
 	}
 	v.page.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: v.PointAt(1, 305)}})

@@ -234,19 +234,19 @@ func (v *View) tableHit(i int, p fyne.Position) int {
 	return c.Start + c.layout.hit(p.Subtract(t.origin(c, v.scale)))
 }
 
-// tableHrefAt returns the address of the link under p (item
+// tableHrefAt returns the address and text of the link under p (item
 // coordinates) in table item i.
-func (v *View) tableHrefAt(i int, p fyne.Position) (string, bool) {
+func (v *View) tableHrefAt(i int, p fyne.Position) (href, text string, ok bool) {
 	t := v.tables[i]
 	c := t.cellAt(p)
 	if c == nil {
-		return "", false
+		return "", "", false
 	}
 	k := c.layout.runeAt(p.Subtract(t.origin(c, v.scale)))
 	if k < 0 {
-		return "", false
+		return "", "", false
 	}
-	return linkAt(c.Spans, k)
+	return linkAt(c.layout.runes, c.Spans, k)
 }
 
 // tablePoint returns where rune k of table item i is, in item

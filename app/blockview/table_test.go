@@ -126,9 +126,9 @@ func TestTableLinkTapped(t *testing.T) {
 	it := stocks()
 	v.SetItems([]Item{it})
 	var got string
-	v.OnHref = func(href string) { got = href }
+	v.OnHref = func(href, text string) { got = href + " " + text }
 	v.page.Tapped(&fyne.PointEvent{Position: v.PointAt(0, strings.Index(it.Text, "Adobe")+2)})
-	if got != "https://www.fool.com/quote/nasdaq/adbe/" {
+	if got != "https://www.fool.com/quote/nasdaq/adbe/ Adobe (NASDAQ:ADBE)" {
 		t.Errorf("tapping the link in a cell gave %q", got)
 	}
 }

@@ -44,7 +44,7 @@ type View struct {
 	// Callbacks, all optional; they run on the UI goroutine.
 	OnSelect func()                           // the selection changed
 	OnLink   func(link int)                   // a Link item was tapped: its Item.Link
-	OnHref   func(href string)                // a link in the text was tapped: its Span.Href
+	OnHref   func(href, text string)          // a link in the text was tapped: its Span.Href and its text
 	OnMark   func(id int64, at fyne.Position) // a highlight was tapped (at: absolute position)
 	OnMenu   func(at fyne.Position)           // a secondary tap
 	OnKey    func(r rune) bool                // a rune typed while the view has focus; true if used
