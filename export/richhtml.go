@@ -166,16 +166,38 @@ func renderRichBlock(w *strings.Builder, b archive.Block, segs []segment, links 
 		} else {
 			renderTable(w, b, segs, links)
 		}
+	default:
+		return writeNoteBlock(w, b, text, htmlNotes)
+	}
+	return true
+}
+
+// noteFormat is how a format writes terms, definitions and footnotes:
+// templates of the text (a footnote's: of its label, then its text), and
+// the label as the format marks it.
+type noteFormat struct {
+	term, define, footnote string
+	label                  func(string) string
+}
+
+// htmlNotes writes them as <dt>, <dd> and a paragraph with the label raised.
+var htmlNotes = noteFormat{term: "<dt>%s</dt>\n", define: "<dd>%s</dd>\n",
+	footnote: "<p class=\"footnote\">%s%s</p>\n", label: func(l string) string { return "<sup>" + escLine(l) + "</sup> " }}
+
+// writeNoteBlock writes a term, a definition or a footnote in format f,
+// its text made by text; false for other blocks.
+func writeNoteBlock(w *strings.Builder, b archive.Block, text func() string, f noteFormat) bool {
+	switch b.Kind {
 	case archive.Term:
-		fmt.Fprintf(w, "<dt>%s</dt>\n", text())
+		fmt.Fprintf(w, f.term, text())
 	case archive.Define:
-		fmt.Fprintf(w, "<dd>%s</dd>\n", text())
+		fmt.Fprintf(w, f.define, text())
 	case archive.Footnote:
 		label := ""
-		if l := escLine(b.Label); l != "" {
-			label = "<sup>" + l + "</sup> "
+		if l := cleanLine(b.Label); l != "" {
+			label = f.label(l)
 		}
-		fmt.Fprintf(w, "<p class=\"footnote\">%s%s</p>\n", label, text())
+		fmt.Fprintf(w, f.footnote, label, text())
 	default:
 		return false
 	}

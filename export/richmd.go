@@ -148,21 +148,16 @@ func markdownRichBlock(w *strings.Builder, b archive.Block, segs []segment, link
 			return false
 		}
 		mdTable(w, b, segs, links)
-	case archive.Term:
-		fmt.Fprintf(w, "%s\n\n", text())
-	case archive.Define:
-		fmt.Fprintf(w, ":   %s\n\n", text())
-	case archive.Footnote:
-		label := ""
-		if l := cleanLine(b.Label); l != "" {
-			label = "^" + strings.ReplaceAll(mdInline(l), " ", `\ `) + "^ "
-		}
-		fmt.Fprintf(w, "%s%s\n\n", label, text())
 	default:
-		return false
+		return writeNoteBlock(w, b, text, mdNotes)
 	}
 	return true
 }
+
+// mdNotes writes terms and definitions as pandoc's definition lists, a
+// footnote as a paragraph with its label ^raised^.
+var mdNotes = noteFormat{term: "%s\n\n", define: ":   %s\n\n", footnote: "%s%s\n\n",
+	label: func(l string) string { return "^" + strings.ReplaceAll(mdInline(l), " ", `\ `) + "^ " }}
 
 // mdRelated is a related link: its title linked to the page (or to the
 // exported article's note), the address after it.
