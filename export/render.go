@@ -253,7 +253,7 @@ func listTag(ordered bool) string {
 }
 
 // styleSheet is the CSS of the HTML folder and of the EPUB book.
-const styleSheet = `body { font-family: Georgia, "Times New Roman", serif; line-height: 1.5; margin: 1em auto; max-width: 40em; padding: 0 1em; }
+const styleSheet = richStyles + `body { font-family: Georgia, "Times New Roman", serif; line-height: 1.5; margin: 1em auto; max-width: 40em; padding: 0 1em; }
 h1 { line-height: 1.2; }
 .standfirst { font-size: 1.15em; }
 .meta, .source, .cite, figcaption, .orphan { color: #555; font-size: 0.9em; }
@@ -272,4 +272,4 @@ mark.orange, blockquote.orange { background: #ffe0bf; }
 mark.grey, blockquote.grey, mark.gray, blockquote.gray { background: #e6e6e6; }
 .note { margin-left: 1em; font-style: italic; }
 nav.pages { margin: 2em 0; font-size: 0.9em; }
-` + richStyles
+`

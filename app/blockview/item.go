@@ -42,14 +42,6 @@ type Item struct {
 	Indent int         // list nesting depth, quotes 1
 	Img    image.Image // Image only
 
-	// Where the text is in the article's body (Article.Text()), for
-	// highlights: InBody items show runes [Start, Start+len-Prefix) of
-	// it after Prefix runes of their own (a list marker).
-	InBody bool
-	Start  int
-	Prefix int
-	Link   int // Link items: the index of the link, handed to View.OnLink
-
 	// Spans style runs of Text: links, emphasis, code, sub- and
 	// superscripts (spans.go).
 	Spans []Span
@@ -58,6 +50,14 @@ type Item struct {
 	// the body holds it (selection and highlights count its runes); each
 	// cell says where its text is in it.
 	Cells [][]Cell
+
+	// Where the text is in the article's body (Article.Text()), for
+	// highlights: InBody items show runes [Start, Start+len-Prefix) of
+	// it after Prefix runes of their own (a list marker).
+	InBody bool
+	Start  int
+	Prefix int
+	Link   int // Link items: the index of the link, handed to View.OnLink
 }
 
 // Mark is a highlight as the view draws it: runes [Start, End) of the

@@ -106,16 +106,16 @@ func (v *View) drawImage(d *boxDrawer, it *Item) {
 
 func (v *View) drawText(d *boxDrawer, i int) {
 	l, it := v.layouts[i], &v.items[i]
-	v.drawLayout(d, l, func() {
-		for _, m := range v.marks {
-			if s, e, ok := v.markRange(it, len(l.runes), m); ok {
-				v.rangeRects(d, l, s, e, HighlightColor(m.Color))
-			}
+	v.drawShades(d, l)
+	for _, m := range v.marks {
+		if s, e, ok := v.markRange(it, len(l.runes), m); ok {
+			v.rangeRects(d, l, s, e, HighlightColor(m.Color))
 		}
-		if s, e, ok := v.sel.inItem(i, len(l.runes)); ok {
-			v.rangeRects(d, l, s, e, theme.ColorForWidget(theme.ColorNameSelection, v))
-		}
-	})
+	}
+	if s, e, ok := v.sel.inItem(i, len(l.runes)); ok {
+		v.rangeRects(d, l, s, e, theme.ColorForWidget(theme.ColorNameSelection, v))
+	}
+	v.drawRuns(d, l)
 }
 
 // markRange returns the runes of item it (of n runes) that mark m covers.

@@ -122,44 +122,50 @@ func linkAt(runes []rune, spans []Span, i int) (href, text string, found bool) {
 	return href, text, found
 }
 
-// drawLayout draws the text of layout l: code shades behind it, then the
-// text, then the lines under links; raised and lowered runs moved.
+// drawLayout draws layout l: code shades, then what under draws
+// (highlights, the selection), then the text (drawRuns).
 func (v *View) drawLayout(d *boxDrawer, l *textLayout, under func()) {
-	type run struct {
-		f    fragment
-		line textLine
-	}
-	var runs []run
+	v.drawShades(d, l)
+	under()
+	v.drawRuns(d, l)
+}
+
+// drawShades draws the shade behind the runs of code of layout l.
+func (v *View) drawShades(d *boxDrawer, l *textLayout) {
 	for _, line := range l.lines {
 		for _, f := range l.fragments(line) {
-			runs = append(runs, run{f, line})
-		}
-	}
-	for _, r := range runs {
-		if r.f.style.shade {
-			d.rect(r.f.x, r.line.y, r.f.w, r.line.height, theme.ColorForWidget(theme.ColorNameInputBackground, v))
-		}
-	}
-	if under != nil {
-		under() // highlights and the selection, above the shades
-	}
-	for _, r := range runs {
-		y, h := r.line.y, r.line.height
-		if r.f.style.shift != 0 {
-			small := v.measure("M", r.f.style).Height
-			if r.f.style.shift == shiftSub {
-				y += h - small
+			if f.style.shade {
+				d.rect(f.x, line.y, f.w, line.height, theme.ColorForWidget(theme.ColorNameInputBackground, v))
 			}
-			h = small
 		}
-		d.text(r.f.text, r.f.x, y, r.f.w, h, v.textSize(r.f.style), r.f.style.style, theme.ColorForWidget(r.f.style.color, v))
 	}
-	for _, r := range runs {
-		if r.f.style.underline {
-			thick := max(v.scale, 1)
-			base := r.line.y + v.measure("M", r.f.style).Height*underlineAt
-			d.rect(r.f.x, base, r.f.w, thick, theme.ColorForWidget(r.f.style.color, v))
+}
+
+// drawRuns draws the text of layout l, raised and lowered runs moved,
+// then the lines under links.
+func (v *View) drawRuns(d *boxDrawer, l *textLayout) {
+	var links []fragment
+	var at []textLine
+	for _, line := range l.lines {
+		for _, f := range l.fragments(line) {
+			y, h := line.y, line.height
+			if f.style.shift != 0 {
+				small := v.measure("M", f.style).Height
+				if f.style.shift == shiftSub {
+					y += h - small
+				}
+				h = small
+			}
+			d.text(f.text, f.x, y, f.w, h, v.textSize(f.style), f.style.style, theme.ColorForWidget(f.style.color, v))
+			if f.style.underline {
+				links, at = append(links, f), append(at, line)
+			}
 		}
+	}
+	thick := max(v.scale, 1)
+	for k, f := range links {
+		base := at[k].y + v.measure("M", f.style).Height*underlineAt
+		d.rect(f.x, base, f.w, thick, theme.ColorForWidget(f.style.color, v))
 	}
 }
 

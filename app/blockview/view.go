@@ -27,11 +27,12 @@ type View struct {
 	widget.BaseWidget
 
 	items   []Item
-	layouts []*textLayout        // by item; nil for images
-	tables  map[int]*tableLayout // the grids of Table items, by item
-	tops    []float32            // tops[i] is the y of item i; tops[len(items)] the total height
-	width   float32              // the width tops were measured at; 0 when they must be measured again
-	scale   float32              // text size relative to the theme's; 1 by default
+	layouts []*textLayout // by item; nil for images
+	tops    []float32     // tops[i] is the y of item i; tops[len(items)] the total height
+	width   float32       // the width tops were measured at; 0 when they must be measured again
+	scale   float32       // text size relative to the theme's; 1 by default
+
+	tables map[int]*tableLayout // the grids of Table items, by item (table.go)
 
 	scroll *container.Scroll
 	page   *Page
@@ -343,10 +344,10 @@ func (v *View) ContentHeight() float32 {
 // boundary before rune k of item i: just right of it, half-way down its
 // line. Item i must be a text item, laid out.
 func (v *View) PointAt(i, k int) fyne.Position {
+	l := v.layouts[i]
 	if _, ok := v.tables[i]; ok {
 		return v.tablePoint(i, k).Add(fyne.NewPos(v.left(&v.items[i]), v.tops[i]))
 	}
-	l := v.layouts[i]
 	line := l.lines[len(l.lines)-1]
 	for _, ln := range l.lines {
 		if k < ln.end {
