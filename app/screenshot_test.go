@@ -44,7 +44,8 @@ func TestReaderScreenshot(t *testing.T) {
 		}
 	}
 	u, q := newTestUI(t, s)
-	u.app.Settings().SetTheme(newTheme("light"))
+	u.app.Preferences().SetString(prefTheme, "light")
+	u.applyTheme()
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.reader.show(id)
 	waitFor(t, q, "the Mozilla article", func() bool { return u.reader.doc != nil && u.reader.doc.id == id })
