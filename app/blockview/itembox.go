@@ -20,6 +20,7 @@ type itemBox struct {
 	img   *canvas.Image
 	clip  *container.Clip // a table: clips its grid to the text's width
 	grid  *fyne.Container // a table: what the clip holds
+	rows  [2]int          // a table: the rows drawn, [first, last)
 }
 
 func newItemBox() *itemBox {
@@ -73,7 +74,7 @@ func (v *View) drawItem(b *itemBox, i int) {
 	it := &v.items[i]
 	b.box.Move(fyne.NewPos(v.left(it), v.tops[i]))
 	b.box.Resize(fyne.NewSize(v.textWidth(it, v.width), v.tops[i+1]-v.tops[i]))
-	if b.item == i {
+	if b.item == i && (it.Kind != Table || b.rows == v.rowsInView(i)) {
 		return
 	}
 	b.item = i

@@ -1,6 +1,8 @@
 package blockview
 
 import (
+	"sort"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -23,7 +25,9 @@ func (v *View) drawTable(d *boxDrawer, i int) {
 	d.objs = b.grid.Objects[:0]
 	rule := theme.ColorForWidget(theme.ColorNameSeparator, v)
 	header := theme.ColorForWidget(theme.ColorNameHeaderBackground, v)
-	for _, c := range t.cells {
+	b.rows = v.rowsInView(i)
+	cells := t.cellsOf(b.rows[0], b.rows[1])
+	for _, c := range cells {
 		x := c.x - t.offset
 		if c.Header {
 			d.rect(x, c.y, c.w, c.h, header)
@@ -34,7 +38,7 @@ func (v *View) drawTable(d *boxDrawer, i int) {
 	gridH := t.rowTops[len(t.rowTops)-1]
 	d.rect(0, gridH-1, t.width-t.offset, 1, rule)
 	d.rect(t.width-t.offset-1, 0, 1, gridH, rule)
-	for _, c := range t.cells {
+	for _, c := range cells {
 		v.drawCell(d, i, it, c)
 	}
 	b.grid.Objects = d.objs
@@ -45,6 +49,28 @@ func (v *View) drawTable(d *boxDrawer, i int) {
 	if t.scrolls() {
 		v.drawTableBar(d, t, gridH)
 	}
+}
+
+// rowsInView returns the rows [first, last) of table item i that are in
+// view: a long table draws only those, like the view its items.
+func (v *View) rowsInView(i int) [2]int {
+	t, ok := v.tables[i]
+	if !ok || len(t.rowTops) < 2 {
+		return [2]int{}
+	}
+	top := v.scroll.Offset.Y - v.tops[i]
+	bottom := top + v.scroll.Size().Height
+	n := len(t.rowTops) - 1
+	first := sort.Search(n, func(r int) bool { return t.rowTops[r+1] > top })
+	last := sort.Search(n, func(r int) bool { return t.rowTops[r] >= bottom })
+	return [2]int{first, max(last, first)}
+}
+
+// cellsOf returns the cells of rows [first, last); cells are in row order.
+func (t *tableLayout) cellsOf(first, last int) []*tableCell {
+	a := sort.Search(len(t.cells), func(k int) bool { return t.cells[k].row >= first })
+	b := sort.Search(len(t.cells), func(k int) bool { return t.cells[k].row >= last })
+	return t.cells[a:b]
 }
 
 // drawCell draws the text of cell c of table item i, with the highlights

@@ -173,3 +173,35 @@ func TestWideTableScrolls(t *testing.T) {
 		t.Errorf("after dragging the bar left the table is at %v (want 0), selection %v", tl.offset, v.HasSelection())
 	}
 }
+
+// TestLongTableDrawsRowsInView shows a table of a thousand rows: like the
+// view its items, the table draws only the rows in view, and others as
+// they are scrolled to.
+func TestLongTableDrawsRowsInView(t *testing.T) {
+	v := newTestView(t)
+	rows := [][]string{{"Rank", "Company", "Market cap"}}
+	for r := 1; r <= 1000; r++ {
+		rows = append(rows, []string{strings.Repeat("I", r%7+1), "Salesforce (NYSE:CRM)", "$243.5 billion"})
+	}
+	rows[900][1] = "Adobe (NASDAQ:ADBE)"
+	v.SetItems([]Item{tableItem(rows, nil)})
+	texts := func() (n int, all string) {
+		for _, o := range v.shown[0].grid.Objects {
+			if txt, ok := o.(*canvas.Text); ok {
+				n++
+				all += txt.Text + " "
+			}
+		}
+		return n, all
+	}
+	if n, _ := texts(); n == 0 || n > 300 {
+		t.Fatalf("%d texts drawn for a table of 1000 rows in a 600-high view", n)
+	}
+	tl := v.tables[0]
+	v.scroll.Offset.Y = v.tops[0] + tl.rowTops[900] - 100
+	v.scroll.Refresh()
+	v.showVisible()
+	if n, all := texts(); !strings.Contains(all, "Adobe") || n > 300 {
+		t.Errorf("scrolled to row 900 the table draws %d texts, Adobe among them: %v", n, strings.Contains(all, "Adobe"))
+	}
+}
