@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/clippings/clippings/internal/testguard"
 )
 
 // hostileFolder writes a folder of broken and hostile files of every
@@ -44,6 +46,13 @@ func hostileFolder(t *testing.T, dir string) (string, string) {
 			"<figure><img src=\"../outside/secret.png\"><figcaption>Up</figcaption></figure>" +
 			"<figure><img src=\"" + filepath.Join(dir, "outside", "secret.png") + "\"><figcaption>Absolute</figcaption></figure>" +
 			"<figure><img src=\"escapes_files/link.png\"><figcaption>Symlink</figcaption></figure>" + para + "</article></body></html>"),
+		// Structure bombs (issue 17): refused naming their limit.
+		"table.md":   []byte("# Table\n\n| a | b | c |\n|---|---|---|\n" + strings.Repeat("| cell one | cell two | cell three |\n", 40_000)),
+		"cells.html": []byte("<html><body><article>" + para + "<table><tr>" + strings.Repeat("<td>x", 210_000) + "</table></article></body></html>"),
+		// A 304 KB PNG of 50,000×50,000 pixels in a complete save: the
+		// page is stored, the image left out.
+		"square.html":             []byte("<html><body><article><figure><img src=\"square_files/square.png\"><figcaption>Square</figcaption></figure>" + para + "</article></body></html>"),
+		"square_files/square.png": testguard.PNGBomb(50_000, 50_000),
 	}
 	for name, data := range files {
 		mustWrite(t, filepath.Join(folder, name), data)
@@ -150,6 +159,19 @@ func TestHostileImport(t *testing.T) {
 		if !strings.Contains(out, name+": ") || !strings.Contains(out, "failed") {
 			t.Errorf("the import does not report %s:\n%s", name, tail(out, 30))
 		}
+	}
+	for name, limit := range map[string]string{"table.md": "100000 table cells", "cells.html": "200000 HTML elements"} {
+		if !strings.Contains(out, name+": ") || !strings.Contains(out, limit) {
+			t.Errorf("the import does not report %s refused naming its limit (%s):\n%s", name, limit, tail(out, 30))
+		}
+	}
+	bomb, _ := os.ReadFile(filepath.Join(folder, "square_files", "square.png"))
+	sum := sha256.Sum256(bomb)
+	if n := len(queryRows(t, db, `SELECT 1 FROM images WHERE sha256 = '`+hex.EncodeToString(sum[:])+`'`)); n > 0 {
+		t.Errorf("the PNG of 50,000×50,000 pixels was stored")
+	}
+	if n := len(queryRows(t, db, `SELECT 1 FROM articles WHERE file_name = 'square.html'`)); n == 0 {
+		t.Errorf("square.html was not stored: it must be, without its image")
 	}
 	if lost := lostRows(before, rowHashes(t, db)); len(lost) > 0 {
 		t.Errorf("rows stored before the import changed or went: %v", lost)

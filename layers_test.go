@@ -65,6 +65,7 @@ func TestLayers(t *testing.T) {
 		{"internal/cli", []string{module + "/app", "fyne.io/fyne/v2"}},
 		{"internal/urlnorm", []string{module, "fyne.io/fyne/v2", "github.com/mattn/go-sqlite3"}}, // a leaf: no package of the project
 		{"internal/words", []string{module, "fyne.io/fyne/v2", "github.com/mattn/go-sqlite3"}},
+		{"internal/pixels", []string{module, "fyne.io/fyne/v2", "github.com/mattn/go-sqlite3"}},
 	}
 	checked := 0
 	for name, deps := range pkgs {

@@ -1,19 +1,14 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"image"
-	_ "image/gif" // decoders for figure images
-	_ "image/jpeg"
-	_ "image/png"
 	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	_ "golang.org/x/image/webp"
 
 	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
@@ -220,11 +215,12 @@ const maxAnnotations = 100_000
 
 func loadImages(ctx context.Context, lib articleSource, a *archive.Article) (map[int]image.Image, error) {
 	images := make(map[int]image.Image)
+	dec := blockview.NewImageDecoder()
 	for i, f := range a.Figures {
 		if f.ImageSHA == "" {
 			continue
 		}
-		img, err := loadImage(ctx, lib, f.ImageSHA)
+		img, err := loadImage(ctx, lib, dec, f.ImageSHA)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
@@ -236,12 +232,12 @@ func loadImages(ctx context.Context, lib articleSource, a *archive.Article) (map
 	return images, nil
 }
 
-func loadImage(ctx context.Context, lib articleSource, sha string) (image.Image, error) {
+func loadImage(ctx context.Context, lib articleSource, dec *blockview.ImageDecoder, sha string) (image.Image, error) {
 	im, err := lib.Image(ctx, sha)
 	if err != nil {
 		return nil, fmt.Errorf("image %s: %w", sha, err)
 	}
-	img, _, err := image.Decode(bytes.NewReader(im.Data))
+	img, err := dec.Decode(im.Data)
 	if err != nil {
 		return nil, fmt.Errorf("decode image %s (%s): %w", sha, im.MIME, err)
 	}

@@ -138,10 +138,11 @@ type Source interface {
 // Export writes the articles ids (in that order; duplicates are dropped)
 // of src in opt.Format to opt.Out, calling progress (if not nil, on the
 // calling goroutine: the GUI hops to its own with fyne.Do) as it goes and
-// with (total, total) at the end. Nothing is left at opt.Out when it
-// fails: a file or a new folder is written under a temporary name and
-// renamed once complete; only with Overwrite into a folder that is not
-// empty do the files written so far stay.
+// with (total, total) at the end. Nothing changes at opt.Out when it
+// fails: a file or folder is written under a temporary name and put in
+// place once complete (with Overwrite, a folder an earlier export wrote
+// is replaced whole; in another folder the files an export did not
+// write stay).
 //
 // It returns an error wrapping ErrFormat, ErrExists, ErrNoFolder or
 // ErrNothing, the

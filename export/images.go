@@ -7,20 +7,12 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
-	_ "image/gif" // decoders for image.DecodeConfig and image.Decode
-	_ "image/jpeg"
 	"image/png"
 	"strings"
 
-	_ "golang.org/x/image/bmp"
-	_ "golang.org/x/image/tiff"
-	_ "golang.org/x/image/webp"
-
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/internal/pixels"
 )
-
-// maxPixels bounds the images export decodes, against decompression bombs.
-const maxPixels = 40_000_000
 
 // picture is a figure's image in a form every format reads: JPEG, PNG or
 // GIF (anything else readable is converted to PNG). SVG images are never
@@ -60,11 +52,14 @@ func portable(im *archive.Image) (*picture, string) {
 	if strings.Contains(im.MIME, "svg") || bytes.Contains(im.Data[:min(len(im.Data), 512)], []byte("<svg")) {
 		return nil, "SVG images are not exported"
 	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(im.Data))
+	cfg, format, err := pixels.Check(im.Data)
+	if errors.Is(err, pixels.ErrTooLarge) {
+		return nil, err.Error()
+	}
 	if err != nil {
 		return nil, fmt.Sprintf("unreadable %s", im.MIME)
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxPixels {
+	if cfg.Width <= 0 || cfg.Height <= 0 {
 		return nil, fmt.Sprintf("%d×%d pixels", cfg.Width, cfg.Height)
 	}
 	p := &picture{SHA: im.SHA256, Data: im.Data, W: cfg.Width, H: cfg.Height}
@@ -85,9 +80,10 @@ func portable(im *archive.Image) (*picture, string) {
 	return p, ""
 }
 
-// toPNG decodes an image and encodes it as an 8-bit, non-interlaced PNG.
+// toPNG decodes an image (within pixels.Max) and encodes it as an 8-bit,
+// non-interlaced PNG.
 func toPNG(data []byte) ([]byte, error) {
-	img, _, err := image.Decode(bytes.NewReader(data))
+	img, _, err := pixels.Decode(data)
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,9 @@ type job struct {
 	dir   string // folder formats: the folder being written
 	out   writer // single-file formats: the file being written
 	files int    // files written
+	// written lists the files of a folder format written, relative to
+	// dir, slash-separated.
+	written []string
 
 	warnings []string
 	warned   map[string]bool

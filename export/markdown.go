@@ -159,7 +159,7 @@ func markdownBlock(w *strings.Builder, b archive.Block, segs []segment, links lo
 		if b.Ordered {
 			bullet = "1."
 		}
-		fmt.Fprintf(w, "%s%s %s\n\n", strings.Repeat("    ", max(b.Level-1, 0)), bullet, oneLine(rich))
+		fmt.Fprintf(w, "%s%s %s\n\n", strings.Repeat("    ", listDepth(b.Level)-1), bullet, oneLine(rich))
 	case archive.Quote:
 		for _, l := range strings.Split(rich, "\n") {
 			fmt.Fprintf(w, "> %s\n", l)

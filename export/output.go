@@ -39,6 +39,7 @@ func checkFolder(out string) error {
 // opt.Out, renamed to it once complete.
 func writeFile(ctx context.Context, j *job, write func(context.Context, *job) error) error {
 	out := j.opt.Out
+	removeLeftovers(out)
 	if info, err := os.Stat(out); err == nil {
 		if info.IsDir() {
 			return fmt.Errorf("export %s: %w (a folder)", out, ErrExists)
@@ -47,15 +48,11 @@ func writeFile(ctx context.Context, j *job, write func(context.Context, *job) er
 			return fmt.Errorf("export %s: %w", out, ErrExists)
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	tmp, err := createTemp(out)
 	if err != nil {
 		return fmt.Errorf("export %s: %w", out, err)
 	}
 	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("export %s: %w", out, err)
-	}
 	bw := bufio.NewWriterSize(tmp, 1<<16)
 	j.out = bw
 	err = write(ctx, j)
@@ -75,43 +72,42 @@ func writeFile(ctx context.Context, j *job, write func(context.Context, *job) er
 	return nil
 }
 
-// writeFolder writes a folder format. A new (or empty) folder is written
-// under a temporary name and renamed once complete; with Overwrite, an
-// existing folder gets the new files, replacing those of the same name.
+// writeFolder writes a folder format into a temporary folder beside
+// opt.Out, with a manifest of the files written, then puts it in place:
+// renamed to a new or empty folder, or with Overwrite in the place of an
+// existing one (replaceFolder). A failed export leaves opt.Out as it was.
 func writeFolder(ctx context.Context, j *job, write func(context.Context, *job) error) error {
 	out := j.opt.Out
+	removeLeftovers(out)
 	empty, exists, err := emptyDir(out)
 	if err != nil {
 		return fmt.Errorf("export %s: %w", out, err)
 	}
-	if exists && !empty {
-		if !j.opt.Overwrite {
-			return fmt.Errorf("export %s: %w (a folder that is not empty)", out, ErrExists)
-		}
-		j.dir = out
-		if err := write(ctx, j); err != nil {
-			return fmt.Errorf("export %s: %w", out, err)
-		}
-		return nil
+	if exists && !empty && !j.opt.Overwrite {
+		return fmt.Errorf("export %s: %w (a folder that is not empty)", out, ErrExists)
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(out)), "."+filepath.Base(out)+".*.tmp")
+	tmp, err := mkdirTemp(out)
 	if err != nil {
 		return fmt.Errorf("export %s: %w", out, err)
 	}
 	defer os.RemoveAll(tmp) // only our own temporary folder; gone once renamed
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("export %s: %w", out, err)
-	}
 	j.dir = tmp
 	if err := write(ctx, j); err != nil {
 		return fmt.Errorf("export %s: %w", out, err)
 	}
-	if exists {
-		if err := os.Remove(out); err != nil {
-			return fmt.Errorf("export %s: %w", out, err)
+	err = writeManifest(tmp, j.written)
+	switch {
+	case err != nil:
+	case exists && !empty:
+		err = replaceFolder(out, tmp, j.written)
+	case exists:
+		if err = os.Remove(out); err == nil {
+			err = os.Rename(tmp, out)
 		}
+	default:
+		err = os.Rename(tmp, out)
 	}
-	if err := os.Rename(tmp, out); err != nil {
+	if err != nil {
 		return fmt.Errorf("export %s: %w", out, err)
 	}
 	return nil
@@ -153,11 +149,12 @@ func (j *job) create(rel string) (io.WriteCloser, error) {
 			return nil, fmt.Errorf("replace %s: %w", rel, err)
 		}
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
 	if err != nil {
 		return nil, err
 	}
 	j.files++
+	j.written = append(j.written, rel)
 	return f, nil
 }
 
@@ -171,7 +168,7 @@ func (j *job) mkdirs(rel string) error {
 		info, err := os.Lstat(dir)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			if err := os.Mkdir(dir, 0o755); err != nil {
+			if err := os.Mkdir(dir, 0o777); err != nil {
 				return err
 			}
 		case err != nil:

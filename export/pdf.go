@@ -129,7 +129,7 @@ func (d *pdfDoc) block(b archive.Block, segs []segment, counters []int) []int {
 	case archive.Code:
 		d.writeText([]segment{{Text: plain(segs)}}, stCode, 2.5)
 	case archive.ListItem:
-		level := min(max(b.Level, 1), 6)
+		level := listDepth(b.Level)
 		for len(counters) < level {
 			counters = append(counters, 0)
 		}

@@ -201,6 +201,13 @@ func paragraphs(s string) string {
 	return b.String()
 }
 
+// maxListDepth is the deepest list an export writes: a deeper item (a
+// bundle may claim any level, 2^40 included) is written at it.
+const maxListDepth = 6
+
+// listDepth is a list item's level within 1…maxListDepth.
+func listDepth(level int) int { return min(max(level, 1), maxListDepth) }
+
 // listState keeps the lists open while list items are written; every
 // open list has an open <li>.
 type listState struct {
@@ -210,7 +217,7 @@ type listState struct {
 // item closes and opens lists so that the next <li> is at level (from 1)
 // in a list of the right kind, and opens it.
 func (ls *listState) item(w *strings.Builder, level int, ordered bool) {
-	level = min(max(level, 1), 6)
+	level = listDepth(level)
 	for len(ls.open) > level {
 		ls.pop(w)
 	}

@@ -106,11 +106,12 @@ const optimizeAfter = 200
 // are cleaned in parallel and stored by one writer goroutine,
 // several to a transaction when the sink allows it, so that an
 // interruption leaves whole files stored or not at all and the next run
-// completes the work. A bad file is recorded in the report and the import
-// goes on. progress, if not nil, is called after each file from a worker
-// goroutine, one call at a time.
+// completes the work. A bad file, or a folder that cannot be read, is
+// recorded in the report as failed and the import goes on. progress, if
+// not nil, is called after each file from a worker goroutine, one call at
+// a time.
 //
-// Import returns an error when a path cannot be walked, when ctx is
+// Import returns an error when a path does not exist, when ctx is
 // cancelled (the report then holds what was stored) or when optimising the
 // index after a large import fails. When the archive cannot be written
 // (its full disk, read-only or damaged file, or another process holding
@@ -119,7 +120,7 @@ const optimizeAfter = 200
 // first file when the sink can tell, and returns that error with the
 // report of the files finished; the files left are not reported failed.
 func Import(ctx context.Context, sink Sink, paths []string, opt Options, progress func(Progress)) (Report, error) {
-	files, err := Walk(paths)
+	files, unreadable, err := Walk(paths)
 	if err != nil {
 		return Report{}, err
 	}
@@ -135,6 +136,7 @@ func Import(ctx context.Context, sink Sink, paths []string, opt Options, progres
 	b.batcher, _ = sink.(batchSink)
 	b.run(max(opt.Workers, 0))
 	rep := b.report()
+	rep.Files, rep.Failed = append(rep.Files, unreadable...), rep.Failed+len(unreadable)
 	if err := ctx.Err(); err != nil {
 		return rep, err
 	}

@@ -114,7 +114,7 @@ func chooseWARCPages(read []*parsed) []*parsed {
 
 // readComplete reads a "Web page, complete" save: NAME.html with its
 // images in the NAME_files folder beside it, which only a file on disk
-// has. Files outside the page's folder are never read.
+// has. Files outside NAME_files/ are never read.
 func readComplete(in input) (*parsed, error) {
 	page, err := format.Complete(in.path)
 	if err != nil {

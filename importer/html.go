@@ -58,6 +58,7 @@ type htmlPage struct {
 // (related links). The steps after it turn the content into blocks.
 var htmlSteps = []step[*htmlPage]{
 	{"decode charset", decodeHTMLStep},
+	{"limit structure", limitHTMLStep},
 	{"parse", parseHTMLStep},
 	{"reveal streamed content", revealStreamed},
 	{"reveal panels", revealPanels},

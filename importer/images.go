@@ -1,22 +1,16 @@
 package importer
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"image"
-	_ "image/gif" // registered for image.DecodeConfig
-	_ "image/jpeg"
-	_ "image/png"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
 
-	_ "golang.org/x/image/bmp"
-	_ "golang.org/x/image/webp"
-
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/importer/format"
+	"github.com/clippings/clippings/internal/pixels"
 )
 
 // Limits on the images a capture keeps.
@@ -131,7 +125,8 @@ func (s *imageSet) used(arts []*archive.Article) []archive.Image {
 
 // asImage returns data as an image to store: its type sniffed from its
 // bytes (what a container or data: URI declares is not trusted), a raster
-// image, not over MaxImageSize and not a spacer or placeholder.
+// image, not over MaxImageSize nor pixels.Max (a decompression bomb: the
+// figure keeps its caption), and not a spacer or placeholder.
 func asImage(data []byte) (archive.Image, bool) {
 	if len(data) == 0 || len(data) > MaxImageSize {
 		return archive.Image{}, false
@@ -140,11 +135,11 @@ func asImage(data []byte) (archive.Image, bool) {
 	if !strings.HasPrefix(mime, "image/") {
 		return archive.Image{}, false
 	}
-	if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
+	if cfg, _, err := pixels.Check(data); err == nil {
 		if cfg.Width < minImageSide || cfg.Height < minImageSide {
 			return archive.Image{}, false
 		}
-	} else if len(data) < minOpaqueImage {
+	} else if errors.Is(err, pixels.ErrTooLarge) || len(data) < minOpaqueImage {
 		return archive.Image{}, false
 	}
 	sum := sha256.Sum256(data)

@@ -30,7 +30,7 @@ import (
 const corpusRoot = "../../shared/corpus"
 
 // sentinels are the errors the importer's errors must wrap.
-var sentinels = []error{importer.ErrNotArticle, importer.ErrUnsupported, importer.ErrTooLarge,
+var sentinels = []error{importer.ErrNotArticle, importer.ErrUnsupported, importer.ErrTooLarge, importer.ErrTooComplex,
 	format.ErrMalformed, format.ErrTooLarge, format.ErrNoPage}
 
 // checkOutcome fails unless exactly one of c and err is set, err names

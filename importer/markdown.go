@@ -27,6 +27,7 @@ type mdPage struct {
 // the body's blocks, then the title.
 var mdSteps = []step[*mdPage]{
 	{"decode text", decodeMarkdown},
+	{"limit structure", limitMarkdownStep},
 	{"read front matter", readFrontMatter},
 	{"read metadata block", readJSONMetadata},
 	{"apply metadata", applyMarkdownMeta},
@@ -48,24 +49,8 @@ func readMarkdown(in input) (*parsed, error) {
 
 func decodeMarkdown(p *mdPage) error {
 	t := strings.NewReplacer("\r\n", "\n", "\r", "\n", "\ufeff", "").Replace(p.text)
-	p.body = limitNesting([]byte(strings.TrimLeft(t, " \t\n")))
+	p.body = []byte(strings.TrimLeft(t, " \t\n"))
 	return nil
-}
-
-// maxMarkdownNesting is the deepest nesting of block quotes and lists
-// kept: the parser's time grows with the square of the depth, and no
-// clipping nests deeper.
-const maxMarkdownNesting = 32
-
-// containerMarks matches a line that opens more than maxMarkdownNesting
-// block quotes or list items.
-var containerMarks = regexp.MustCompile(fmt.Sprintf(`(?m)^((?:%[1]s(?:[ \t]|$)){%[2]d})(?:%[1]s(?:[ \t]+|$))+`,
-	`[ \t]*(?:>|[-*+]|\d{1,9}[.)])`, maxMarkdownNesting))
-
-// limitNesting drops the block-quote and list marks of each line beyond
-// maxMarkdownNesting.
-func limitNesting(body []byte) []byte {
-	return containerMarks.ReplaceAll(body, []byte("$1"))
 }
 
 // frontMatter is YAML between two "---" lines at the very start.

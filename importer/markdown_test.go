@@ -159,7 +159,7 @@ func TestMarkdownDeepNesting(t *testing.T) {
 	if !strings.Contains(a.Text(), "the quoted words") || !strings.Contains(a.Text(), "an item") {
 		t.Errorf("text = %q, want the deep quote and item kept", a.Text())
 	}
-	if got := string(limitNesting([]byte(strings.Repeat("> ", 40) + "x"))); got != strings.Repeat("> ", 32)+"x" {
-		t.Errorf("limitNesting kept %d marks, want 32", strings.Count(got, ">"))
+	if got, _ := limitMarkdown([]byte(strings.Repeat("> ", 40) + "x")); string(got) != strings.Repeat("> ", 32)+"x" {
+		t.Errorf("limitMarkdown kept %d marks, want 32", strings.Count(string(got), ">"))
 	}
 }

@@ -27,6 +27,7 @@ type Readable struct {
 func readableSteps(title string) []step[*htmlPage] {
 	return []step[*htmlPage]{
 		{"decode charset", decodeHTMLStep},
+		{"limit structure", limitHTMLStep},
 		{"parse", parseHTMLStep},
 		{"find provenance", findProvenance},
 		{"find base address", findBase},

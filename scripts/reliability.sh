@@ -23,8 +23,11 @@ echo "reliability: size $SIZE, logs in $LOG"
 # Each line: package, the tests to run.
 SUITES=(
 	". ^(TestCrashDuringImport|TestCrashWhileEditing|TestArchiveCheckerFindsDamage|TestReadsDuringImport|TestSecondProcessDuringImport|TestDiskFull|TestReadOnlyArchive|TestCorruptArchive|TestArchiveBusy|TestOldArchive|TestHostile.*)$"
-	"./importer/ ^TestHostile"
-	"./importer/format/ ^TestHostile"
+	"./importer/ ^(TestHostile.*|TestImportGoesPastUnreadableFolder)$"
+	"./importer/format/ ^(TestHostile.*|TestCompleteReadsOnlyItsFilesFolder)$"
+	"./internal/pixels/ ^TestBomb$"
+	"./internal/cli/ ^(TestTerminalEscapesNeutralised|TestProgressBarOnTerminal)$"
+	"./export/ ^(TestHostile.*|TestExportRemovesLeftovers|TestExportOverwriteReplacesFolder|TestExportRespectsUmask)$"
 	"./archive/ ^(TestHostile.*|.*V1.*|.*Migrat.*)$"
 )
 
@@ -71,7 +74,7 @@ for f in "$LOG"/*.log; do
 	fi
 done
 echo
-grep -hE '(kills|imported in|acknowledged|peak memory|reference import|other processes)' "$LOG"/*.log | sed 's/^ *//'
+grep -hE '(kills|imported in|acknowledged|peak memory|peak heap|reference import|other processes)' "$LOG"/*.log | sed 's/^ *//'
 if [ $status -ne 0 ]; then
 	echo
 	echo "reliability: FAILED. What the failing packages said:"

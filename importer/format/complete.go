@@ -18,12 +18,13 @@ import (
 // maxCompleteRefs bounds how many distinct local files one page may pull.
 const maxCompleteRefs = 10000
 
-// Complete reads a "Web page, complete" save: the HTML file at htmlPath and
-// the local files its tags reference (src, srcset, poster, data-src, <link
-// href>, url() in style attributes), usually in its NAME_files/ folder.
-// Files are read only from inside the HTML file's own folder, through an
-// os.Root: a reference with "..", an absolute path, a URL with a scheme or
-// a symlink that leads out of the folder is never opened. Missing files are
+// Complete reads a "Web page, complete" save: the HTML file at htmlPath
+// (NAME.html) and the local files its tags reference (src, srcset, poster,
+// data-src, <link href>, url() in style attributes) in its NAME_files/
+// folder, the one a browser saves them to. Files are read only from inside
+// that folder, through an os.Root: other files beside the page or in other
+// folders, a reference with "..", an absolute path, a URL with a scheme or
+// a symlink that leads out of the folder are never opened. Missing files are
 // skipped, as real saves often lack some; so are files over
 // DefaultMaxRecordSize, and files once DefaultMaxTotal bytes are read.
 // Resources are keyed by their clean path below the folder
@@ -37,7 +38,11 @@ func Complete(htmlPath string) (*Page, error) {
 	}
 	page := HTML(doc)
 	page.Format = FormatComplete
-	root, err := os.OpenRoot(filepath.Dir(htmlPath))
+	files := strings.TrimSuffix(filepath.Base(htmlPath), filepath.Ext(htmlPath)) + "_files"
+	root, err := os.OpenRoot(filepath.Join(filepath.Dir(htmlPath), files))
+	if errors.Is(err, os.ErrNotExist) {
+		return page, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("complete %s: %w", htmlPath, err)
 	}
@@ -48,10 +53,11 @@ func Complete(htmlPath string) (*Page, error) {
 		if !ok {
 			continue
 		}
-		if _, done := page.Resources[key]; done || total > DefaultMaxTotal {
+		name, inside := strings.CutPrefix(key, files+"/")
+		if _, done := page.Resources[key]; done || !inside || total > DefaultMaxTotal {
 			continue
 		}
-		data, err := readRootFile(root, key, DefaultMaxRecordSize)
+		data, err := readRootFile(root, name, DefaultMaxRecordSize)
 		if err != nil {
 			continue // missing, refused by the root, or too large
 		}

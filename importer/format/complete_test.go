@@ -114,3 +114,39 @@ func TestCompleteErrors(t *testing.T) {
 		t.Errorf("big file: err = %v, want ErrTooLarge naming the file", err)
 	}
 }
+
+// TestCompleteReadsOnlyItsFilesFolder: a save reads the files of its own
+// NAME_files/ folder, never an image beside the page, in another folder
+// or in another page's folder, whatever the page references.
+func TestCompleteReadsOnlyItsFilesFolder(t *testing.T) {
+	htmlPath, _ := hostileSave(t)
+	site := filepath.Dir(htmlPath)
+	photo := readTestdata(t, "secret.png")
+	for _, name := range []string{"beside.png", "other/x.png", "Other Page_files/y.png", "Tiny Article_files/sub/z.png"} {
+		os.MkdirAll(filepath.Join(site, filepath.Dir(name)), 0o755)
+		if err := os.WriteFile(filepath.Join(site, name), photo, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc, err := os.ReadFile(htmlPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc = append(doc, `<img src="beside.png"><img src="./other/x.png"><img src="Other%20Page_files/y.png">
+		<img src="Tiny Article_files/sub/z.png"><img src="Tiny Article_files/../beside.png">`...)
+	if err := os.WriteFile(htmlPath, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Complete(htmlPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ref, found := range map[string]bool{
+		"beside.png": false, "other/x.png": false, "Other Page_files/y.png": false,
+		"Tiny Article_files/../beside.png": false, "Tiny Article_files/sub/z.png": true, "Tiny Article_files/photo.png": true,
+	} {
+		if _, ok := p.Resource(ref); ok != found {
+			t.Errorf("Resource(%q) found = %v, want %v", ref, ok, found)
+		}
+	}
+}

@@ -70,12 +70,12 @@ var errUsage = errors.New("usage")
 // 2 for a usage error. Without a command it calls window with the archive
 // given by --archive ("" when none) and returns when the window closes.
 func Run(args []string, stdout, stderr io.Writer, window func(archivePath string) error) int {
-	c := &cli{stdout: stdout, stderr: stderr}
+	c := &cli{stdout: termOut{stdout}, stderr: termOut{stderr}}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
 	global := flag.NewFlagSet("clippings", flag.ContinueOnError)
-	global.SetOutput(stderr)
+	global.SetOutput(c.stderr)
 	global.StringVar(&c.archivePath, "archive", "", archiveHelp)
 	help := global.Bool("help", false, "show this help")
 	global.Usage = c.usage
@@ -92,7 +92,7 @@ func Run(args []string, stdout, stderr io.Writer, window func(archivePath string
 	c.name = global.Arg(0)
 	cmd, ok := commands[c.name]
 	if !ok {
-		fmt.Fprintf(stderr, "clippings: unknown command %q\n\n", c.name)
+		fmt.Fprintf(c.stderr, "clippings: unknown command %q\n\n", c.name)
 		c.usage()
 		return 2
 	}

@@ -31,7 +31,7 @@ func runCollection(ctx context.Context, c *cli, args []string) error {
 			list, err := s.Collections(ctx)
 			return c.output(asJSON, list, err, func() {
 				for _, col := range list {
-					fmt.Fprintf(c.stdout, "%6d  %s%s\n", col.Count, strings.Repeat("  ", strings.Count(col.Path, "/")), col.Name)
+					fmt.Fprintf(c.stdout, "%6d  %s%s\n", col.Count, strings.Repeat("  ", strings.Count(col.Path, "/")), oneLine(col.Name))
 				}
 			})
 		case sub == "create" && len(rest) == 1:

@@ -28,7 +28,7 @@ func runDelete(ctx context.Context, c *cli, args []string) error {
 		exists := map[int64]bool{}
 		for _, a := range list {
 			found, exists[a.ID] = append(found, a.ID), true
-			fmt.Fprintf(c.stdout, "%5d  %s\n", a.ID, a.Title)
+			fmt.Fprintf(c.stdout, "%5d  %s\n", a.ID, oneLine(a.Title))
 		}
 		for _, id := range ids {
 			if !exists[id] {

@@ -89,7 +89,7 @@ func printReport(w io.Writer, rep importer.Report) {
 	if fails := rep.Failures(); len(fails) > 0 {
 		fmt.Fprintln(w, "failed:")
 		for _, f := range fails {
-			fmt.Fprintf(w, "  %s: %s\n", f.Path, reason(f))
+			fmt.Fprintf(w, "  %s: %s\n", oneLine(f.Path), oneLine(reason(f)))
 		}
 	}
 }
@@ -106,6 +106,10 @@ func reason(f importer.FileResult) string {
 
 // describe is one line for a file of an import.
 func describe(r importer.FileResult) string {
+	return oneLine(describeFile(r))
+}
+
+func describeFile(r importer.FileResult) string {
 	switch {
 	case r.Err != nil:
 		return fmt.Sprintf("%s: failed: %s", r.Path, reason(r))

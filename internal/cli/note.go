@@ -105,7 +105,7 @@ func (c *cli) listNotes(ctx context.Context, s *archive.Store, args []string, f 
 					where = "orphaned"
 				}
 			}
-			fmt.Fprintf(c.stdout, "%5d  article %d (%s), %s %s\n", a.ID, a.ArticleID, a.Title, where, a.Color)
+			fmt.Fprintf(c.stdout, "%5d  article %d (%s), %s %s\n", a.ID, a.ArticleID, oneLine(a.Title), where, a.Color)
 			if a.Quote.Exact != "" {
 				fmt.Fprintf(c.stdout, "       “%s”\n", strings.Join(strings.Fields(a.Quote.Exact), " "))
 			}

@@ -59,7 +59,8 @@ func (b *progressBar) update(done, total int, line string, keep bool) {
 		return
 	}
 	if keep {
-		fmt.Fprintf(b.w, "\r\033[K%s\n", line)
+		control(b.w, "\r\033[K")
+		fmt.Fprintf(b.w, "%s\n", line)
 		b.shown = false
 	}
 	now := time.Now()
@@ -67,7 +68,8 @@ func (b *progressBar) update(done, total int, line string, keep bool) {
 		return
 	}
 	b.last, b.shown = now, true
-	fmt.Fprintf(b.w, "\r\033[K%s", b.render(done, total, line))
+	control(b.w, "\r\033[K")
+	fmt.Fprint(b.w, b.render(done, total, line))
 }
 
 // render draws the bar: label, bar, count, rate, time left, last item.
@@ -99,6 +101,6 @@ func (b *progressBar) render(done, total int, line string) string {
 // done ends the bar's line.
 func (b *progressBar) done() {
 	if b.tty && b.shown {
-		fmt.Fprint(b.w, "\r\033[K")
+		control(b.w, "\r\033[K")
 	}
 }

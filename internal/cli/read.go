@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -44,7 +43,11 @@ func (c *cli) printHits(hits []archive.Hit) {
 	bold := isTerminal(c.stdout)
 	for _, h := range hits {
 		fmt.Fprintf(c.stdout, "%5d  %s\n", h.ID, summaryLine(h.Summary))
-		fmt.Fprintf(c.stdout, "       %s\n", snippetText(h.Snippet, bold))
+		if bold { // the spans made safe by snippetText, the bold sequences kept
+			control(c.stdout, "       "+snippetText(h.Snippet, true)+"\n")
+		} else {
+			fmt.Fprintf(c.stdout, "       %s\n", snippetText(h.Snippet, false))
+		}
 	}
 }
 
@@ -124,9 +127,9 @@ func summaryLine(s archive.Summary) string {
 		published = s.Published.Format("2006-01-02")
 	}
 	if meta := words.Join(", ", s.Site, published); meta != "" {
-		return s.Title + " — " + meta
+		return oneLine(s.Title + " — " + meta)
 	}
-	return s.Title
+	return oneLine(s.Title)
 }
 
 // writeArticle prints an article as plain text for reading in a terminal.
@@ -204,30 +207,20 @@ func rfc3339(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-// snippetText joins a snippet's spans, marking matches in bold on a
-// terminal and between [ and ] elsewhere.
+// snippetText joins a snippet's spans, marking matches between [ and ],
+// or on a terminal in bold, the spans then made terminalSafe.
 func snippetText(spans []archive.Span, bold bool) string {
-	open, closing := "[", "]"
+	open, closing, safe := "[", "]", func(s string) string { return s }
 	if bold {
-		open, closing = "\x1b[1m", "\x1b[0m"
+		open, closing, safe = "\x1b[1m", "\x1b[0m", terminalSafe
 	}
 	var b strings.Builder
 	for _, s := range spans {
 		if s.Match {
-			b.WriteString(open + s.Text + closing)
+			b.WriteString(open + safe(s.Text) + closing)
 		} else {
-			b.WriteString(s.Text)
+			b.WriteString(safe(s.Text))
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// isTerminal reports whether w is a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

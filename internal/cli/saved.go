@@ -32,7 +32,7 @@ func runSaved(ctx context.Context, c *cli, args []string) error {
 			list, err := s.SavedSearches(ctx)
 			return c.output(asJSON, list, err, func() {
 				for _, ss := range list {
-					fmt.Fprintf(c.stdout, "%-20s %s\n", ss.Name, ss.Query)
+					fmt.Fprintf(c.stdout, "%-20s %s\n", oneLine(ss.Name), oneLine(ss.Query))
 				}
 			})
 		case sub == "run" && len(rest) == 1:

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -66,12 +67,18 @@ func (c *cli) explain(err error) error {
 	return err
 }
 
-// emitJSON prints v as indented JSON.
+// emitJSON prints v as indented JSON, not through termOut: JSON escapes
+// control characters itself, and jsonControls the ones it leaves raw.
 func emitJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := io.WriteString(rawWriter(w), jsonControls(buf.String()))
+	return err
 }
 
 // output prints v as JSON when asJSON, else runs text; unless err.

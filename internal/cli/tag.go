@@ -59,7 +59,7 @@ func (c *cli) listTags(ctx context.Context, s *archive.Store, asJSON bool) error
 		for _, t := range tags {
 			depth := strings.Count(t.Name, "/")
 			leaf := t.Name[strings.LastIndexByte(t.Name, '/')+1:]
-			fmt.Fprintf(c.stdout, "%6d %6d  %s%s\n", t.Count, t.Total, strings.Repeat("  ", depth), leaf)
+			fmt.Fprintf(c.stdout, "%6d %6d  %s%s\n", t.Count, t.Total, strings.Repeat("  ", depth), oneLine(leaf))
 		}
 		if len(tags) > 0 {
 			fmt.Fprintln(c.stdout, "(articles with the tag itself; with it or a tag below it)")
