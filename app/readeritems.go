@@ -64,7 +64,9 @@ func articleItems(a *archive.Article, images map[int]image.Image, links []relate
 	if len(links) > 0 {
 		add(blockview.Heading, "Related")
 		for i, l := range links {
-			items = append(items, blockview.Item{Kind: blockview.Link, Text: "• " + orDefault(l.Title, l.URL), Indent: 1, Link: i})
+			title := orDefault(l.Title, l.URL)
+			items = append(items, blockview.Item{Kind: blockview.Link, Text: "• " + title, Indent: 1, Link: i,
+				Spans: []blockview.Span{{Start: 2, End: 2 + utf8.RuneCountInString(title), Kind: blockview.SpanLink, Href: l.URL}}})
 		}
 	}
 	return items

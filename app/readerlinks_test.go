@@ -136,6 +136,22 @@ func TestReaderFollowsLinks(t *testing.T) {
 		tapText(t, u, "Industry", "Netscape Communications")
 		waitFor(t, q, "the Netscape article", func() bool { return u.reader.doc != nil && u.reader.doc.id == ns })
 	})
+	t.Run("Related", func(t *testing.T) {
+		s := openStore(t)
+		a := mozilla()
+		a.Related = []archive.Link{{Title: "Netscape", URL: "http://fakehost/wiki/Netscape"}, {Title: "Gecko", URL: "http://fakehost/wiki/Gecko"}}
+		moz := addCapture(t, s, textCapture(a))[0]
+		ns := addCapture(t, s, textCapture(&archive.Article{Title: "Netscape", URL: "https://fakehost/wiki/Netscape",
+			Blocks: []archive.Block{{Kind: archive.Paragraph, Text: "Netscape Communications Corporation."}}}))[0]
+		u, q := newTestUI(t, s)
+		u.reader.show(moz)
+		waitFor(t, q, "the Mozilla article", func() bool { return u.reader.doc != nil && u.reader.doc.id == moz })
+		tapText(t, u, "• Gecko", "Gecko")
+		waitFor(t, q, "the browser question", func() bool { return containsText(overlayTexts(u), "not in the archive") })
+		tapButton(t, u, "Cancel")
+		tapText(t, u, "• Netscape", "Netscape")
+		waitFor(t, q, "the Netscape article", func() bool { return u.reader.doc != nil && u.reader.doc.id == ns })
+	})
 	t.Run("Footnote", func(t *testing.T) {
 		u, q, _ := openMozilla(t)
 		v := u.reader.view
