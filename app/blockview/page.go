@@ -96,7 +96,7 @@ func (p *Page) DragEnd() { p.pressed, p.bar = false, 0 }
 // Tapped follows a link in the text or a related link, or opens a highlight, under the pointer.
 func (p *Page) Tapped(ev *fyne.PointEvent) {
 	v := p.v
-	if !v.sel.empty() || v.followLink(ev.Position) {
+	if !v.sel.empty() {
 		return
 	}
 	pos := v.hit(ev.Position)
@@ -105,6 +105,9 @@ func (p *Page) Tapped(ev *fyne.PointEvent) {
 	}
 	if it := &v.items[pos.Item]; it.Kind == Link && v.OnLink != nil {
 		v.OnLink(it.Link)
+		return
+	}
+	if v.followLink(ev.Position) {
 		return
 	}
 	if id, ok := v.markAt(pos); ok && v.OnMark != nil {
