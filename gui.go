@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -28,16 +30,45 @@ func runGUI(path string) error {
 	if path == "" {
 		path, err = archive.DefaultPath() // $CLIPPINGS_ARCHIVE, else the XDG place
 	}
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	var store *archive.Store
 	if err == nil {
 		store, err = archive.Open(context.Background(), path)
 	}
 	if err != nil {
-		app.ShowOpenError(a, path, err)
-		return err // said on stderr too, with the exit status
+		// The window offers to restore an automatic backup; the archive
+		// it then opens is closed when the window is.
+		app.ShowOpenError(a, path, err, func() (*app.UI, error) {
+			var oerr error
+			store, oerr = archive.Open(context.Background(), path)
+			if oerr != nil {
+				return nil, oerr
+			}
+			return app.New(a, store), nil
+		})
+		if store == nil {
+			return err // said on stderr too, with the exit status
+		}
+		return closeStore(store, nil)
 	}
-	defer store.Close()
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	ctx, cancel := context.WithCancel(context.Background())
+	backup := make(chan error, 1)
+	go func() { // the daily automatic backup, while the window opens
+		_, _, err := store.BackupIfDue(ctx, archive.BackupEvery)
+		backup <- err
+	}()
 	app.New(a, store).ShowAndRun()
-	return nil
+	cancel()
+	return closeStore(store, backup)
+}
+
+// closeStore waits for the automatic backup (when one runs) and closes
+// the archive; a failed backup is said on stderr.
+func closeStore(store *archive.Store, backup chan error) error {
+	if backup != nil {
+		if err := <-backup; err != nil && !errors.Is(err, context.Canceled) {
+			fmt.Fprintf(os.Stderr, "clippings: the daily backup failed: %v\n", err)
+		}
+	}
+	return store.Close()
 }

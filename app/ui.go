@@ -277,6 +277,9 @@ func userDetail(err error) string {
 // "" for other errors. (The command line says the same in its words.)
 func archiveHint(err error) string {
 	switch {
+	case errors.Is(err, archive.ErrJournalReplaced):
+		return "Another program deleted or replaced the archive's -wal and -shm files while Clippings had it open. " +
+			"To keep the archive whole, Clippings writes nothing more to it: quit Clippings and open it again."
 	case errors.Is(err, archive.ErrBusy):
 		return "The archive is in use by another Clippings (a window or a command still running). " +
 			"Close it, or wait until it has finished, and try again."
@@ -289,7 +292,7 @@ func archiveHint(err error) string {
 	case errors.Is(err, archive.ErrDamaged):
 		return "The archive file is damaged (or not a Clippings archive); nothing was written to it. " +
 			"Run \"clippings check\" to see what is wrong, and restore the archive from a backup " +
-			"(\"clippings backup\"). Keep the damaged file as it is."
+			"(\"clippings restore\" puts the newest automatic backup in its place). Keep the damaged file as it is."
 	}
 	return ""
 }

@@ -52,7 +52,7 @@ func (s *Store) AddCapture(ctx context.Context, c *Capture) (AddResult, error) {
 	}
 	sha := normSHA(c.Original.SHA256)
 	// Cheap check first, so re-importing a known file costs no compression.
-	ids, found, err := originalArticles(ctx, s.db, sha)
+	ids, found, err := originalArticles(ctx, s.q(), sha)
 	if err != nil {
 		return AddResult{}, fmt.Errorf("add %s: %w", name, err)
 	}
@@ -77,20 +77,16 @@ func (s *Store) AddCapture(ctx context.Context, c *Capture) (AddResult, error) {
 
 // addCapture is the transaction of AddCapture.
 func (s *Store) addCapture(ctx context.Context, c *Capture, sha string, blob []byte, enc string, rows []articleRow, now time.Time) (AddResult, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	var res AddResult
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var idx indexQueue
+		var err error
+		if res, err = addCaptureTx(ctx, tx, &idx, c, sha, blob, enc, rows, now); err != nil {
+			return err
+		}
+		return idx.flush(ctx, tx)
+	})
 	if err != nil {
-		return AddResult{}, err
-	}
-	defer tx.Rollback()
-	var idx indexQueue
-	res, err := addCaptureTx(ctx, tx, &idx, c, sha, blob, enc, rows, now)
-	if err != nil {
-		return AddResult{}, err
-	}
-	if err := idx.flush(ctx, tx); err != nil {
-		return AddResult{}, err
-	}
-	if err := tx.Commit(); err != nil {
 		return AddResult{}, err
 	}
 	return res, nil
@@ -270,7 +266,7 @@ type articleRow struct {
 // encode fills the JSON columns of r.
 func (r *articleRow) encode() error {
 	var err error
-	if r.blocks, err = encodeJSON(r.a.Blocks); err != nil {
+	if r.blocks, err = encodeJSON(storedBlocks(r.a.Blocks)); err != nil {
 		return err
 	}
 	if r.figures, err = encodeJSON(r.a.Figures); err != nil {
@@ -369,6 +365,9 @@ func insertArticle(ctx context.Context, tx *sql.Tx, idx *indexQueue, origID int6
 	if err != nil {
 		return 0, err
 	}
+	if err := sealArticle(ctx, tx, id); err != nil {
+		return 0, err
+	}
 	if err := insertTags(ctx, tx, id, a.Tags); err != nil {
 		return 0, err
 	}
@@ -384,13 +383,17 @@ SELECT ?, id FROM tags WHERE name = ?
 ON CONFLICT DO NOTHING`
 )
 
-// insertTags attaches tags (trimmed; blank ones skipped) to an article,
-// creating the tags that do not exist. Tag names compare without case.
+// insertTags attaches tags (normalised by TagName; blank ones skipped) to
+// an article, creating the tags that do not exist. Tag names compare
+// without case.
 func insertTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
 	for _, t := range tags {
-		t = strings.TrimSpace(t)
-		if t == "" {
+		if strings.TrimSpace(t) == "" {
 			continue
+		}
+		t, err := TagName(t)
+		if err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, insertTagQuery, t); err != nil {
 			return fmt.Errorf("tag %q: %w", t, err)

@@ -84,7 +84,7 @@ func (s *Store) AddHighlight(ctx context.Context, id int64, h NewHighlight) (*An
 		if out.ID, err = insertAnnotation(ctx, tx, out); err != nil {
 			return err
 		}
-		return refreshNotes(ctx, tx, id)
+		return s.notesChanged(ctx, tx, id)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("highlight in article %d: %w", id, err)
@@ -223,7 +223,7 @@ func (s *Store) SetNote(ctx context.Context, id int64, text string) error {
 		if err != nil {
 			return err
 		}
-		return refreshNotes(ctx, tx, id)
+		return s.notesChanged(ctx, tx, id)
 	})
 	if err != nil {
 		return fmt.Errorf("note of article %d: %w", id, err)
@@ -231,8 +231,12 @@ func (s *Store) SetNote(ctx context.Context, id int64, text string) error {
 	return nil
 }
 
-// write runs fn in a write transaction and commits it.
+// write runs fn in a write transaction and commits it; in a batch, on a
+// savepoint of the batch's transaction.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.batch != nil {
+		return s.batch.step(ctx, fn)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -268,7 +272,7 @@ func (s *Store) RestoreAnnotation(ctx context.Context, id int64, a Annotation) (
 		if newID, err = insertAnnotation(ctx, tx, &a); err != nil {
 			return err
 		}
-		return refreshNotes(ctx, tx, id)
+		return s.notesChanged(ctx, tx, id)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("restore annotation on article %d: %w", id, err)

@@ -58,7 +58,7 @@ func (s *Store) Annotations(ctx context.Context, f AnnotationFilter) ([]Annotati
 	}
 	offset, limit := page(f.Offset, f.Limit)
 	q += ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
-	list, err := queryAnnotations(ctx, s.db, q, append(args, limit, offset)...)
+	list, err := queryAnnotations(ctx, s.q(), q, append(args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("list annotations: %w", err)
 	}

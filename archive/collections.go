@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 )
@@ -39,7 +38,8 @@ func parentArg(parent int64) any {
 
 // CreateCollection makes a collection named name inside parent (0 for the
 // top) and returns its ID. It returns an error wrapping ErrInvalid for an
-// empty name or one holding "/", ErrExists when parent already has a
+// empty name or one holding "/" or when parent is MaxCollectionDepth
+// deep already, ErrExists when parent already has a
 // collection of that name, or ErrNotFound when parent does not exist.
 func (s *Store) CreateCollection(ctx context.Context, parent int64, name string) (int64, error) {
 	name, err := checkCollectionName(name)
@@ -49,6 +49,9 @@ func (s *Store) CreateCollection(ctx context.Context, parent int64, name string)
 	var id int64
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		if err := collectionExists(ctx, tx, parent); err != nil {
+			return err
+		}
+		if err := checkDepth(ctx, tx, parent, 1); err != nil {
 			return err
 		}
 		const q = `INSERT INTO collections (parent_id, name, created) VALUES (?, ?, ?)`
@@ -131,6 +134,13 @@ func (s *Store) MoveCollection(ctx context.Context, id, parent int64) error {
 				return fmt.Errorf("%w: collection %d is inside %d", ErrInvalid, parent, id)
 			}
 		}
+		height, err := treeHeight(ctx, tx, id)
+		if err == nil {
+			err = checkDepth(ctx, tx, parent, height)
+		}
+		if err != nil {
+			return err
+		}
 		return changed(tx.ExecContext(ctx, `UPDATE collections SET parent_id = ? WHERE id = ?`, parentArg(parent), id))
 	})
 	if err != nil {
@@ -200,7 +210,7 @@ FROM collections c`
 // the ones inside it, by name). It returns an error only when the
 // database fails.
 func (s *Store) Collections(ctx context.Context) ([]Collection, error) {
-	rows, err := s.db.QueryContext(ctx, collectionsQuery)
+	rows, err := s.q().QueryContext(ctx, collectionsQuery)
 	if err != nil {
 		return nil, fmt.Errorf("list collections: %w", err)
 	}
@@ -218,35 +228,6 @@ func (s *Store) Collections(ctx context.Context) ([]Collection, error) {
 	}
 	setPaths(all)
 	return all, nil
-}
-
-// setPaths fills the paths of a complete list of collections and sorts it
-// in tree order.
-func setPaths(all []Collection) {
-	byID := make(map[int64]*Collection, len(all))
-	for i := range all {
-		byID[all[i].ID] = &all[i]
-	}
-	keys := make(map[int64][]string, len(all))
-	for i := range all {
-		var names []string
-		for c, n := &all[i], 0; c != nil && n <= len(all); c, n = byID[c.ParentID], n+1 {
-			names = append([]string{c.Name}, names...)
-		}
-		all[i].Path = strings.Join(names, "/")
-		for _, n := range names {
-			keys[all[i].ID] = append(keys[all[i].ID], strings.ToLower(n))
-		}
-	}
-	sort.Slice(all, func(i, j int) bool {
-		a, b := keys[all[i].ID], keys[all[j].ID]
-		for k := 0; k < len(a) && k < len(b); k++ {
-			if a[k] != b[k] {
-				return a[k] < b[k]
-			}
-		}
-		return len(a) < len(b)
-	})
 }
 
 // CollectionByPath returns the collection at path, names from the top

@@ -29,6 +29,7 @@ type gate struct {
 	damaged atomic.Bool // quick_check failed or a statement met SQLITE_CORRUPT
 	why     error       // why the archive is damaged
 	wrote   atomic.Bool // a write committed: the archive may have changed
+	guard   *walGuard   // the -wal and -shm files opened (walguard.go); nil when not guarded
 }
 
 // noGate marks a context whose Execs write nothing to the archive's
@@ -40,9 +41,16 @@ func withoutGate(ctx context.Context) context.Context {
 	return context.WithValue(ctx, noGate{}, true)
 }
 
-// seen classifies err and notes damage.
+// seen classifies err and notes damage. A connection whose journal files
+// were replaced reads a mix of old and new pages: what looks like damage
+// is that.
 func (g *gate) seen(err error) error {
 	err = classify(err)
+	if err != nil && errors.Is(err, ErrDamaged) {
+		if moved := g.guard.check(); moved != nil {
+			return fmt.Errorf("%w (%v)", moved, err)
+		}
+	}
 	if err != nil && errors.Is(err, ErrDamaged) && !g.damaged.Load() {
 		g.mu.Lock() // why is set before damaged, both under mu, for pass
 		if !g.damaged.Load() {
@@ -57,6 +65,9 @@ func (g *gate) seen(err error) error {
 // pass runs the quick check on c once, and returns an error wrapping
 // ErrDamaged when the archive is damaged.
 func (g *gate) pass(ctx context.Context, c *conn) error {
+	if err := g.guard.check(); err != nil {
+		return fmt.Errorf("refusing to write: %w", err)
+	}
 	if skip, _ := ctx.Value(noGate{}).(bool); skip || (g.checked.Load() && !g.damaged.Load()) {
 		return nil
 	}
@@ -147,7 +158,14 @@ func (c *conn) PrepareContext(ctx context.Context, q string) (driver.Stmt, error
 	return &stmt{inner: s, conn: c}, nil
 }
 
-func (c *conn) Close() error { return c.gate.seen(c.inner.Close()) }
+// Close closes the connection; once the archive's journal files were
+// replaced, without copying its WAL into the file (walguard.go).
+func (c *conn) Close() error {
+	if c.gate.guard.check() != nil {
+		keepWAL(context.Background(), c)
+	}
+	return c.gate.seen(c.inner.Close())
+}
 
 func (c *conn) Begin() (driver.Tx, error) {
 	return c.BeginTx(context.Background(), driver.TxOptions{})

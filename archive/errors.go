@@ -27,11 +27,12 @@ var (
 )
 
 // IsFileFault reports whether err is about the archive file itself —
-// wrapping ErrBusy, ErrReadOnly, ErrDiskFull or ErrDamaged — rather than
+// wrapping ErrBusy, ErrReadOnly, ErrDiskFull, ErrDamaged or
+// ErrJournalReplaced — rather than
 // about one request: then no write can succeed for now.
 func IsFileFault(err error) bool {
 	return errors.Is(err, ErrBusy) || errors.Is(err, ErrReadOnly) ||
-		errors.Is(err, ErrDiskFull) || errors.Is(err, ErrDamaged)
+		errors.Is(err, ErrDiskFull) || errors.Is(err, ErrDamaged) || errors.Is(err, ErrJournalReplaced)
 }
 
 // storeError is a database error classified as one of the errors above.

@@ -48,8 +48,9 @@ type CheckReport struct {
 func (r *CheckReport) OK() bool { return len(r.Problems) == 0 }
 
 // Check verifies the archive: SQLite's integrity check of the file, the
-// full-text index against the articles, and the SHA-256 of every stored
-// original and image recomputed from its bytes. What it finds wrong is in
+// full-text index against the articles, the SHA-256 of every stored
+// original and image recomputed from its bytes, and the checksum of every
+// article's and earlier version's record (checksum.go). What it finds wrong is in
 // the report, damaged pages SQLite meets while checking included; it
 // returns an error only when it cannot run (the database fails otherwise
 // or ctx ends). Check writes nothing.
@@ -78,6 +79,9 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 		r.Problems = append(r.Problems, "full-text index: "+err.Error())
 	}
 	if err := damaged("stored files", s.checkBlobs(ctx, r)); err != nil {
+		return nil, fmt.Errorf("check: %w", err)
+	}
+	if err := damaged("articles", s.checkRecords(ctx, r)); err != nil {
 		return nil, fmt.Errorf("check: %w", err)
 	}
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&r.Articles)

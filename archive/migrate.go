@@ -20,8 +20,10 @@ var migrationFS embed.FS
 // migrationSteps are steps in Go that run after the SQL of the migration
 // they are named after, in the same transaction: what SQL alone cannot do.
 var migrationSteps = map[string]func(ctx context.Context, tx *sql.Tx) error{
-	"0002_organise.sql": backfillCJK,
-	"0006_record.sql":   rekeyURLs,
+	"0002_organise.sql":  backfillCJK,
+	"0006_record.sql":    rekeyURLs,
+	"0007_tags.sql":      normaliseTags,
+	"0009_checksums.sql": fillChecksums,
 }
 
 const createMigrationsTable = `
@@ -33,9 +35,10 @@ CREATE TABLE IF NOT EXISTS migrations (
 // migrate applies the embedded migrations not yet recorded in the
 // migrations table, in name order, each in its own transaction. It refuses
 // a database that records a migration this program does not know (it was
-// written by a newer version). It reports whether it applied any; an
-// up-to-date archive is only read.
-func migrate(ctx context.Context, db *sql.DB) (bool, error) {
+// written by a newer version). Before changing an archive made earlier
+// (not a new one) it calls backup, and stops when that fails. It reports
+// whether it applied any; an up-to-date archive is only read.
+func migrate(ctx context.Context, db *sql.DB, backup func() error) (bool, error) {
 	var tables int
 	const hasTable = `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'migrations'`
 	if err := db.QueryRowContext(ctx, hasTable).Scan(&tables); err != nil {
@@ -70,6 +73,11 @@ func migrate(ctx context.Context, db *sql.DB) (bool, error) {
 	for _, n := range names {
 		if done[path.Base(n)] {
 			continue // an up-to-date archive opens without taking the write lock
+		}
+		if !migrated && len(applied) > 0 && backup != nil {
+			if err := backup(); err != nil {
+				return false, fmt.Errorf("back up before upgrading the archive: %w", err)
+			}
 		}
 		if err := applyMigration(ctx, db, n); err != nil {
 			return false, fmt.Errorf("migration %s: %w", path.Base(n), err)

@@ -115,7 +115,7 @@ WHERE at.article_id = ? ORDER BY t.name`
 // provenance and tags (sorted). It returns an error wrapping ErrNotFound
 // when there is no such article.
 func (s *Store) Article(ctx context.Context, id int64) (*Article, error) {
-	a, err := scanArticle(s.db.QueryRowContext(ctx, articleQuery, id))
+	a, err := scanArticle(s.q().QueryRowContext(ctx, articleQuery, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("article %d: %w", id, ErrNotFound)
 	}
@@ -163,7 +163,7 @@ func scanArticle(row *sql.Row) (*Article, error) {
 }
 
 func (s *Store) articleTags(ctx context.Context, id int64) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, articleTagsQuery, id)
+	rows, err := s.q().QueryContext(ctx, articleTagsQuery, id)
 	if err != nil {
 		return nil, fmt.Errorf("tags: %w", err)
 	}

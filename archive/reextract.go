@@ -94,6 +94,9 @@ func (s *Store) ReplaceText(ctx context.Context, id int64, a *Article) error {
 		if err != nil {
 			return err
 		}
+		if err := sealArticle(ctx, tx, id); err != nil {
+			return err
+		}
 		return insertTags(ctx, tx, id, a.Tags)
 	})
 	if err != nil {
@@ -106,7 +109,8 @@ const replaceVersionQuery = `
 UPDATE article_versions SET title = ?, subtitle = ?, byline = ?, site = ?, url = ?, language = ?,
 	published = ?, modified = ?, blocks = ?, figures = ?, related = ?, text = ?, captions = ?,
 	authors = ?, confidence = ?
-WHERE id = (SELECT id FROM article_versions WHERE article_id = ? ORDER BY id LIMIT 1 OFFSET ?)`
+WHERE id = (SELECT id FROM article_versions WHERE article_id = ? ORDER BY id LIMIT 1 OFFSET ?)
+RETURNING id`
 
 // ReplaceVersionText is ReplaceText for version n (as Versions numbers
 // them) of article id; for the current version it is ReplaceText. Earlier
@@ -129,9 +133,16 @@ func (s *Store) ReplaceVersionText(ctx context.Context, id int64, n int, a *Arti
 	}
 	r, err := contentRow(a)
 	if err == nil {
-		_, err = s.db.ExecContext(ctx, replaceVersionQuery, a.Title, a.Subtitle, r.byline, a.Site, a.URL,
-			a.Language, r.published, r.modified, r.blocks, r.figures, r.related, r.text, r.captions,
-			r.authors, string(a.Confidence), id, n-1)
+		err = s.write(ctx, func(tx *sql.Tx) error {
+			var vid int64
+			err := tx.QueryRowContext(ctx, replaceVersionQuery, a.Title, a.Subtitle, r.byline, a.Site, a.URL,
+				a.Language, r.published, r.modified, r.blocks, r.figures, r.related, r.text, r.captions,
+				r.authors, string(a.Confidence), id, n-1).Scan(&vid)
+			if err != nil {
+				return err
+			}
+			return sealVersion(ctx, tx, vid)
+		})
 	}
 	if err != nil {
 		return fmt.Errorf("replace text of article %d version %d: %w", id, n, err)

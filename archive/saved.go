@@ -34,7 +34,7 @@ func (s *Store) SaveSearch(ctx context.Context, name, query string) error {
 	if _, err := ParseQuery(query); err != nil {
 		return fmt.Errorf("save search %q: %w", name, err)
 	}
-	if _, err := s.db.ExecContext(ctx, saveSearchQuery, name, query, formatTime(time.Now())); err != nil {
+	if _, err := s.q().ExecContext(ctx, saveSearchQuery, name, query, formatTime(time.Now())); err != nil {
 		return fmt.Errorf("save search %q: %w", name, err)
 	}
 	return nil
@@ -77,7 +77,7 @@ func scanSaved(row interface{ Scan(...any) error }) (SavedSearch, error) {
 // returns an error wrapping ErrNotFound when there is none.
 func (s *Store) SavedSearch(ctx context.Context, name string) (*SavedSearch, error) {
 	const q = `SELECT id, name, query, created FROM saved_searches WHERE name = ?`
-	ss, err := scanSaved(s.db.QueryRowContext(ctx, q, strings.TrimSpace(name)))
+	ss, err := scanSaved(s.q().QueryRowContext(ctx, q, strings.TrimSpace(name)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("saved search %q: %w", name, ErrNotFound)
 	}

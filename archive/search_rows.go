@@ -9,20 +9,7 @@ import (
 
 // ids runs a query of IDs.
 func (s *Store) ids(ctx context.Context, q string, args ...any) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return listIDs(ctx, s.db, q, args...)
 }
 
 // hitRows runs a query of summaryColumns and a rank.

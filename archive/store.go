@@ -39,8 +39,11 @@ const busyTimeout = 10000
 type Store struct {
 	db   *sql.DB
 	path string
-	gate *gate            // refuses writes to a damaged archive (conn.go)
-	now  func() time.Time // the clock of relative dates; nil means time.Now
+	gate *gate // refuses writes to a damaged archive (conn.go)
+	// anchor is a connection held open while the Store is, so that the
+	// -wal and -shm files stay the ones the guard recorded (walguard.go).
+	anchor *sql.Conn
+	now    func() time.Time // the clock of relative dates; nil means time.Now
 	// counts are match counts, kept while the full-text index is
 	// unchanged (countcache.go).
 	counts countCache
@@ -49,6 +52,12 @@ type Store struct {
 	// bg is the searches' work on other connections, which Close waits
 	// for (background.go).
 	bg background
+	// readOnly is set when the archive's folder may not be written and
+	// the archive was opened for reading only (ReadOnly).
+	readOnly bool
+	// batch is set on the copy of the Store a Batch works through
+	// (batch.go): its reads and writes go to the batch's transaction.
+	batch *batchState
 }
 
 // clock returns the time relative dates count from.
@@ -84,12 +93,19 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, classify(err))
 	}
 	s, err := openDSN(ctx, abs, dsn(abs))
-	if errors.Is(err, ErrReadOnly) && noWAL(abs) {
+	if err != nil && noWAL(abs) && fileExists(abs) && (errors.Is(err, ErrReadOnly) || !folderWritable(filepath.Dir(abs))) {
 		// SQLite cannot read a WAL archive in a folder it may not write
-		// (it needs a -shm file there) unless told that nothing changes
-		// the file: no -wal file holds commits, and we may not write.
-		if ro, roErr := openDSN(ctx, abs, readOnlyDSN(abs)+"&immutable=1"); roErr == nil {
+		// (it needs a -shm file there; on a read-only mount it says only
+		// "unable to open database file") unless told that nothing
+		// changes the file: no -wal file holds commits, and no one may
+		// write there.
+		ro, roErr := openDSN(ctx, abs, readOnlyDSN(abs)+"&immutable=1")
+		switch {
+		case roErr == nil:
 			s, err = ro, nil
+			s.readOnly = true
+		case errors.Is(roErr, ErrReadOnly):
+			err = roErr // it must be upgraded first, which needs writing
 		}
 	}
 	if err != nil {
@@ -101,15 +117,24 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // openDSN opens the archive at abs through the data source name d and
 // brings its schema up to date.
 func openDSN(ctx context.Context, abs, d string) (*Store, error) {
-	g := &gate{}
+	g := &gate{guard: &walGuard{path: abs}}
 	db := sql.OpenDB(&connector{dsn: d, gate: g})
 	db.SetMaxIdleConns(4)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
-	migrated, err := migrate(ctx, db)
+	anchor, err := openAnchor(ctx, db, g.guard)
 	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	migrated, err := migrate(ctx, db, func() error {
+		_, err := backupTo(ctx, db, abs, ReasonMigration, time.Now())
+		return err
+	})
+	if err != nil {
+		anchor.Close()
 		db.Close()
 		return nil, err
 	}
@@ -119,7 +144,7 @@ func openDSN(ctx context.Context, abs, d string) (*Store, error) {
 		// them. Best effort: without them searches are slower, not wrong.
 		db.ExecContext(ctx, `PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002`)
 	}
-	return &Store{db: db, path: abs, gate: g, tune: defaultTuning(), log: timingLog()}, nil
+	return &Store{db: db, path: abs, gate: g, anchor: anchor, tune: defaultTuning(), log: timingLog()}, nil
 }
 
 // noWAL reports whether no -wal file is beside the archive file abs.
@@ -169,6 +194,9 @@ func checkHeader(path string) error {
 // an acknowledged edit survives a power cut or a crash of the operating
 // system too, not only of the process (docs/reliability.md, "Durability
 // settings"), at one fsync a commit; imports commit many files at once.
+// _secure_delete=true overwrites what is deleted with zeros, free pages
+// included, so that a deleted article leaves no trace in the file
+// (delete.go).
 func dsn(abs string) string {
 	p := filepath.ToSlash(abs)
 	if !strings.HasPrefix(p, "/") {
@@ -176,7 +204,7 @@ func dsn(abs string) string {
 	}
 	u := url.URL{Scheme: "file", Path: p}
 	return u.String() + fmt.Sprintf(
-		"?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_synchronous=FULL&_txlock=immediate&_stmt_cache_size=64",
+		"?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_synchronous=FULL&_txlock=immediate&_stmt_cache_size=64&_secure_delete=true",
 		busyTimeout)
 }
 
@@ -188,6 +216,11 @@ func readOnlyDSN(abs string) string {
 	return d + "&mode=ro"
 }
 
+// ReadOnly reports whether the archive was opened for reading only,
+// because its folder may not be written (a read-only mount, a folder
+// without write permission): every write fails with ErrReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
 // Path returns the absolute path of the archive file.
 func (s *Store) Path() string { return s.path }
 
@@ -198,8 +231,11 @@ func (s *Store) Path() string { return s.path }
 // leaves the file as it was.
 func (s *Store) Close() error {
 	s.bg.wait()
-	if s.gate.written() {
+	if s.gate.written() && s.gate.guard.check() == nil {
 		s.db.Exec("PRAGMA optimize")
+	}
+	if s.anchor != nil {
+		s.anchor.Close()
 	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", s.path, err)
@@ -256,6 +292,9 @@ var checkFTS5 = sync.OnceValue(func() error {
 	}
 	if rankRegistered != nil {
 		return rankRegistered
+	}
+	if keepWALRegistered != nil {
+		return keepWALRegistered
 	}
 	// Every connection has cliprank (cliprank.go); this one too? (One
 	// connection: each has its own :memory: database.)

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-
-	"github.com/clippings/clippings/archive/query"
 )
 
 // Tags nest with "/": korea/diplomacy is below korea, and tag:korea finds
@@ -82,16 +80,18 @@ func (s *Store) Tags(ctx context.Context) ([]TagCount, error) {
 	return out, nil
 }
 
-// cleanTags normalises names, rejecting an empty one.
+// cleanTags normalises names (TagName), rejecting an invalid one.
 func cleanTags(tags []string) ([]string, error) {
 	if len(tags) == 0 {
 		return nil, fmt.Errorf("%w: no tag", ErrInvalid)
 	}
 	out := make([]string, len(tags))
 	for i, t := range tags {
-		if out[i] = query.NormTag(t); out[i] == "" {
-			return nil, fmt.Errorf("%w: empty tag name %q", ErrInvalid, t)
+		n, err := TagName(t)
+		if err != nil {
+			return nil, err
 		}
+		out[i] = n
 	}
 	return out, nil
 }
@@ -198,11 +198,15 @@ func (s *Store) RemoveTags(ctx context.Context, ids []int64, tags ...string) (in
 
 // DeleteTag takes a tag and those below it off every article and returns
 // how many article–tag pairs went. It returns an error wrapping
-// ErrNotFound when no such tag exists.
+// ErrNotFound when no such tag exists, or ErrInvalid for a name TagName
+// refuses.
 func (s *Store) DeleteTag(ctx context.Context, name string) (int, error) {
-	name = query.NormTag(name)
+	name, err := TagName(name)
+	if err != nil {
+		return 0, fmt.Errorf("delete tag: %w", err)
+	}
 	var n int64
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM article_tags WHERE tag_id IN (SELECT id FROM tags t WHERE `+subtreeCond+`)`, name, name, name)
 		if err != nil {
 			return err

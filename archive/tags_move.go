@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-
-	"github.com/clippings/clippings/archive/query"
 )
 
 // RenameTag renames a tag and every tag below it (korea → asia/korea also
@@ -62,9 +60,12 @@ type renamed struct {
 // moveTag gives tag old and those below it the name dest (and dest/…).
 // When a new name exists, merge joins the two; otherwise it fails.
 func moveTag(ctx context.Context, tx *sql.Tx, old, dest string, merge bool) (int, error) {
-	old, dest = query.NormTag(old), query.NormTag(dest)
-	if old == "" || dest == "" {
-		return 0, fmt.Errorf("%w: empty tag name", ErrInvalid)
+	old, err := TagName(old)
+	if err != nil {
+		return 0, err
+	}
+	if dest, err = TagName(dest); err != nil {
+		return 0, err
 	}
 	lo, ld := strings.ToLower(old), strings.ToLower(dest)
 	if lo != ld && strings.HasPrefix(ld+"/", lo+"/") {

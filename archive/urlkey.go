@@ -49,3 +49,11 @@ func rekeyURLs(ctx context.Context, tx *sql.Tx) error {
 	}
 	return setByID(ctx, tx, `UPDATE articles SET url_key = ? WHERE id = ?`, changed)
 }
+
+// SameAddress reports whether two addresses name one page, as the
+// archive compares them to find a page's earlier versions: both absolute
+// http(s) URLs, equal once normalised.
+func SameAddress(a, b string) bool {
+	k := urlnorm.Key(a)
+	return k != "" && k == urlnorm.Key(b)
+}

@@ -92,8 +92,14 @@ WHERE id = ?`
 // old content moves to article_versions, annotations are re-anchored to
 // the new text and the capture's tags are added.
 func addVersion(ctx context.Context, tx *sql.Tx, cur *stored, origID int64, pos int, r *articleRow, now time.Time) error {
-	if _, err := tx.ExecContext(ctx, archiveVersionQuery, formatTime(now), cur.id); err != nil {
+	res, err := tx.ExecContext(ctx, archiveVersionQuery, formatTime(now), cur.id)
+	if err != nil {
 		return fmt.Errorf("keep old version: %w", err)
+	}
+	if vid, err := res.LastInsertId(); err != nil {
+		return err
+	} else if err := sealVersion(ctx, tx, vid); err != nil {
+		return err
 	}
 	notes, err := reanchorArticle(ctx, tx, cur.id, r.text, now)
 	if err != nil {
@@ -107,6 +113,9 @@ func addVersion(ctx context.Context, tx *sql.Tx, cur *stored, origID int64, pos 
 		cjkOf(a.Title, a.Subtitle, r.byline, r.text, r.captions, notes),
 		r.authors, string(a.Confidence), cur.id)
 	if err != nil {
+		return err
+	}
+	if err := sealArticle(ctx, tx, cur.id); err != nil {
 		return err
 	}
 	return insertTags(ctx, tx, cur.id, a.Tags)

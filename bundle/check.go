@@ -2,29 +2,27 @@ package bundle
 
 import (
 	"archive/zip"
-	"bytes"
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/clippings/clippings/archive"
 )
 
-// loadDocument reads and checks the bundle's document: its format and
-// version, unique keys, known kinds, and that every original it names is
-// in the bundle with the right SHA-256 (and every image it lists too).
-// It reads every entry once to check the hashes.
+// loadDocument reads and checks the bundle's document as it streams out
+// of the zip (decodeDocument), then its format and version, the
+// collections' members, and that every original it names is in the
+// bundle with the right SHA-256 (and every image it lists too). It reads
+// every entry once to check the hashes.
 func (b *reader) loadDocument() (*Document, error) {
-	data, err := readEntry(b.doc)
+	rc, err := b.doc.Open()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", docName, err)
 	}
-	var doc Document
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
+	defer rc.Close()
+	doc, err := decodeDocument(bufio.NewReader(io.LimitReader(rc, int64(b.doc.UncompressedSize64))))
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", docName, err)
 	}
 	if doc.Format != DocFormat {
@@ -33,35 +31,22 @@ func (b *reader) loadDocument() (*Document, error) {
 	if doc.Version < 1 || doc.Version > DocVersion {
 		return nil, fmt.Errorf("%s: version %d (this Clippings reads 1 to %d)", docName, doc.Version, DocVersion)
 	}
-	if err := checkArticles(&doc); err != nil {
+	if err := checkMembers(doc); err != nil {
 		return nil, fmt.Errorf("%s: %w", docName, err)
 	}
-	if err := b.checkFiles(&doc); err != nil {
+	if err := b.checkFiles(doc); err != nil {
 		return nil, err
 	}
-	return &doc, nil
+	return doc, nil
 }
 
-// checkArticles checks the articles and collections of doc.
-func checkArticles(doc *Document) error {
-	keys := map[string]bool{}
-	for i, a := range doc.Articles {
-		if a.Key == "" || keys[a.Key] {
-			return fmt.Errorf("article %d: missing or repeated key %q", i+1, a.Key)
-		}
+// checkMembers checks that collections name articles of the document.
+func checkMembers(doc *Document) error {
+	keys := make(map[string]bool, len(doc.Articles))
+	for _, a := range doc.Articles {
 		keys[a.Key] = true
-		for _, n := range a.Annotations {
-			if n.Kind != archive.KindHighlight && n.Kind != archive.KindNote {
-				return fmt.Errorf("article %s: annotation of kind %q", a.Key, n.Kind)
-			}
-		}
 	}
 	for _, c := range doc.Collections {
-		for _, name := range strings.Split(c.Path, "/") {
-			if strings.TrimSpace(name) == "" {
-				return fmt.Errorf("collection %q: empty name", c.Path)
-			}
-		}
 		for _, k := range c.Articles {
 			if !keys[k] {
 				return fmt.Errorf("collection %q: no article %q", c.Path, k)

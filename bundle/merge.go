@@ -10,8 +10,15 @@ import (
 	"github.com/clippings/clippings/archive"
 )
 
-// Destination is what Merge writes to. *archive.Store satisfies it.
+// Destination is the archive Merge writes to, in one transaction.
+// *archive.Store is one.
 type Destination interface {
+	Batch(ctx context.Context, fn func(b *archive.Batch) error) error
+}
+
+// writer is what Merge does inside the transaction; *archive.Batch
+// does it.
+type writer interface {
 	AddCapture(ctx context.Context, c *archive.Capture) (archive.AddResult, error)
 	Article(ctx context.Context, id int64) (*archive.Article, error)
 	AddTags(ctx context.Context, ids []int64, tags ...string) (int, error)
@@ -25,15 +32,31 @@ type Destination interface {
 	AddToCollection(ctx context.Context, id int64, articles ...int64) (int, error)
 	SavedSearch(ctx context.Context, name string) (*archive.SavedSearch, error)
 	SaveSearch(ctx context.Context, name, query string) error
+	AnnotationRestorer
 }
 
-// AnnotationRestorer is implemented by a Destination that can store an
-// annotation exactly as exported: its times, offsets and orphaned flag.
-// Without it Merge adds highlights anew: their times become the
-// time of the import, and an orphaned highlight is kept only when its
-// passage is found in the text.
+// AnnotationRestorer stores an annotation exactly as exported: its times,
+// offsets and orphaned flag. Every Destination's batch does.
 type AnnotationRestorer interface {
 	RestoreAnnotation(ctx context.Context, articleID int64, a archive.Annotation) (int64, error)
+}
+
+// Cleaner cleans an original again, as importing the file would (the
+// command line gives the importer's Extract). Merge compares each
+// article of a bundle with the article cleaned again from its original
+// (agree.go).
+type Cleaner func(ctx context.Context, o *archive.Original) (*archive.Capture, error)
+
+// Options are Merge's options.
+type Options struct {
+	// Progress, if not nil, is called after each step.
+	Progress func(done, total int)
+	// Clean, if not nil, checks every article of the bundle against its
+	// original: one whose text or address does not agree with the
+	// original is stored as cleaned again from it, and the articles of
+	// an original that no longer cleans are left out. Without it the
+	// bundle's text is trusted.
+	Clean Cleaner
 }
 
 // Report says what Merge did.
@@ -43,23 +66,31 @@ type Report struct {
 	Present     int      // captures the archive already had
 	Annotations int      // highlights and notes added
 	Collections int      // collections created
+	Recleaned   int      // article versions stored as cleaned again from their original
 	Skipped     []string // what could not be merged, and why
 }
 
-// Merge merges the bundle at path into dst: its articles with their
-// earlier versions (deduplicated by dst.AddCapture: the same original
-// file, or the same address with the same text, is not stored again),
-// then their tags, starred and read states, annotations (a highlight or
-// note already there is not added twice), collections (created when
-// missing, the articles appended) and saved searches (one whose name is
-// taken is left out). progress, if not nil, is called after each step.
-//
-// The whole bundle is checked before anything is written; a bundle that
-// fails the checks changes nothing and gives an error wrapping
-// ErrInvalid. It also returns the context's error when ctx ends first,
-// or an error naming the bundle when dst fails (what was merged by then
-// stays).
+// Merge merges the bundle at path into dst, trusting its text (MergeWith
+// with progress and no Cleaner).
 func Merge(ctx context.Context, dst Destination, path string, progress func(done, total int)) (Report, error) {
+	return MergeWith(ctx, dst, path, Options{Progress: progress})
+}
+
+// MergeWith merges the bundle at path into dst: its articles with their
+// earlier versions (deduplicated by AddCapture: the same original file,
+// or the same address with the same text, is not stored again), then
+// their tags, starred and read states, annotations (a highlight or note
+// already there is not added twice; the free notes of an article are
+// joined), collections (created when missing, the articles appended) and
+// saved searches (one whose name is taken is left out).
+//
+// It is all or nothing. The whole bundle is checked before anything is
+// written (limits.go, the hashes, names, keys, and with opt.Clean every
+// article against its original); a bundle that fails the checks gives an
+// error wrapping ErrInvalid. Then everything is written in one
+// transaction: when the archive fails half-way (or ctx ends), nothing
+// of the bundle is kept, and the error names the bundle.
+func MergeWith(ctx context.Context, dst Destination, path string, opt Options) (Report, error) {
 	b, err := openReader(path)
 	if err != nil {
 		return Report{}, fmt.Errorf("import %s: %w", path, err)
@@ -69,35 +100,59 @@ func Merge(ctx context.Context, dst Destination, path string, progress func(done
 	if err != nil {
 		return Report{}, fmt.Errorf("import %s: %w: %v", path, ErrInvalid, err)
 	}
-	if progress == nil {
-		progress = func(int, int) {}
+	im := newMerger(b, doc, opt)
+	plan := im.plan()
+	im.total = len(plan) + len(doc.Articles) + 1
+	if opt.Clean != nil {
+		im.total += len(plan)
 	}
-	im := &merger{dst: dst, b: b, doc: doc, ids: map[string]int64{}, progress: progress,
-		originals: map[string]DocOriginal{}, mimes: map[string]string{}}
-	for _, o := range doc.Originals {
-		im.originals[strings.ToLower(o.SHA256)] = o
+	if err := im.verify(ctx, plan); err != nil {
+		return Report{Articles: len(doc.Articles)}, fmt.Errorf("import %s: %w", path, err)
 	}
-	for _, i := range doc.Images {
-		im.mimes[strings.ToLower(i.SHA256)] = i.MIME
-	}
-	im.rep.Articles = len(doc.Articles)
-	if err := im.run(ctx); err != nil {
-		return im.rep, fmt.Errorf("import %s: %w", path, err)
+	err = dst.Batch(ctx, func(tx *archive.Batch) error {
+		im.dst = tx
+		return im.run(ctx, plan)
+	})
+	if err != nil {
+		return Report{Articles: len(doc.Articles)}, fmt.Errorf("import %s (nothing of it was kept): %w", path, err)
 	}
 	return im.rep, nil
 }
 
 // merger is one run of Merge.
 type merger struct {
-	dst       Destination
+	dst       writer
 	b         *reader
 	doc       *Document
+	opt       Options
 	ids       map[string]int64       // article key → ID in dst
 	originals map[string]DocOriginal // by lower-case SHA-256
-	mimes     map[string]string      // image SHA-256 → MIME type
+	images    map[string]DocImage    // by lower-case SHA-256
 	rep       Report
-	progress  func(done, total int)
 	done      int
+	total     int
+	// recleaned are the articles whose current version was stored as
+	// cleaned again: their annotations are placed by their passage.
+	recleaned map[string]bool
+	// leftOut are the articles whose current version verify left out
+	// (reported there).
+	leftOut map[string]bool
+}
+
+func newMerger(b *reader, doc *Document, opt Options) *merger {
+	if opt.Progress == nil {
+		opt.Progress = func(int, int) {}
+	}
+	im := &merger{b: b, doc: doc, opt: opt, ids: map[string]int64{}, originals: map[string]DocOriginal{},
+		images: map[string]DocImage{}, recleaned: map[string]bool{}, leftOut: map[string]bool{}}
+	for _, o := range doc.Originals {
+		im.originals[strings.ToLower(o.SHA256)] = o
+	}
+	for _, i := range doc.Images {
+		im.images[strings.ToLower(i.SHA256)] = i
+	}
+	im.rep.Articles = len(doc.Articles)
+	return im
 }
 
 // planned is one capture to store: an original and the article versions
@@ -107,19 +162,24 @@ type planned struct {
 	first    time.Time // the earliest import time of its versions
 	contents []*DocContent
 	owners   []*DocArticle
+	// fresh[k], when set, is what is stored for contents[k]: the article
+	// cleaned again from the original (agree.go); cleaned holds the
+	// images that cleaning found.
+	fresh   []*archive.Article
+	cleaned *archive.Capture
 }
 
-func (im *merger) run(ctx context.Context) error {
-	plan := im.plan()
-	total := len(plan) + len(im.doc.Articles) + 1
+func (im *merger) run(ctx context.Context, plan []*planned) error {
 	for _, p := range plan {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := im.store(ctx, p); err != nil {
-			return err
+		if len(p.contents) > 0 {
+			if err := im.store(ctx, p); err != nil {
+				return err
+			}
 		}
-		im.step(total)
+		im.step()
 	}
 	for i := range im.doc.Articles {
 		if err := ctx.Err(); err != nil {
@@ -128,7 +188,7 @@ func (im *merger) run(ctx context.Context) error {
 		if err := im.merge(ctx, &im.doc.Articles[i]); err != nil {
 			return err
 		}
-		im.step(total)
+		im.step()
 	}
 	if err := im.collections(ctx); err != nil {
 		return err
@@ -136,13 +196,13 @@ func (im *merger) run(ctx context.Context) error {
 	if err := im.savedSearches(ctx); err != nil {
 		return err
 	}
-	im.step(total)
-	return nil
+	im.step()
+	return ctx.Err()
 }
 
-func (im *merger) step(total int) {
+func (im *merger) step() {
 	im.done++
-	im.progress(im.done, total)
+	im.opt.Progress(im.done, im.total)
 }
 
 // plan groups the article versions by original, earlier versions of an
@@ -170,6 +230,7 @@ func (im *merger) plan() []*planned {
 			}
 			p.contents = append(p.contents, c)
 			p.owners = append(p.owners, a)
+			p.fresh = append(p.fresh, nil)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -204,6 +265,9 @@ func (im *merger) store(ctx context.Context, p *planned) error {
 	for k, owner := range p.owners {
 		if p.contents[k] == &owner.DocContent && ids[k] != 0 {
 			im.ids[owner.Key] = ids[k]
+			if p.fresh[k] != nil {
+				im.recleaned[owner.Key] = true
+			}
 		}
 	}
 	return nil
@@ -221,19 +285,30 @@ func (im *merger) capture(p *planned) (*archive.Capture, error) {
 	have := map[string]bool{}
 	for k, content := range p.contents {
 		a := content.article()
+		if p.fresh[k] != nil {
+			a = p.fresh[k]
+		}
 		a.Tags, a.Starred, a.Read = p.owners[k].Tags, p.owners[k].Starred, p.owners[k].Read
 		c.Articles = append(c.Articles, a)
-		for _, f := range content.Figures {
+		for i := range a.Figures {
+			f := &a.Figures[i]
 			sha := strings.ToLower(f.ImageSHA)
-			if f.ImageSHA == "" || have[sha] || im.mimes[sha] == "" {
+			switch {
+			case sha == "" || have[sha]:
+				continue
+			case im.images[sha].MIME != "":
+				img, err := readEntry(im.b.images[sha])
+				if err != nil {
+					return nil, err
+				}
+				c.Images = append(c.Images, archive.Image{SHA256: sha, MIME: im.images[sha].MIME, Data: img})
+			case p.cleaned != nil && cleanedImage(p.cleaned, sha) != nil:
+				c.Images = append(c.Images, *cleanedImage(p.cleaned, sha))
+			default:
+				f.ImageSHA = "" // not in the bundle: the figure keeps its address only
 				continue
 			}
 			have[sha] = true
-			img, err := readEntry(im.b.images[sha])
-			if err != nil {
-				return nil, err
-			}
-			c.Images = append(c.Images, archive.Image{SHA256: sha, MIME: im.mimes[sha], Data: img})
 		}
 	}
 	return c, nil
@@ -272,8 +347,11 @@ func (im *merger) resolve(ctx context.Context, c *archive.Capture, res archive.A
 // merge adds an article's tags, states and annotations in dst.
 func (im *merger) merge(ctx context.Context, a *DocArticle) error {
 	id := im.ids[a.Key]
+	if id == 0 && im.leftOut[a.Key] {
+		return nil
+	}
 	if id == 0 {
-		im.skip("article %q: not found in the archive after storing it", a.Title)
+		im.skip("article %q: its tags and annotations left out: not found in the archive after storing it", shorten(a.Title, 60))
 		return nil
 	}
 	if len(a.Tags) > 0 {

@@ -125,42 +125,25 @@ func TestMerge(t *testing.T) {
 			t.Errorf("the archive's saved search was replaced: %+v", s)
 		}
 	})
-	t.Run("Restorer", func(t *testing.T) {
-		dst := &restoringStore{Store: emptyStore(t)}
+	t.Run("AnnotationsAsExported", func(t *testing.T) {
+		dst := emptyStore(t)
 		if _, err := Merge(ctx, dst, path, nil); err != nil {
 			t.Fatal(err)
 		}
+		lib := byURL(t, dst, "https://example.com/lib")
+		got, err := dst.Annotations(ctx, archive.AnnotationFilter{ArticleID: lib.ID, Limit: 10})
 		want := fx.doc.Articles[1].Annotations
-		if len(dst.got) != len(want) {
-			t.Fatalf("%d annotations restored, want %d", len(dst.got), len(want))
+		if err != nil || len(got) != len(want) {
+			t.Fatalf("%d annotations (%v), want %d", len(got), err, len(want))
 		}
-		for i, g := range dst.got {
+		for i, g := range got {
 			w := want[i]
-			if g.Kind != w.Kind || g.Quote != w.Quote || g.Start != w.Start || g.Note != w.Note ||
-				!g.Created.Equal(w.Created) || !g.Modified.Equal(w.Modified) {
+			if g.Kind != w.Kind || g.Quote.Exact != w.Quote.Exact || (w.Kind == archive.KindHighlight && g.Start != w.Start) ||
+				g.Note != w.Note || !g.Created.Equal(w.Created) || !g.Modified.Equal(w.Modified) {
 				t.Errorf("restored %+v, want %+v", g, w)
 			}
 		}
 	})
-}
-
-// restoringStore is an archive that says it restores annotations; it
-// records what it is given and stores it as new annotations.
-type restoringStore struct {
-	*archive.Store
-	got []archive.Annotation
-}
-
-func (r *restoringStore) RestoreAnnotation(ctx context.Context, id int64, a archive.Annotation) (int64, error) {
-	r.got = append(r.got, a)
-	if a.Kind == archive.KindNote {
-		return 0, r.SetNote(ctx, id, a.Note)
-	}
-	n, err := r.AddHighlight(ctx, id, archive.NewHighlight{Start: a.Start, End: a.End, Exact: a.Quote.Exact, Color: a.Color, Note: a.Note})
-	if err != nil {
-		return 0, err
-	}
-	return n.ID, nil
 }
 
 func TestMergeCancelled(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -11,7 +12,12 @@ import (
 )
 
 // annotations adds the article's highlights and free note that dst does
-// not have yet.
+// not have yet. The free notes of the bundle's article are joined into
+// one (an article has one free note), appended to the archive's own
+// note. A highlight whose offsets hold its passage in the stored text is
+// restored as exported; another is placed by its passage (its times
+// become now), and left out when the passage is not found. Each check is
+// a look-up: n annotations cost n steps, not n².
 func (im *merger) annotations(ctx context.Context, id int64, a *DocArticle) error {
 	if len(a.Annotations) == 0 {
 		return nil
@@ -20,89 +26,98 @@ func (im *merger) annotations(ctx context.Context, id int64, a *DocArticle) erro
 	if err != nil {
 		return err
 	}
+	stored, err := im.dst.Article(ctx, id)
+	if err != nil {
+		return err
+	}
+	text := []rune(stored.Text())
+	highlights := map[string]bool{}
+	note := ""
+	for _, h := range have {
+		if h.Kind == archive.KindNote {
+			note = h.Note
+		} else {
+			highlights[highlightKey(h.Quote.Exact, h.Note)] = true
+		}
+	}
+	var notes []DocAnnotation
 	for _, n := range a.Annotations {
-		if hasAnnotation(have, n) {
+		if n.Kind == archive.KindNote {
+			if t := strings.TrimSpace(n.Note); t != "" && !strings.Contains(note, t) && !slices.ContainsFunc(notes, func(o DocAnnotation) bool { return o.Note == n.Note }) {
+				notes = append(notes, n)
+			}
 			continue
 		}
-		if err := im.addAnnotation(ctx, id, a, n, have); err != nil {
+		key := highlightKey(n.Quote.Exact, n.Note)
+		if highlights[key] {
+			continue
+		}
+		highlights[key] = true
+		if err := im.addHighlight(ctx, id, a, n, text); err != nil {
 			return err
 		}
 	}
-	return nil
+	if len(notes) == 0 {
+		return nil
+	}
+	im.rep.Annotations++
+	if strings.TrimSpace(note) == "" && len(notes) == 1 {
+		n := notes[0]
+		_, err := im.dst.RestoreAnnotation(ctx, id, archive.Annotation{ArticleID: id, Kind: archive.KindNote,
+			Start: -1, End: -1, Note: n.Note, Created: n.Created, Modified: n.Modified})
+		return err
+	}
+	texts := make([]string, 0, len(notes)+1)
+	if strings.TrimSpace(note) != "" {
+		texts = append(texts, note)
+	}
+	for _, n := range notes {
+		texts = append(texts, n.Note)
+	}
+	return im.dst.SetNote(ctx, id, strings.Join(texts, "\n\n"))
 }
 
-// hasAnnotation reports whether list holds n already: the same note, or
-// a highlight of the same passage with the same note.
-func hasAnnotation(list []archive.Annotation, n DocAnnotation) bool {
-	for _, h := range list {
-		if h.Kind != n.Kind {
-			continue
-		}
-		if n.Kind == archive.KindNote {
-			if strings.Contains(h.Note, strings.TrimSpace(n.Note)) {
-				return true
-			}
-			continue
-		}
-		if h.Quote.Exact == n.Quote.Exact && h.Note == n.Note && (h.Start == n.Start || n.Orphaned || h.Orphaned) {
-			return true
-		}
-	}
-	return false
-}
+// highlightKey identifies a highlight: its passage and its note.
+func highlightKey(exact, note string) string { return exact + "\x00" + note }
 
-// addAnnotation stores one annotation: as it was when dst can restore
-// annotations, else as a new highlight or note. A free note where the
-// article has another one is appended to it.
-func (im *merger) addAnnotation(ctx context.Context, id int64, a *DocArticle, n DocAnnotation, have []archive.Annotation) error {
-	if n.Kind == archive.KindNote {
-		for _, h := range have {
-			if h.Kind == archive.KindNote && strings.TrimSpace(h.Note) != "" {
-				return im.setNote(ctx, id, h.Note+"\n\n"+n.Note) // keep both notes
-			}
-		}
-	}
-	if r, ok := im.dst.(AnnotationRestorer); ok {
+// addHighlight stores one highlight of article id, whose stored text is
+// text: as exported when its offsets hold its passage there (or it was
+// orphaned and stays so), else placed by its passage.
+func (im *merger) addHighlight(ctx context.Context, id int64, a *DocArticle, n DocAnnotation, text []rune) error {
+	fits := !n.Orphaned && n.Start >= 0 && n.End > n.Start && n.End <= len(text) &&
+		string(text[n.Start:n.End]) == n.Quote.Exact
+	if fits && !im.recleaned[a.Key] {
 		ann := archive.Annotation{ArticleID: id, Kind: n.Kind, Quote: n.Quote, Start: n.Start, End: n.End,
-			Color: n.Color, Note: n.Note, Orphaned: n.Orphaned, Created: n.Created, Modified: n.Modified}
-		if _, err := r.RestoreAnnotation(ctx, id, ann); err != nil {
+			Color: n.Color, Note: n.Note, Created: n.Created, Modified: n.Modified}
+		if _, err := im.dst.RestoreAnnotation(ctx, id, ann); err != nil {
 			return err
 		}
 		im.rep.Annotations++
 		return nil
 	}
-	if n.Kind == archive.KindNote {
-		return im.setNote(ctx, id, n.Note)
-	}
-	return im.addHighlight(ctx, id, a, n)
-}
-
-// setNote sets the free note of article id.
-func (im *merger) setNote(ctx context.Context, id int64, text string) error {
-	if err := im.dst.SetNote(ctx, id, text); err != nil {
-		return err
-	}
-	im.rep.Annotations++
-	return nil
-}
-
-// addHighlight adds a highlight by its offsets, else by its passage.
-func (im *merger) addHighlight(ctx context.Context, id int64, a *DocArticle, n DocAnnotation) error {
 	h := archive.NewHighlight{Exact: n.Quote.Exact, Color: n.Color, Note: n.Note}
-	if !n.Orphaned && n.End > n.Start && n.Start >= 0 {
+	if fits {
 		h.Start, h.End = n.Start, n.End
 	}
 	_, err := im.dst.AddHighlight(ctx, id, h)
 	if err != nil && h.End > 0 && isAnchorErr(err) {
-		h.Start, h.End = 0, 0 // the text differs: look for the passage
+		h.Start, h.End = 0, 0
 		_, err = im.dst.AddHighlight(ctx, id, h)
 	}
 	switch {
 	case err == nil:
 		im.rep.Annotations++
 		return nil
+	case isAnchorErr(err) && n.Orphaned:
+		ann := archive.Annotation{ArticleID: id, Kind: n.Kind, Quote: n.Quote, Start: -1, End: -1,
+			Color: n.Color, Note: n.Note, Orphaned: true, Created: n.Created, Modified: n.Modified}
+		if _, err := im.dst.RestoreAnnotation(ctx, id, ann); err != nil {
+			return err
+		}
+		im.rep.Annotations++
+		return nil
 	case isAnchorErr(err):
-		im.skip("%s: highlight %q not found in the text (%v)", a.Key, shorten(n.Quote.Exact, 60), err)
+		im.skip("%s: highlight %q left out: not found in the text (%v)", shorten(a.Key, 60), shorten(n.Quote.Exact, 60), err)
 		return nil
 	}
 	return err
@@ -197,13 +212,13 @@ func (im *merger) savedSearches(ctx context.Context) error {
 		case err == nil && old.Query == s.Query:
 			continue
 		case err == nil:
-			im.skip("saved search %q: the archive has one of that name (%q)", s.Name, old.Query)
+			im.skip("saved search %q left out: the archive has one of that name (%q)", shorten(s.Name, 60), shorten(old.Query, 60))
 			continue
 		case !errors.Is(err, archive.ErrNotFound):
 			return err
 		}
 		if err := im.dst.SaveSearch(ctx, s.Name, s.Query); err != nil {
-			im.skip("saved search %q: %v", s.Name, err)
+			im.skip("saved search %q left out: %v", shorten(s.Name, 60), err)
 		}
 	}
 	return nil

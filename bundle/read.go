@@ -25,13 +25,6 @@ func HasExt(path string) bool {
 	return strings.EqualFold(filepath.Ext(path), Ext)
 }
 
-// Limits of a bundle that Merge accepts (variables for the tests).
-var (
-	maxEntries          = 500_000
-	maxEntrySize uint64 = 1 << 30 // one original, image or the document
-	maxSize      uint64 = 16 << 30
-)
-
 // ErrInvalid is wrapped by the errors of a file that is not a bundle Merge
 // accepts.
 var ErrInvalid = errors.New("not a valid Clippings bundle")
@@ -69,8 +62,8 @@ func (b *reader) index() error {
 	}
 	var total uint64
 	for _, f := range b.zr.File {
-		if f.UncompressedSize64 > maxEntrySize {
-			return fmt.Errorf("entry %q: %d bytes (at most %d)", f.Name, f.UncompressedSize64, maxEntrySize)
+		if max := entryLimit(f.Name); f.UncompressedSize64 > max {
+			return fmt.Errorf("entry %q: %d bytes (at most %d)", f.Name, f.UncompressedSize64, max)
 		}
 		if total += f.UncompressedSize64; total > maxSize {
 			return fmt.Errorf("more than %d bytes in all", maxSize)
@@ -83,6 +76,18 @@ func (b *reader) index() error {
 		return fmt.Errorf("no %s", docName)
 	}
 	return nil
+}
+
+// entryLimit is the largest entry of that name: an original or an image
+// as the importer takes them, the document up to maxEntrySize.
+func entryLimit(name string) uint64 {
+	switch {
+	case strings.HasPrefix(name, originalsDir):
+		return min(MaxOriginalSize, maxEntrySize)
+	case strings.HasPrefix(name, imagesDir):
+		return min(MaxImageSize, maxEntrySize)
+	}
+	return maxEntrySize
 }
 
 // add files one entry under its kind.

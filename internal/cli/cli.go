@@ -50,8 +50,10 @@ var commands = map[string]command{
 	"read":       {"mark articles read (--unread to undo)", "[--unread] (ID... | --query Q)", runRead},
 	"delete":     {"delete articles with their versions, tags, notes and stored files (lists them first; --yes deletes)", "[--yes] (ID... | --query Q)", runDelete},
 	// Keep the archive safe.
-	"backup": {"copy the archive safely, even while the app runs", "[--archive A] DEST", runBackup},
-	"check":  {"check the archive, its index and the stored files' hashes", "[--archive A] [--json]", runCheck},
+	"backup":  {"back the archive up (even while the app runs), list the automatic backups", "[--archive A] [DEST]  |  --list [--json]  |  --keep N", runBackup},
+	"restore": {"put an automatic backup (the newest, or BACKUP) in place of the archive, keeping the file it replaces", "[--archive A] [BACKUP]", runRestore},
+	"check":   {"check the archive, its index, the stored files' hashes and the articles' checksums", "[--archive A] [--json]", runCheck},
+	"compact": {"rewrite the archive without free space and without any trace of deleted articles", "[--archive A]", runCompact},
 }
 
 // cli carries what every command needs.
@@ -123,6 +125,11 @@ func hint(err error) string {
 	case errors.Is(err, errNoArchive):
 		return "Import some pages first (clippings import PATH... makes the archive), or name the archive\n" +
 			"with --archive A or $CLIPPINGS_ARCHIVE."
+	case errors.Is(err, archive.ErrJournalReplaced):
+		return "Another program deleted or replaced the archive's -wal and -shm files while Clippings had the\n" +
+			"archive open. To keep the archive whole, that Clippings writes nothing more to it: close every\n" +
+			"Clippings window and command, then run \"clippings check\". Changes made just before the files were\n" +
+			"deleted may be missing; \"clippings backup --list\" shows the automatic backups."
 	case errors.Is(err, archive.ErrBusy):
 		return "The archive is in use by another Clippings (a window or a command still running).\n" +
 			"Close the other Clippings, or wait until it has finished, and run the same command again."
@@ -134,8 +141,8 @@ func hint(err error) string {
 			"the same command again."
 	case errors.Is(err, archive.ErrDamaged):
 		return "The archive file is damaged (or not a Clippings archive); nothing was written to it.\n" +
-			"Run \"clippings check\" to see what is wrong, and restore the archive from a backup made with\n" +
-			"\"clippings backup\". Never overwrite the damaged file: keep a copy of it as it is."
+			"Run \"clippings check\" to see what is wrong, then \"clippings restore\" to put the newest automatic\n" +
+			"backup in its place (\"clippings backup --list\" lists them); restore keeps the damaged file."
 	}
 	return ""
 }

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -41,6 +43,18 @@ func TestDeleteCommand(t *testing.T) {
 	}
 	if code, out, errs := clippings(t, "check", "--archive", db); code != 0 {
 		t.Errorf("check after delete: exit %d\n%s%s", code, out, errs)
+	}
+	// Deleted for real: the word is in none of the archive's files.
+	for _, f := range []string{db, db + "-wal"} {
+		if data, _ := os.ReadFile(f); bytes.Contains(bytes.ToLower(data), []byte("denuclearisation")) {
+			t.Errorf("%s still holds the deleted article's words", filepath.Base(f))
+		}
+	}
+	if code, out, errs := clippings(t, "compact", "--archive", db); code != 0 || !strings.Contains(out, "compacted") {
+		t.Errorf("compact: exit %d\n%s%s", code, out, errs)
+	}
+	if n := count(); n != 2 {
+		t.Errorf("%d articles after compact, want 2", n)
 	}
 
 	// Unknown numbers are said, and nothing is deleted.

@@ -115,7 +115,7 @@ func TestExportMakesOnlyItsOutput(t *testing.T) {
 func TestHelpListsOnlyUsedOptions(t *testing.T) {
 	for name, unused := range map[string][]string{
 		"extract":  {"-archive", "-query", "-limit"},
-		"backup":   {"-json", "-query"},
+		"backup":   {"-query"},
 		"check":    {"-query"},
 		"versions": {"-query"},
 		"star":     {"-json"},

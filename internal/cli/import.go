@@ -128,14 +128,27 @@ func describeFile(r importer.FileResult) string {
 // importBundle merges a .clippings bundle into the archive, printing what
 // it did; runImport calls it for a path ending in bundle.Ext.
 func importBundle(ctx context.Context, c *cli, store *archive.Store, path string) error {
-	rep, err := bundle.Merge(ctx, store, path, terminalProgress(c, "merging "+filepath.Base(path)))
+	rep, err := bundle.MergeWith(ctx, store, path, bundle.Options{
+		Progress: terminalProgress(c, "merging "+filepath.Base(path)),
+		Clean:    recleanOriginal,
+	})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "%s: %d articles; %d captures stored, %d already present; %d annotations and %d collections added\n",
 		path, rep.Articles, rep.Stored, rep.Present, rep.Annotations, rep.Collections)
+	if rep.Recleaned > 0 {
+		fmt.Fprintf(c.stdout, "  %s stored as cleaned again from the original: the bundle's text did not agree with it\n",
+			words.Plural(rep.Recleaned, "article version", "article versions"))
+	}
 	for _, s := range rep.Skipped {
-		fmt.Fprintf(c.stdout, "  left out: %s\n", s)
+		fmt.Fprintf(c.stdout, "  %s\n", s)
 	}
 	return nil
+}
+
+// recleanOriginal cleans an original of a bundle again, as importing the
+// file would, for bundle.MergeWith to check the bundle's text against.
+func recleanOriginal(_ context.Context, o *archive.Original) (*archive.Capture, error) {
+	return importer.Extract(o.Name, o.Data)
 }

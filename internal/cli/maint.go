@@ -40,21 +40,6 @@ func runVersions(ctx context.Context, c *cli, args []string) error {
 	})
 }
 
-// runBackup copies the archive to DEST.
-func runBackup(ctx context.Context, c *cli, args []string) error {
-	rest, err := c.positional(c.archiveFlags(), args, 1, 1)
-	if err != nil {
-		return err
-	}
-	return c.withStore(ctx, func(s *archive.Store) error {
-		if err := s.Backup(ctx, rest[0]); err != nil {
-			return err
-		}
-		fmt.Fprintf(c.stdout, "backed up %s to %s\n", s.Path(), rest[0])
-		return nil
-	})
-}
-
 // errCheck reports that check found problems (already printed).
 var errCheck = errors.New("the archive has problems")
 
@@ -92,9 +77,21 @@ func runReextract(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	return c.withStore(ctx, func(store *archive.Store) error {
+		b, err := store.AutoBackup(ctx, archive.ReasonReextract, store.BackupKeep(ctx))
+		if err != nil {
+			return fmt.Errorf("reextract: %w", err)
+		}
+		fmt.Fprintf(c.stdout, "backed up the archive first, to %s\n", b.Path)
 		bar := newProgressBar(c.stdout, "re-cleaning")
-		rep, err := importer.Reextract(ctx, store, importer.Options{}, func(done, total int, r importer.ReextractResult) {
-			bar.update(done, total, reextractLine(r), r.Err != nil)
+		var rep importer.ReextractReport
+		// Rewrite: the index's secure delete off meanwhile, the index
+		// made anew at the end.
+		err = store.Rewrite(ctx, func() error {
+			var err error
+			rep, err = importer.Reextract(ctx, store, importer.Options{}, func(done, total int, r importer.ReextractResult) {
+				bar.update(done, total, reextractLine(r), r.Err != nil)
+			})
+			return err
 		})
 		bar.done()
 		fmt.Fprintf(c.stdout, "%d updated, %d unchanged, %d failed\n", rep.Changed, rep.Unchanged, rep.Failed)
@@ -116,4 +113,22 @@ func reextractLine(r importer.ReextractResult) string {
 		return fmt.Sprintf("article %d (version %d): updated: %s", r.Source.ArticleID, r.Source.Version, r.Title)
 	}
 	return fmt.Sprintf("article %d (version %d): unchanged", r.Source.ArticleID, r.Source.Version)
+}
+
+// runCompact rewrites the archive without free space, and without any
+// trace of what was deleted.
+func runCompact(ctx context.Context, c *cli, args []string) error {
+	if _, err := c.positional(c.archiveFlags(), args, 0, 0); err != nil {
+		return err
+	}
+	return c.withStore(ctx, func(s *archive.Store) error {
+		r, err := s.Compact(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "compacted %s: %.1f MB before, %.1f MB now; nothing deleted is left in it\n",
+			s.Path(), float64(r.Before)/1e6, float64(r.After)/1e6)
+		fmt.Fprintf(c.stdout, "automatic backups made before still hold what was deleted: see clippings backup --list\n")
+		return nil
+	})
 }

@@ -36,7 +36,11 @@ func (c *cli) open(ctx context.Context, create bool) (*archive.Store, error) {
 	if _, err := os.Stat(path); !create && errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("open %s: %w", path, errNoArchive)
 	}
-	return archive.Open(ctx, path) // its errors name the file
+	s, err := archive.Open(ctx, path) // its errors name the file
+	if err == nil && s.ReadOnly() {
+		fmt.Fprintf(c.stderr, "clippings: %s is in a folder that cannot be written (a read-only disk or folder): opened for reading only\n", path)
+	}
+	return s, err
 }
 
 // withStore opens the archive, which must exist, runs fn and closes it.
@@ -55,6 +59,7 @@ func (c *cli) with(ctx context.Context, create bool, fn func(s *archive.Store) e
 		return err
 	}
 	defer s.Close()
+	c.dailyBackup(ctx, s)
 	return c.explain(fn(s))
 }
 
