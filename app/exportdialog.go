@@ -38,6 +38,7 @@ type exports struct {
 	selected func() []int64
 	shown    func() archive.Selection
 	tagNames func() []string
+	prefs    fyne.Preferences // the last export's format and folder
 
 	form *exportForm // the dialog open last, for tests
 }
@@ -57,6 +58,7 @@ type exportForm struct {
 	out        *widget.Entry
 	ids        []int64 // the selection, for scopeSelection
 	formats    map[string]export.Format
+	wantCol    string // the collection to choose once the collections are read
 }
 
 // chooseScope opens the export dialog on the list's selection, if any.
@@ -64,24 +66,28 @@ func (e *exports) chooseScope() { e.show(e.selected()) }
 
 // show opens the export dialog on articles ids.
 func (e *exports) show(ids []int64) {
-	f := &exportForm{ids: ids, formats: map[string]export.Format{}}
+	names, formats := exportFormatNames()
+	f := &exportForm{ids: ids, formats: formats}
+	scope, tag, col := openScope(ids, e.shown())
 	scopes := []string{scopeSearch, scopeTag, scopeCollection, scopeAll}
 	if len(ids) > 0 {
 		scopes = append([]string{scopeSelection}, scopes...)
 	}
 	f.scope = widget.NewRadioGroup(scopes, nil)
-	f.scope.Selected = scopes[0]
+	f.scope.Selected = scope
 	f.tag = widget.NewSelect(e.tagNames(), func(string) { f.scope.SetSelected(scopeTag) })
+	f.tag.SetSelected(tag)
 	f.collection = widget.NewSelect(nil, func(string) { f.scope.SetSelected(scopeCollection) })
-	var names []string
-	for _, ft := range export.Formats() {
-		name := fmt.Sprintf("%s — %s", ft, export.Describe(ft))
-		names = append(names, name)
-		f.formats[name] = ft
-	}
-	f.format = widget.NewSelect(names, func(string) { f.out.SetText(defaultOut(f.chosenFormat())) })
+	f.wantCol = col
+	f.format = widget.NewSelect(names, func(string) { f.out.SetText(defaultOut(f.chosenFormat(), e.folder())) })
 	f.out = widget.NewEntry()
 	f.format.SetSelectedIndex(0)
+	last := export.Format(e.prefs.String(prefExportFormat))
+	for name, ft := range formats {
+		if ft == last {
+			f.format.SetSelected(name)
+		}
+	}
 	choose := widget.NewButton("Choose…", func() { e.chooseOut(f) })
 	items := []*widget.FormItem{
 		{Text: "Export", Widget: f.scope},
@@ -103,13 +109,24 @@ func (e *exports) show(ids []int64) {
 
 func (f *exportForm) chosenFormat() export.Format { return f.formats[f.format.Selected] }
 
-// defaultOut proposes where to write a format: in the home folder, a
-// folder or a file named for the export.
-func defaultOut(ft export.Format) string {
+// folder is where the dialog proposes to write: the folder of the last
+// export while it is there, else the home folder.
+func (e *exports) folder() string {
+	if dir := e.prefs.String(prefExportFolder); dir != "" {
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+			return dir
+		}
+	}
 	dir, err := os.UserHomeDir()
 	if err != nil {
 		dir = os.TempDir()
 	}
+	return dir
+}
+
+// defaultOut proposes where to write a format: in dir, a folder or a
+// file named for the export.
+func defaultOut(ft export.Format, dir string) string {
 	name := "Clippings export " + time.Now().Format("2006-01-02")
 	return filepath.Join(dir, name+export.Extension(ft))
 }
@@ -127,6 +144,9 @@ func (e *exports) loadCollections(f *exportForm) {
 			}
 			f.collection.Options = paths
 			f.collection.Refresh()
+			if f.wantCol != "" {
+				f.collection.SetSelected(f.wantCol)
+			}
 		})
 	}()
 }
@@ -155,6 +175,10 @@ type exportJob struct {
 func (e *exports) start(f *exportForm) {
 	scope, tag, col, shown := f.scope.Selected, f.tag.Selected, f.collection.Selected, e.shown()
 	opt := export.Options{Format: f.chosenFormat(), Out: strings.TrimSpace(f.out.Text)}
+	e.prefs.SetString(prefExportFormat, string(opt.Format))
+	if filepath.IsAbs(opt.Out) {
+		e.prefs.SetString(prefExportFolder, lastFolder(opt.Out))
+	}
 	ctx, cancel := context.WithCancel(e.ctx)
 	job := &exportJob{cancel: cancel, bar: widget.NewProgressBar()}
 	job.dialog = dialog.NewCustom("Exporting", "Cancel", container.NewVBox(widget.NewLabel("Exporting to "+opt.Out), job.bar), e.win)

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,4 +85,55 @@ func readCSV(t *testing.T, path string) [][]string {
 		t.Fatal(err)
 	}
 	return rows
+}
+
+// TestExportDialogOpensOnWhatIsShown opens the dialog on a collection
+// chosen in the sidebar: it exports that collection, offers formats by
+// the names people use, and remembers the last format and folder.
+func TestExportDialogOpensOnWhatIsShown(t *testing.T) {
+	u, q := newFilledUI(t)
+	ctx := context.Background()
+	col, err := u.lib.CreateCollection(ctx, 0, "Reading")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := u.list.cur.row(0)
+	if _, err := u.lib.AddToCollection(ctx, col, r.id); err != nil {
+		t.Fatal(err)
+	}
+	u.sidebar.reload()
+	node := fmt.Sprintf("col:%d", col)
+	waitFor(t, q, "the collection in the sidebar", func() bool { _, ok := u.sidebar.data.nodes[node]; return ok })
+	u.sidebar.tree.Select(node)
+	waitFor(t, q, "the collection's list", func() bool { return u.list.next == nil && u.list.cur.sel.Collection == "Reading" })
+
+	u.exports.chooseScope()
+	f := u.exports.form
+	waitFor(t, q, "the collection chosen", func() bool { return f.collection.Selected == "Reading" })
+	if f.scope.Selected != scopeCollection {
+		t.Errorf("scope %q, want %q", f.scope.Selected, scopeCollection)
+	}
+	if got, want := f.format.Selected, "Markdown (Obsidian vault)"; got != want {
+		t.Errorf("format %q at first, want %q", got, want)
+	}
+	for _, name := range f.format.Options {
+		if strings.Contains(name, "docs/") || strings.Contains(name, "—") {
+			t.Errorf("format offered as %q", name)
+		}
+	}
+	dir := t.TempDir()
+	f.format.SetSelected("Citations: BibTeX")
+	f.out.SetText(filepath.Join(dir, "reading.bib"))
+	tapButton(t, u, "Export")
+	waitFor(t, q, "the export", func() bool { return containsText(overlayTexts(u), "Exported 1 article") })
+	u.win.Canvas().Overlays().Top().Hide()
+
+	u.sidebar.tree.Select(nodeAll)
+	waitFor(t, q, "every article", func() bool { return u.list.next == nil && u.list.cur.sel.IsZero() })
+	u.exports.chooseScope()
+	f = u.exports.form
+	if f.scope.Selected != scopeAll || f.format.Selected != "Citations: BibTeX" || filepath.Dir(f.out.Text) != dir {
+		t.Errorf("the dialog opens on %q, %q to %q; want %q, the last format and folder %s",
+			f.scope.Selected, f.format.Selected, f.out.Text, scopeAll, dir)
+	}
 }

@@ -45,8 +45,10 @@ type facetCounter interface {
 
 func (f *facetPanel) buildUI() fyne.CanvasObject {
 	f.timeline = newTimeline(f.pickDates)
-	f.chips = container.New(&flowLayout{})
-	f.box = container.NewVBox(f.timeline, f.chips)
+	// The sites and tags take one row, scrolled sideways: rows of them
+	// would leave a small window little room for the list.
+	f.chips = container.NewHBox()
+	f.box = container.NewVBox(f.timeline, container.NewHScroll(f.chips))
 	return f.box
 }
 

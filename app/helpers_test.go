@@ -78,7 +78,9 @@ func newTestUI(t *testing.T, lib Library) (*UI, *uiQueue) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	q := &uiQueue{}
-	u := New(a, lib, func(u *UI) { u.do = q.do }, WithImportOptions(importer.Options{Workers: 1}))
+	// The live view is off (poll 0) but in its own tests (live_test.go),
+	// and the search runs as typed only on Enter (settle).
+	u := New(a, lib, func(u *UI) { u.do, u.poll, u.settle = q.do, 0, time.Hour }, WithImportOptions(importer.Options{Workers: 1}))
 	u.win.Resize(fyne.NewSize(1000, 700))
 	t.Cleanup(u.Close)
 	return u, q

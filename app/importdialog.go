@@ -209,18 +209,29 @@ func (im *imports) showSummary(rep importer.Report, cancelled bool) {
 	}
 	content := container.NewVBox(widget.NewLabel(summaryText(rep)))
 	if failures := rep.Failures(); len(failures) > 0 {
-		list := widget.NewList(
-			func() int { return len(failures) },
-			func() fyne.CanvasObject {
-				return &widget.Label{Text: "file: reason", Truncation: fyne.TextTruncateEllipsis}
-			},
-			func(i widget.ListItemID, o fyne.CanvasObject) {
-				o.(*widget.Label).SetText(failureText(failures[i]))
-			})
-		scroll := container.NewGridWrap(fyne.NewSize(640, min(float32(len(failures)), 6)*40), list)
-		content.Add(scroll)
+		for _, f := range failures {
+			im.log.Warn("import failed", "file", f.Path, "err", f.Err)
+		}
+		content.Add(container.NewGridWrap(fyne.NewSize(640, min(float32(len(failures)), 5)*56),
+			container.NewVScroll(failureLines(failures))))
 	}
 	dialog.ShowCustom(title, "OK", content, im.win)
+}
+
+// maxFailuresShown bounds the failures the summary lists (the log has
+// them all).
+const maxFailuresShown = 100
+
+// failureLines lists failed files, each with its whole reason, wrapped.
+func failureLines(failures []importer.FileResult) *fyne.Container {
+	box := container.NewVBox()
+	for _, f := range failures[:min(len(failures), maxFailuresShown)] {
+		box.Add(wrappedLabel(failureText(f)))
+	}
+	if n := len(failures) - maxFailuresShown; n > 0 {
+		box.Add(widget.NewLabel(fmt.Sprintf("… and %d more.", n)))
+	}
+	return box
 }
 
 // summaryText says in a sentence what an import did.

@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/importer"
 )
@@ -171,5 +173,27 @@ func TestImportCancel(t *testing.T) {
 	}
 	if n, _ := u.lib.Count(context.Background()); n != 0 {
 		t.Errorf("%d articles after a cancelled import, want 0", n)
+	}
+}
+
+// TestFailureLines checks that the summary gives each failed file its
+// whole reason, wrapped, not cut to the dialog's width, and counts those
+// past the first hundred.
+func TestFailureLines(t *testing.T) {
+	reason := "malformed MIME multipart: the boundary given in the Content-Type header never occurs in the body, so no part could be read"
+	failures := make([]importer.FileResult, maxFailuresShown+3)
+	for i := range failures {
+		failures[i] = importer.FileResult{Path: "/saves/usatoday-home-blink.mhtml", Err: errors.New(reason)}
+	}
+	box := failureLines(failures)
+	if got, want := len(box.Objects), maxFailuresShown+1; got != want {
+		t.Fatalf("%d lines, want %d (the first %d failures and a count)", got, want, maxFailuresShown)
+	}
+	first := box.Objects[0].(*widget.Label)
+	if first.Text != "usatoday-home-blink.mhtml: "+reason || first.Wrapping != fyne.TextWrapWord || first.Truncation != fyne.TextTruncateOff {
+		t.Errorf("first line %q (wrapping %v, truncation %v), want the whole reason wrapped", first.Text, first.Wrapping, first.Truncation)
+	}
+	if last := box.Objects[maxFailuresShown].(*widget.Label).Text; last != "… and 3 more." {
+		t.Errorf("last line %q", last)
 	}
 }

@@ -80,9 +80,13 @@ func (u *UI) commands() []command {
 		{"Article", "Star or unstar", fyne.KeyD, ctrl, u.reader.tools.toggleStar},
 		{"Article", "Mark unread", fyne.KeyU, ctrl, func() { u.setRead(u.list.selectedIDs(), false) }},
 		{"Article", "Delete…", fyne.KeyDelete, ctrl, func() { u.confirmDelete(u.list.selectedIDs()) }},
+		{"File", "Quit", fyne.KeyQ, ctrl, u.quit},
 		{"Help", "Keyboard shortcuts", fyne.KeySlash, ctrl, u.showHelp},
 	}
 }
+
+// quit closes the window, which ends the program (Ctrl+Q, File › Quit).
+func (u *UI) quit() { u.Close() }
 
 // buildMenu makes the main menu from the commands.
 func (u *UI) buildMenu() *fyne.MainMenu {
@@ -97,6 +101,7 @@ func (u *UI) buildMenu() *fyne.MainMenu {
 		}
 		item := fyne.NewMenuItem(c.label, c.run)
 		item.Shortcut = c.shortcut()
+		item.IsQuit = c.label == "Quit" // so that Fyne adds no Quit of its own
 		m.Items = append(m.Items, item)
 	}
 	return fyne.NewMainMenu(menus...)

@@ -44,7 +44,7 @@ func TestShortcuts(t *testing.T) {
 	})
 	t.Run("Delete", func(t *testing.T) {
 		press(u, fyne.KeyDelete, ctrlMod)
-		if got := overlayTexts(u); !containsText(got, "Delete 1 article from the archive") {
+		if got := overlayTexts(u); !containsText(got, "Delete “"+sealsTitle+"” from the archive, with its highlights") {
 			t.Fatalf("Ctrl+Delete shows %q, want the question before deleting the article open", got)
 		}
 		tapButton(t, u, "No")

@@ -1,9 +1,12 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,8 +28,13 @@ type articleList struct {
 
 	onSelected func(id int64)                         // an article was chosen
 	onLoaded   func(sel archive.Selection, total int) // a new selection's first page is shown
-	current    func() int64                           // the article in the reader, to highlight
-	actions    listActions                            // what the selection's menu does
+	// onQueryError says what is wrong with a query that could not run
+	// (nil once one ran); prefixed whether the search's last word is
+	// being taken as a prefix while the user types.
+	onQueryError func(err error)
+	prefixed     func() bool
+	current      func() int64 // the article in the reader, to highlight
+	actions      listActions  // what the selection's menu does
 	// collectionAt says which collection is drawn at a point of the
 	// window, if any; onDrop adds the articles dropped to it (listdrag.go).
 	collectionAt func(at fyne.Position) (int64, bool)
@@ -57,13 +65,21 @@ func (l *articleList) buildUI() fyne.CanvasObject {
 	l.cur = newListModel(l.ctx, archive.Selection{}, orderAdded)
 	l.list = &widget.List{Length: l.length, CreateItem: l.createItem, UpdateItem: l.updateItem,
 		OnSelected: l.keyboardSelected}
-	l.status = &widget.Label{SizeName: theme.SizeNameCaptionText,
-		Truncation: fyne.TextTruncateEllipsis}
-	l.sortSel = &widget.Select{Options: l.sortOptions(), Selected: orderNames[orderAdded], OnChanged: l.sortChanged}
+	l.status = &widget.Label{SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord}
+	// A Select is as wide as its placeholder, which is never shown here
+	// (an order is always chosen): the longest order's name, so that
+	// none is cut.
+	l.sortSel = &widget.Select{Options: l.sortOptions(), Selected: orderNames[orderAdded], OnChanged: l.sortChanged,
+		PlaceHolder: slices.MaxFunc(orderNames, func(a, b string) int { return cmp.Compare(textWidth(a), textWidth(b)) })}
 	l.bulk = &bulkBar{l: l}
 	sortBy := &widget.Label{Text: "Sort", SizeName: theme.SizeNameCaptionText}
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(sortBy, l.sortSel), l.status)
 	return container.NewBorder(header, l.bulk.buildUI(), nil, nil, l.list)
+}
+
+// textWidth is the width of text in the theme's text size.
+func textWidth(text string) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width
 }
 
 func (l *articleList) length() int { return l.cur.total }
@@ -197,6 +213,9 @@ func (l *articleList) applyFirst(m *listModel, p listPage, err error) {
 	// Back to the top while the old rows are still there: with the new,
 	// maybe shorter, model the old offset could show (and fetch) far rows.
 	l.list.ScrollToOffset(0) // unlike ScrollToTop, safe before the list is first drawn
+	if l.onQueryError != nil {
+		l.onQueryError(nil)
+	}
 	l.cur.cancel()
 	l.cur = m
 	m.pages[0], m.total, m.window = p.rows, p.total, p.window
@@ -225,9 +244,12 @@ func (l *articleList) showLoadError(sel archive.Selection, err error) {
 		l.showError("Could not read the list of articles.", err)
 		return
 	}
-	// A half-typed query may not parse; say so quietly rather than in a dialog.
-	l.log.Warn("search failed", "selection", selText(sel), "err", err)
-	l.status.SetText("Search failed: " + searchProblem(err))
+	// A half-typed query may not parse: say so beside the search box,
+	// in full, and keep the results of the last query that ran.
+	l.log.Debug("search failed", "selection", selText(sel), "err", err)
+	if l.onQueryError != nil {
+		l.onQueryError(err)
+	}
 }
 
 // fetch loads page n of the current model in the background, once.
@@ -263,17 +285,52 @@ func (l *articleList) applyPage(m *listModel, n int, p listPage, err error) {
 
 func (l *articleList) updateStatus() {
 	m := l.cur
-	switch {
-	case !l.searching():
+	if !l.searching() {
 		l.status.SetText(words.Plural(m.total, "article", "articles"))
-	case m.total == 0:
-		l.status.SetText("No matches")
-	case m.window > 0 && m.order == orderRelevance:
-		l.status.SetText(words.Plural(m.total, "match", "matches") + fmt.Sprintf(", the newest %d ranked by relevance", m.window))
-	default:
-		l.status.SetText(words.Plural(m.total, "match", "matches"))
+		l.bulk.update()
+		return
 	}
+	matches := words.Plural(m.total, "match", "matches")
+	if m.total == 0 {
+		matches = "No matches"
+	}
+	// The search runs within the sidebar's choice: say which.
+	matches = words.Join(" ", matches, scopeText(l.scope))
+	switch {
+	case m.total == 0:
+	case m.window > 0 && m.order == orderRelevance:
+		matches += fmt.Sprintf(", the newest %d ranked by relevance", m.window)
+	case l.prefixed != nil && l.prefixed():
+		last := strings.Fields(strings.TrimSuffix(l.search.Query, "*"))
+		matches += " so far, “" + last[len(last)-1] + "” taken as the start of a word"
+	}
+	l.status.SetText(matches)
 	l.bulk.update()
+}
+
+// scopeText says where a search runs, for the status line: "in the
+// collection “Reading”", "among the starred"; "" for all articles.
+func scopeText(scope archive.Selection) string {
+	var where []string
+	if scope.Collection != "" {
+		where = append(where, "in the collection “"+scope.Collection+"”")
+	}
+	if scope.Saved != "" {
+		where = append(where, "in the saved search “"+scope.Saved+"”")
+	}
+	if scope.Site != "" {
+		where = append(where, "from "+scope.Site)
+	}
+	for _, t := range scope.Tags {
+		where = append(where, "tagged "+t)
+	}
+	if scope.Starred {
+		where = append(where, "among the starred")
+	}
+	if scope.Unread {
+		where = append(where, "among the unread")
+	}
+	return strings.Join(where, ", ")
 }
 
 // step opens the article d rows after (or before) the one in the reader.

@@ -3,9 +3,12 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
 
 	"github.com/clippings/clippings/archive"
 )
@@ -49,7 +52,7 @@ func TestListPages(t *testing.T) {
 		if got, want := len(u.list.cur.pages), 1; got != want {
 			t.Errorf("%d pages loaded, want %d", got, want)
 		}
-		if got, want := u.list.status.Text, fmt.Sprintf("%d matches", n); got != want {
+		if got, want := u.list.status.Text, fmt.Sprintf("%d matches so far, “gardens” taken as the start of a word", n); got != want {
 			t.Errorf("status = %q, want %q", got, want)
 		}
 		u.list.list.ScrollToBottom()
@@ -120,13 +123,13 @@ func TestRowTagsAndMarks(t *testing.T) {
 
 	t.Run("FirstRow", func(t *testing.T) {
 		row := rowWidget(t, u, 0)
-		if got, want := row.meta.Text(), "korea, trade"; got != want {
-			t.Errorf("row 0 says %q, want its tags %q", got, want)
+		if got, want := row.meta.Text(), "no date · korea, trade"; got != want {
+			t.Errorf("row 0 says %q, want %q", got, want)
 		}
 		if !row.note.Visible() {
 			t.Error("row 0 has a highlight but no mark")
 		}
-		if r := rowWidget(t, u, 1); r.meta.Text() != "" || r.note.Visible() {
+		if r := rowWidget(t, u, 1); r.meta.Text() != "no date" || r.note.Visible() {
 			t.Errorf("row 1 says %q (marked %v), want no tags and no mark", r.meta.Text(), r.note.Visible())
 		}
 	})
@@ -167,5 +170,61 @@ func TestStatusSaysWindow(t *testing.T) {
 	want := "5 matches, the newest 3 ranked by relevance"
 	waitFor(t, q, "the status to say the window", func() bool { return u.list.status.Text == want })
 	u.list.sortChanged(orderNames[orderNewest])
-	waitFor(t, q, "the status without the window", func() bool { return u.list.status.Text == "5 matches" })
+	waitFor(t, q, "the status without the window", func() bool { return strings.HasPrefix(u.list.status.Text, "5 matches so far") })
+}
+
+// TestRowMeta: a row's second line names the site and the date, and says
+// when there is no date rather than staying blank.
+func TestRowMeta(t *testing.T) {
+	published := time.Date(2024, 3, 2, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		s    archive.Summary
+		want string
+	}{
+		{archive.Summary{Title: "Seals", Site: "Coast Gazette", Published: published}, "Coast Gazette · 2 Mar 2024"},
+		{archive.Summary{Title: "Seals", Published: published}, "2 Mar 2024"},
+		{archive.Summary{Title: "Seals", Site: "Coast Gazette"}, "Coast Gazette · no date"},
+		{archive.Summary{Title: "Seals"}, "no date"},
+	} {
+		if got := newRow(c.s).meta; got != c.want {
+			t.Errorf("%+v: meta %q, want %q", c.s, got, c.want)
+		}
+	}
+}
+
+// TestSearchWithinCollection opens a collection in the sidebar and types
+// a search: the list shows the collection's hits and the status line says
+// the search runs within the collection.
+func TestSearchWithinCollection(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	var ids []int64
+	for i, text := range []string{"A walrus on the ice.", "A walrus in the harbour.", "Seals on the dunes."} {
+		ids = append(ids, addCapture(t, s, textCapture(&archive.Article{Title: fmt.Sprintf("Report %d", i+1),
+			Blocks: []archive.Block{{Kind: archive.Paragraph, Text: text}}}))...)
+	}
+	col, err := s.CreateCollection(ctx, 0, "Reading")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddToCollection(ctx, col, ids[0], ids[2]); err != nil {
+		t.Fatal(err)
+	}
+	u, q := newTestUI(t, s)
+	node := fmt.Sprintf("col:%d", col)
+	waitFor(t, q, "the sidebar", func() bool { _, ok := u.sidebar.data.nodes[node]; return ok })
+	u.sidebar.tree.Select(node)
+	waitFor(t, q, "the collection", func() bool { return u.list.next == nil && u.list.cur.sel.Collection == "Reading" })
+	if got := u.list.status.Text; got != "2 articles" {
+		t.Errorf("the collection's status %q, want 2 articles", got)
+	}
+	u.search.entry.SetText("walrus")
+	u.search.runExact() // Enter
+	waitFor(t, q, "the collection's hits", func() bool { return u.list.next == nil && u.list.cur.sel.Query == "walrus" })
+	if got, want := u.list.status.Text, "1 match in the collection “Reading”"; got != want || u.list.length() != 1 {
+		t.Errorf("status %q (%d rows), want %q (1 row)", got, u.list.length(), want)
+	}
+	if u.list.status.Wrapping != fyne.TextWrapWord {
+		t.Error("the status line is cut, not wrapped")
+	}
 }

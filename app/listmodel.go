@@ -169,7 +169,11 @@ func newRow(s archive.Summary) row {
 	if title == "" {
 		title = "Untitled"
 	}
-	return row{id: s.ID, title: title, meta: metaLine(s.Site, s.Published), read: s.Read, starred: s.Starred}
+	meta := metaLine(s.Site, s.Published)
+	if s.Published.IsZero() { // said, so that the row's second line is never blank
+		meta = joinNonEmpty(" · ", meta, "no date")
+	}
+	return row{id: s.ID, title: title, meta: meta, read: s.Read, starred: s.Starred}
 }
 
 // metaLine joins a site and a date as the list and the reader show them.

@@ -219,7 +219,11 @@ func (u *UI) confirmDelete(ids []int64) {
 		return
 	}
 	msg := fmt.Sprintf("Delete %s from the archive, with their highlights and notes? This cannot be undone.",
-		words.Plural(len(ids), "article", "articles"))
+		u.articleNames(ids))
+	if len(ids) == 1 {
+		msg = fmt.Sprintf("Delete %s from the archive, with its highlights and notes? This cannot be undone.",
+			u.articleNames(ids))
+	}
 	dialog.ShowConfirm("Delete articles", msg, func(yes bool) {
 		if yes {
 			u.deleteArticles(ids)
@@ -250,4 +254,32 @@ func (u *UI) deleteArticles(ids []int64) {
 			u.tagsChanged()
 		})
 	}()
+}
+
+// articleNames names the articles ids for a question: "“Seals return”"
+// for one, "2 articles, “A” and “B”", "5 articles, “A”, “B” and 3 more".
+// Titles come from the rows loaded (or the reader); an article of
+// neither is counted, not named.
+func (u *UI) articleNames(ids []int64) string {
+	var titles []string
+	for _, id := range ids[:min(len(ids), 2)] {
+		t := ""
+		if i := u.list.indexOf(id); i >= 0 {
+			r, _ := u.list.cur.row(i)
+			t = r.title
+		} else if d := u.reader.doc; d != nil && d.id == id {
+			t = orDefault(d.article.Title, "Untitled")
+		}
+		if t == "" {
+			return words.Plural(len(ids), "article", "articles")
+		}
+		titles = append(titles, "“"+t+"”")
+	}
+	switch {
+	case len(ids) == 1:
+		return titles[0]
+	case len(ids) == 2:
+		return "2 articles, " + titles[0] + " and " + titles[1]
+	}
+	return fmt.Sprintf("%d articles, %s, %s and %d more", len(ids), titles[0], titles[1], len(ids)-2)
 }

@@ -208,8 +208,9 @@ func TestDeleteAsksFirst(t *testing.T) {
 
 	t.Run("No", func(t *testing.T) {
 		del.Action()
-		if got := overlayTexts(u); !containsText(got, "Delete 2 articles") {
-			t.Fatalf("the dialog says %q, want how many articles go", got)
+		titles := shownTitles(u)
+		if got := overlayTexts(u); !containsText(got, "Delete 2 articles, “"+titles[0]+"” and “"+titles[1]+"” from the archive") {
+			t.Fatalf("the dialog says %q, want how many articles go and which", got)
 		}
 		tapButton(t, u, "No")
 		q.drain()

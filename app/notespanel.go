@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/app/blockview"
@@ -26,7 +25,7 @@ type notesPanel struct {
 	r     *reader
 	tags  *tagEditor
 	note  *widget.Entry
-	list  *widget.List
+	rows  *fyne.Container // the highlights, one highlightRow each
 	count *widget.Label
 
 	doc       *readerDoc           // the article the panel shows
@@ -44,10 +43,9 @@ func (p *notesPanel) buildUI() fyne.CanvasObject {
 	p.note.OnChanged = p.noteChanged
 	p.note.Disable()
 	p.count = &widget.Label{Text: "Highlights", TextStyle: fyne.TextStyle{Bold: true}}
-	p.list = &widget.List{Length: func() int { return len(p.marks) }, CreateItem: p.createRow,
-		UpdateItem: p.updateRow, OnSelected: p.jump}
+	p.rows = container.NewVBox()
 	head := container.NewVBox(heading("Tags"), p.tags.buildUI(), heading("Note"), p.note, p.count)
-	return container.NewBorder(head, nil, nil, nil, p.list)
+	return container.NewBorder(head, nil, nil, nil, container.NewVScroll(p.rows))
 }
 
 func heading(s string) *widget.Label {
@@ -72,8 +70,7 @@ func (p *notesPanel) update(doc *readerDoc) {
 		}
 	}
 	p.count.SetText("Highlights (" + strconv.Itoa(len(p.marks)) + ")")
-	p.list.UnselectAll()
-	p.list.Refresh()
+	p.showRows()
 }
 
 // clear empties the panel when no article is shown; a note typed and not
@@ -90,7 +87,18 @@ func (p *notesPanel) clear() {
 	p.tags.setTags(nil)
 	p.marks = p.marks[:0]
 	p.count.SetText("Highlights")
-	p.list.Refresh()
+	p.showRows()
+}
+
+// showNote shows the free note text, written elsewhere, unless the user
+// is typing one.
+func (p *notesPanel) showNote(text string) {
+	if p.noteDirty {
+		return
+	}
+	p.note.OnChanged = nil // not the user typing
+	p.note.SetText(text)
+	p.note.OnChanged = p.noteChanged
 }
 
 // freeNote returns the text of the free note among an article's
@@ -104,36 +112,19 @@ func freeNote(notes []archive.Annotation) string {
 	return ""
 }
 
-func (p *notesPanel) createRow() fyne.CanvasObject {
-	swatch := &canvas.Rectangle{CornerRadius: 3}
-	swatch.SetMinSize(fyne.NewSize(6, 30))
-	quote := &widget.Label{Text: "passage", Truncation: fyne.TextTruncateEllipsis}
-	note := &widget.Label{Text: "note", Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText,
-		TextStyle: fyne.TextStyle{Italic: true}, Importance: widget.LowImportance}
-	return container.NewBorder(nil, nil, swatch, nil, container.New(&rowLayout{}, quote, note))
-}
-
-func (p *notesPanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	if i >= len(p.marks) {
-		return
+// showRows shows a row for each highlight: its passage and its note,
+// whole and wrapped (an article has tens of highlights, not thousands).
+func (p *notesPanel) showRows() {
+	objs := make([]fyne.CanvasObject, len(p.marks))
+	for i, a := range p.marks {
+		objs[i] = newHighlightRow(a, func() { p.jump(i) })
 	}
-	a := p.marks[i]
-	c := o.(*fyne.Container)
-	text := c.Objects[0].(*fyne.Container)
-	swatch := c.Objects[1].(*canvas.Rectangle)
-	swatch.FillColor = blockview.HighlightColor(a.Color)
-	swatch.Refresh()
-	quote := "“" + ellipsis(a.Quote.Exact, 200) + "”"
-	if a.Orphaned {
-		quote = "(not found in the current text) " + quote
-	}
-	text.Objects[0].(*widget.Label).SetText(quote)
-	text.Objects[1].(*widget.Label).SetText(ellipsis(a.Note, 200))
+	p.rows.Objects = objs
+	p.rows.Refresh()
 }
 
 // jump scrolls the article to highlight i and selects its passage.
-func (p *notesPanel) jump(i widget.ListItemID) {
-	p.list.UnselectAll()
+func (p *notesPanel) jump(i int) {
 	if i >= len(p.marks) || p.doc != p.r.doc {
 		return
 	}
@@ -232,3 +223,39 @@ func (p *notesPanel) changeTags(tag string, add bool) {
 		})
 	}()
 }
+
+// highlightRow is a highlight in the panel: a swatch of its colour, the
+// passage (in italics), and its note below in the text's size and
+// colour, both whole. Tapping it
+// jumps to the passage.
+type highlightRow struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	onTap   func()
+}
+
+func newHighlightRow(a archive.Annotation, onTap func()) *highlightRow {
+	swatch := &canvas.Rectangle{CornerRadius: 3, FillColor: blockview.HighlightColor(a.Color)}
+	swatch.SetMinSize(fyne.NewSize(6, 24))
+	quote := "“" + ellipsis(a.Quote.Exact, 300) + "”"
+	if a.Orphaned {
+		quote = "(not found in the current text) " + quote
+	}
+	q := wrappedLabel(quote)
+	q.TextStyle = fyne.TextStyle{Italic: true}
+	lines := container.NewVBox(q)
+	if note := strings.TrimSpace(a.Note); note != "" {
+		lines.Add(wrappedLabel(note))
+	}
+	r := &highlightRow{content: container.NewBorder(nil, nil, swatch, nil, lines), onTap: onTap}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (r *highlightRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.content)
+}
+
+// Tapped is part of fyne.Tappable.
+func (r *highlightRow) Tapped(*fyne.PointEvent) { r.onTap() }

@@ -103,3 +103,31 @@ func TestSuggestTags(t *testing.T) {
 		t.Errorf("suggestTags gives %d, want at most 2", len(got))
 	}
 }
+
+// TestHighlightNoteWhole checks that a highlight's note is shown whole,
+// wrapped, in the text's size and colour: not cut to a line of small
+// grey italics.
+func TestHighlightNoteWhole(t *testing.T) {
+	u, q, a := openSeals(t)
+	s := u.lib.(*archive.Store)
+	note := "Compare with the 2019 survey: the count there was taken in December, after the pups had left the beach, so the two are not the same measure."
+	if _, err := s.AddHighlight(context.Background(), a.ID, archive.NewHighlight{Exact: "the dunes", Note: note}); err != nil {
+		t.Fatal(err)
+	}
+	u.reader.reload()
+	waitFor(t, q, "the highlight in the panel", func() bool { return len(u.reader.panel.rows.Objects) == 1 })
+	var found *widget.Label
+	for _, o := range test.LaidOutObjects(u.reader.panel.rows) {
+		if l, ok := o.(*widget.Label); ok && l.Text == note {
+			found = l
+		}
+	}
+	switch {
+	case found == nil:
+		t.Fatalf("no label holds the whole note")
+	case found.Wrapping != fyne.TextWrapWord || found.Truncation != fyne.TextTruncateOff:
+		t.Errorf("the note is not wrapped whole (wrapping %v, truncation %v)", found.Wrapping, found.Truncation)
+	case found.SizeName != "" || found.TextStyle.Italic || found.Importance == widget.LowImportance:
+		t.Errorf("the note is drawn small, italic or faint: size %q, style %+v, importance %v", found.SizeName, found.TextStyle, found.Importance)
+	}
+}

@@ -147,7 +147,7 @@ func (u *UI) makeCollection(ctx context.Context, path string) (int64, error) {
 func (u *UI) newCollection() {
 	name := &widget.Entry{PlaceHolder: "Reading/Summits"}
 	name.ExtendBaseWidget(name)
-	dialog.ShowForm("New collection", "Create", "Cancel", []*widget.FormItem{{Text: "Name", Widget: name}},
+	d := dialog.NewForm("New collection", "Create", "Cancel", []*widget.FormItem{{Text: "Name", Widget: name}},
 		func(ok bool) {
 			path := strings.Trim(strings.TrimSpace(name.Text), "/")
 			if !ok || path == "" {
@@ -164,4 +164,8 @@ func (u *UI) newCollection() {
 				})
 			}()
 		}, u.win)
+	d.Resize(fyne.NewSize(420, d.MinSize().Height)) // room for a path such as Reading/Summits/2019
+	d.Show()
+	u.win.Canvas().Focus(name)
+	u.dialogs.newCollection = name
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/clippings/clippings/app/blockview"
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/archive/versiondiff"
 	"github.com/clippings/clippings/export"
 )
 
@@ -24,12 +25,13 @@ type readerDoc struct {
 	notes    []archive.Annotation // the article's highlights and free note
 	versions []archive.Version    // oldest first; the last is the current text
 	version  int                  // the version shown; 0 for the current one
+	diff     *versiondiff.Diff    // what changed from the version before, when compared
 }
 
 // current reports whether the doc shows the article's current text, the
 // one highlights refer to.
 func (d *readerDoc) current() bool {
-	return d.version == 0 || d.version == len(d.versions)
+	return d.diff == nil && (d.version == 0 || d.version == len(d.versions))
 }
 
 // reader is the right pane: the article chosen in the list, its toolbar
@@ -61,6 +63,7 @@ type reader struct {
 	current int64 // the article shown or on its way
 	doc     *readerDoc
 	cancel  context.CancelFunc
+	compare bool // show what changed from the version before (readerversions.go)
 }
 
 // readerLibrary is what the reader reads and writes of the archive.
@@ -90,6 +93,7 @@ func (r *reader) buildUI() fyne.CanvasObject {
 	r.view.OnKey = r.onKey
 	r.view.OnSelect = r.selectionChanged
 	r.view.SetScale(r.scale)
+	r.view.Later = func(f func()) { go r.do(f) }
 	r.tools = &readerTools{r: r}
 	r.panel = &notesPanel{r: r}
 	split := container.NewHSplit(r.view, r.panel.buildUI())
@@ -99,7 +103,12 @@ func (r *reader) buildUI() fyne.CanvasObject {
 
 // show loads article id in the background and shows it when it arrives,
 // cancelling the load of the article chosen before.
-func (r *reader) show(id int64) { r.showVersion(id, 0) }
+func (r *reader) show(id int64) {
+	if r.doc == nil || r.doc.id != id {
+		r.compare = false // a comparison is of the article it was asked for
+	}
+	r.showVersion(id, 0)
+}
 
 // quickLoad is how long the UI goroutine waits for an article to load
 // before it goes on and lets the load hand the article over through
@@ -121,8 +130,12 @@ func (r *reader) showVersion(id int64, n int) {
 		err  error
 		done = make(chan struct{})
 	)
+	compare := r.compare
 	go func() {
 		doc, err = loadArticle(ctx, r.lib, id, n)
+		if err == nil && compare {
+			err = addComparison(ctx, r.lib, doc)
+		}
 		r.timing.since("open article: read", start)
 		close(done)
 	}()

@@ -51,7 +51,7 @@ func TestReaderMeta(t *testing.T) {
 		if !tools.versions.Visible() || len(tools.versions.Options) != 2 {
 			t.Fatalf("version picker shown %v with %q, want two versions", tools.versions.Visible(), tools.versions.Options)
 		}
-		if !strings.HasSuffix(tools.versions.Selected, "(current)") {
+		if !strings.HasSuffix(tools.versions.Selected, "· current") {
 			t.Errorf("picker shows %q, want the current version", tools.versions.Selected)
 		}
 		tools.versions.SetSelected(tools.versions.Options[0])

@@ -186,7 +186,7 @@ func TestHighlight(t *testing.T) {
 	})
 	t.Run("PanelJumps", func(t *testing.T) {
 		v.ScrollToItem(0, 0)
-		r.panel.list.Select(0)
+		test.Tap(r.panel.rows.Objects[0].(*highlightRow))
 		if got, want := v.SelectedText(), "the dunes"; got != want {
 			t.Errorf("jumping to the highlight selects %q, want %q", got, want)
 		}

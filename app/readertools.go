@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/app/blockview"
-	"github.com/clippings/clippings/archive"
 )
 
 // Icons the theme lacks, themed so that they follow light and dark.
@@ -33,6 +31,9 @@ type readerTools struct {
 	versions *widget.Select
 	// versionNumbers maps the options of versions to version numbers.
 	versionNumbers map[string]int
+	changes        *widget.Check   // show what changed from the version before
+	summary        *widget.Label   // what changed, in words
+	versionBar     *fyne.Container // the versions' row, shown for an article of several
 }
 
 func (t *readerTools) buildUI() fyne.CanvasObject {
@@ -50,11 +51,9 @@ func (t *readerTools) buildUI() fyne.CanvasObject {
 	larger := &widget.Button{Icon: theme.ZoomInIcon(), Importance: widget.LowImportance, OnTapped: func() { t.r.onZoom(1) }}
 	t.star = &widget.Button{Icon: starOutlineIcon, Importance: widget.LowImportance, OnTapped: t.toggleStar}
 	t.star.Disable()
-	t.versions = &widget.Select{OnChanged: t.pickVersion}
-	t.versions.Hide()
-	objs = append(objs, t.withNote, widget.NewSeparator(), smaller, larger, widget.NewSeparator(), t.star, t.versions)
+	objs = append(objs, t.withNote, widget.NewSeparator(), smaller, larger, widget.NewSeparator(), t.star)
 	t.selectionChanged(false)
-	return container.NewHBox(objs...)
+	return container.NewVBox(container.NewHBox(objs...), t.buildVersionBar())
 }
 
 // pick makes c the highlight colour and highlights the selection in it.
@@ -81,51 +80,13 @@ func (t *readerTools) selectionChanged(selected bool) {
 func (t *readerTools) update(doc *readerDoc) {
 	t.star.Enable()
 	t.showStar(doc.article.Starred)
-	if len(doc.versions) < 2 {
-		t.versions.Hide()
-		return
-	}
-	t.versionNumbers = map[string]int{}
-	var opts []string
-	chosen := ""
-	for _, v := range doc.versions {
-		o := versionLabel(v)
-		opts = append(opts, o)
-		t.versionNumbers[o] = v.Number
-		if v.Number == doc.version || doc.version == 0 && v.Current {
-			chosen = o
-		}
-	}
-	t.versions.OnChanged = nil // setting the options is not the user's choice
-	t.versions.SetOptions(opts)
-	t.versions.SetSelected(chosen)
-	t.versions.OnChanged = t.pickVersion
-	t.versions.Show()
+	t.updateVersions(doc)
 }
 
 // clear disables the tools that act on an article, when none is shown.
 func (t *readerTools) clear() {
 	t.star.Disable()
-	t.versions.Hide()
-}
-
-// versionLabel names a version in the picker.
-func versionLabel(v archive.Version) string {
-	date := v.Captured
-	if date.IsZero() {
-		date = v.Imported
-	}
-	s := fmt.Sprintf("Version %d · %s", v.Number, date.Format("2 Jan 2006"))
-	if v.Current {
-		s += " (current)"
-	}
-	return s
-}
-
-func (t *readerTools) pickVersion(o string) {
-	if n, ok := t.versionNumbers[o]; ok && t.r.doc != nil {
-		t.r.showVersion(t.r.doc.id, n)
-	}
+	t.versionBar.Hide()
 }
 
 func (t *readerTools) showStar(on bool) {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -39,14 +40,19 @@ type searchBar struct {
 	scope    func() archive.Selection
 	onSaved  func()
 
-	entry  *widget.Entry
-	save   *widget.Button
-	picks  *fyne.Container // what is picked in the facets, each a button that drops it
-	box    *fyne.Container // the entry, the picks, the facets
-	timer  *time.Timer
-	query  string            // the text the list shows or is loading (liveQuery)
-	picked archive.Selection // the site, tags and dates picked in the facets
-	typed  time.Time         // when the last keystroke came, for timing
+	entry   *searchEntry
+	save    *widget.Button
+	problem *widget.Label   // what is wrong with the query typed, if anything
+	picks   *fyne.Container // what is picked in the facets, each a button that drops it
+	box     *fyne.Container // the entry, the problem, the picks, the facets
+	timer   *time.Timer
+	settle  *time.Timer // the exact search once typing pauses
+	// settleDelay is how long after the last keystroke the search runs
+	// as typed, without the unfinished word's prefix.
+	settleDelay time.Duration
+	query       string            // the text the list shows or is loading
+	picked      archive.Selection // the site, tags and dates picked in the facets
+	typed       time.Time         // when the last keystroke came, for timing
 }
 
 // searchSaver keeps searches under a name.
@@ -55,14 +61,17 @@ type searchSaver interface {
 }
 
 func (s *searchBar) buildUI() fyne.CanvasObject {
-	s.entry = &widget.Entry{PlaceHolder: "Search (Ctrl+F)",
+	s.entry = &searchEntry{Entry: widget.Entry{PlaceHolder: "Search (Ctrl+F)",
 		OnChanged:  s.onChanged,
-		ActionItem: &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: s.clear}}
+		ActionItem: &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: s.clear}}}
 	s.entry.ExtendBaseWidget(s.entry)
+	s.entry.OnSubmitted = func(string) { s.runExact() }
 	s.save = &widget.Button{Icon: theme.DocumentSaveIcon(), Importance: widget.LowImportance, OnTapped: s.saveSearch}
+	s.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance, SizeName: theme.SizeNameCaptionText}
+	s.problem.Hide()
 	s.picks = container.New(&flowLayout{})
 	s.picks.Hide()
-	s.box = container.NewVBox(container.NewBorder(nil, nil, nil, s.save, s.entry), s.picks, s.facets.buildUI())
+	s.box = container.NewVBox(container.NewBorder(nil, nil, nil, s.save, s.entry), s.problem, s.picks, s.facets.buildUI())
 	return s.box
 }
 
@@ -79,6 +88,63 @@ func (s *searchBar) onChanged(text string) {
 	s.timer = time.AfterFunc(s.debounce, func() {
 		s.do(func() { s.run(query) })
 	})
+	if s.settle != nil {
+		s.settle.Stop()
+	}
+	if query != exactQuery(text) { // the unfinished word is searched as a prefix meanwhile
+		s.settle = time.AfterFunc(s.settleDelay, func() {
+			s.do(func() {
+				if s.entry.Text == text {
+					s.runExact()
+				}
+			})
+		})
+	}
+}
+
+// exactQuery is the query as typed: what the command line would search.
+func exactQuery(text string) string { return strings.TrimSpace(text) }
+
+// runExact searches the text as typed, once typing has paused (or on
+// Enter), so that the list agrees with the command line's search:
+// "plague" finds "plague", not also "plagued".
+func (s *searchBar) runExact() {
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+	if q := exactQuery(s.entry.Text); q != s.query {
+		s.query = q
+		s.onSearch(s.search())
+	}
+}
+
+// prefixed reports whether the list shows the text with its last word
+// taken as a prefix (typing has not paused yet).
+func (s *searchBar) prefixed() bool {
+	return s.query != "" && s.query != exactQuery(s.entry.Text) && s.query == liveQuery(s.entry.Text)
+}
+
+// showProblem says what is wrong with the query typed, and where, or
+// hides the message when err is nil. The list keeps the results of the
+// last query that ran.
+func (s *searchBar) showProblem(err error) {
+	if err == nil {
+		s.problem.Hide()
+		return
+	}
+	s.problem.SetText(problemText(err))
+	s.problem.Show()
+}
+
+// problemText is a malformed query's error for the window: the message
+// and the query with a ▸ before the character where it goes wrong.
+func problemText(err error) string {
+	var qe *archive.QueryError
+	if !errors.As(err, &qe) {
+		return "The search failed: " + err.Error()
+	}
+	p := min(max(qe.Pos, 0), len(qe.Query))
+	return fmt.Sprintf("Not searched yet: %s, at character %d of “%s▸%s”.", qe.Msg, qe.Column(), qe.Query[:p], qe.Query[p:])
 }
 
 // run starts the search for query unless the user typed on in the meantime.
@@ -97,12 +163,16 @@ func (s *searchBar) search() archive.Selection {
 	return sel
 }
 
-// searchNow runs the search at once (a pick, not a keystroke).
+// searchNow runs the search at once, the text as typed (a pick, not a
+// keystroke).
 func (s *searchBar) searchNow() {
-	if s.timer != nil {
-		s.timer.Stop()
+	for _, t := range []*time.Timer{s.timer, s.settle} {
+		if t != nil {
+			t.Stop()
+		}
 	}
-	s.run(liveQuery(s.entry.Text))
+	s.query = exactQuery(s.entry.Text)
+	s.onSearch(s.search())
 }
 
 // clear drops the text and the picks.
@@ -166,6 +236,10 @@ func (s *searchBar) showPicks() {
 	s.picks.Hidden = len(chips) == 0
 	s.box.Refresh() // lay the bar out again: the picks' row came or went
 }
+
+// settleDelay is how long after the last keystroke the search runs as
+// typed: a pause, not the gap between two keys.
+const settleDelay = 600 * time.Millisecond
 
 // minPrefix is the length from which an unfinished word matches as a
 // prefix: shorter ones would match most of a large archive's words.
@@ -235,12 +309,19 @@ func (s *searchBar) store(name, query string) {
 	}()
 }
 
-// searchProblem is what the status line says of a failed search: the
-// query error (what and where) without the wrapping.
-func searchProblem(err error) string {
-	var qe *archive.QueryError
-	if errors.As(err, &qe) {
-		return qe.Error()
+// searchEntry is the search box: an Entry that hands the keys it has no
+// use for (F1) to the window, as when nothing has the focus.
+type searchEntry struct {
+	widget.Entry
+}
+
+// TypedKey is part of fyne.Focusable.
+func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF1 {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(ev)
+		}
+		return
 	}
-	return err.Error()
+	e.Entry.TypedKey(ev)
 }

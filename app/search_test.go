@@ -2,14 +2,17 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/archive"
@@ -62,12 +65,43 @@ func TestSearchFeatures(t *testing.T) {
 		u.search.entry.SetText(`site:"Coast Gazette"`)
 		waitFor(t, q, "the filtered list", func() bool { return slices.Equal(shownTitles(u), []string{sealsTitle}) })
 	})
-	t.Run("BadQuerySaysWhere", func(t *testing.T) {
-		u.search.entry.SetText(`(seals`)
-		waitFor(t, q, "the error", func() bool { return strings.HasPrefix(u.list.status.Text, "Search failed") })
-		if !strings.Contains(u.list.status.Text, "at character") {
-			t.Errorf("status = %q, want where the query is wrong", u.list.status.Text)
+	t.Run("SortAlone", func(t *testing.T) {
+		// A query of only a sort lists every article in that order, and
+		// the facets are the whole archive's.
+		u.search.entry.SetText("")
+		waitFor(t, q, "every article", func() bool { return u.list.cur.sel.IsZero() && u.list.length() > 1 })
+		all := u.list.length()
+		u.search.entry.SetText("sort:title")
+		waitFor(t, q, "every article by title", func() bool {
+			return u.list.cur.sel.Query == "sort:title" && len(shownTitles(u)) == all
+		})
+		if got := shownTitles(u); !slices.IsSorted(got) {
+			t.Errorf("sort:title shows %q, not in title order", got)
 		}
+		if got, want := u.list.status.Text, fmt.Sprintf("%d matches", all); got != want {
+			t.Errorf("status %q, want %q", got, want)
+		}
+		waitFor(t, q, "the whole archive's facets", func() bool {
+			return u.search.facets.shown.Query == "sort:title" && slices.Contains(buttonTexts(u.search.facets.chips), "Coast Gazette 1")
+		})
+	})
+	t.Run("BadQuerySaysWhere", func(t *testing.T) {
+		before, status := shownTitles(u), u.list.status.Text
+		chips := buttonTexts(u.search.facets.chips)
+		u.search.entry.SetText(`seals OR`)
+		waitFor(t, q, "the error", func() bool { return u.search.problem.Visible() })
+		want := "Not searched yet: OR needs something after it, at character 7 of “seals ▸OR”."
+		if got := u.search.problem.Text; got != want || u.search.problem.Wrapping != fyne.TextWrapWord {
+			t.Errorf("the problem says %q (wrapping %v), want %q wrapped", got, u.search.problem.Wrapping, want)
+		}
+		if got := shownTitles(u); !slices.Equal(got, before) || u.list.status.Text != status {
+			t.Errorf("the list shows %q (%q), want the last results %q (%q)", got, u.list.status.Text, before, status)
+		}
+		if got := buttonTexts(u.search.facets.chips); !slices.Equal(got, chips) {
+			t.Errorf("the facets show %q, want the last results' %q", got, chips)
+		}
+		u.search.entry.SetText("seals")
+		waitFor(t, q, "the problem gone", func() bool { return !u.search.problem.Visible() })
 	})
 	t.Run("Facets", func(t *testing.T) {
 		u.search.entry.SetText("")
@@ -183,7 +217,7 @@ func TestSearchBarAlone(t *testing.T) {
 	e, q := newTestEnv(t)
 	var searched []archive.Selection
 	sb := &searchBar{env: e, lib: s, onTyping: func() {}, scope: func() archive.Selection { return archive.Selection{} }, onSaved: func() {},
-		onSearch: func(search archive.Selection) { searched = append(searched, search) }}
+		settleDelay: time.Hour, onSearch: func(search archive.Selection) { searched = append(searched, search) }}
 	sb.facets = &facetPanel{env: e, lib: s, onPick: sb.pick, onDates: sb.setDates}
 	e.win.SetContent(sb.buildUI())
 
@@ -195,7 +229,58 @@ func TestSearchBarAlone(t *testing.T) {
 	sb.facets.load(archive.Selection{})
 	waitFor(t, q, "the facets", func() bool { return slices.Contains(buttonTexts(sb.facets.chips), "Coast Gazette 1") })
 	test.Tap(sb.facets.chips.Objects[slices.Index(buttonTexts(sb.facets.chips), "Coast Gazette 1")].(*widget.Button))
-	if got, want := searched[len(searched)-1], (archive.Selection{Query: "estu*", Site: "Coast Gazette"}); !reflect.DeepEqual(got, want) || sb.entry.Text != "estu" {
+	if got, want := searched[len(searched)-1], (archive.Selection{Query: "estu", Site: "Coast Gazette"}); !reflect.DeepEqual(got, want) || sb.entry.Text != "estu" {
 		t.Errorf("onSearch got %+v (entry %q), want %+v", got, sb.entry.Text, want)
+	}
+}
+
+// TestSearchSettlesAsTyped types "plague" in an archive that holds
+// "plague" and "plagued": while typing the last word is a prefix (and
+// the status line says so), and once typing pauses the list shows what
+// the command line's search finds.
+func TestSearchSettlesAsTyped(t *testing.T) {
+	s := openStore(t)
+	for i, text := range []string{"The plague reached the port.", "A plague ship was turned away.", "Ships plagued by rats.",
+		"The town was plagued all winter.", "Quarantine against the plague."} {
+		addCapture(t, s, textCapture(&archive.Article{Title: fmt.Sprintf("Report %d", i+1),
+			Blocks: []archive.Block{{Kind: archive.Paragraph, Text: text}}}))
+	}
+	u, q := newTestUI(t, s)
+	waitFor(t, q, "the list", func() bool { return u.list.length() == 5 })
+	u.search.settleDelay = 20 * time.Millisecond
+	test.Type(u.search.entry, "plague")
+	cli, err := s.SearchCount(context.Background(), "plague")
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, q, "the search as typed", func() bool { return u.list.cur.sel.Query == "plague" && u.list.length() == cli })
+	if cli != 3 {
+		t.Fatalf("the archive finds %d articles for plague, want 3", cli)
+	}
+	if got := u.list.status.Text; got != "3 matches" {
+		t.Errorf("status %q, want 3 matches", got)
+	}
+}
+
+// TestFacetsOneRow fills the facets with more sites than fit across the
+// list's pane: they take one row, which scrolls, and leave the list its
+// room.
+func TestFacetsOneRow(t *testing.T) {
+	s := openStore(t)
+	for i := range maxFacetValues {
+		addCapture(t, s, textCapture(&archive.Article{Title: fmt.Sprintf("Report %d", i+1), Site: fmt.Sprintf("Coast Gazette %d", i+1),
+			Blocks: []archive.Block{{Kind: archive.Paragraph, Text: "A walrus on the ice."}}}))
+	}
+	u, q := newTestUI(t, s)
+	waitFor(t, q, "the facets", func() bool { return len(u.search.facets.chips.Objects) == maxFacetValues })
+	q.drain()
+	chips := u.search.facets.chips.Objects
+	last := chips[len(chips)-1]
+	if last.Position().Y != chips[0].Position().Y {
+		t.Errorf("the facets wrap: the last at y %v, the first at %v", last.Position().Y, chips[0].Position().Y)
+	}
+	row := u.search.facets.box.Objects[1]
+	if got, want := row.Size().Height, chips[0].MinSize().Height; got > want+theme.Padding() {
+		t.Errorf("the facets' row is %v high, want one button's %v", got, want)
 	}
 }

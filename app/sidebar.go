@@ -86,7 +86,43 @@ func (s *sidebar) buildUI() fyne.CanvasObject {
 	s.tree.OnSelected = s.selected
 	add := &widget.Button{Text: "New collection…", Icon: theme.ContentAddIcon(), Importance: widget.LowImportance,
 		OnTapped: s.onNewCollection}
-	return container.NewBorder(nil, add, nil, nil, s.tree)
+	return container.New(&minWidthLayout{width: s.minWidth()}, container.NewBorder(nil, add, nil, nil, s.tree))
+}
+
+// minWidth is the narrowest the sidebar gets, however small the window:
+// the Library's entries and the sections' names whole, beside a count of
+// four digits, at their indent in the tree (Fyne's Tree lays a node out
+// at padding, indent, the branch icon, padding).
+func (s *sidebar) minWidth() float32 {
+	pad, icon := theme.Padding(), theme.IconInlineSize()
+	count := (&widget.Label{Text: "0000", SizeName: theme.SizeNameCaptionText}).MinSize().Width
+	width := float32(0)
+	for depth, ids := range [][]string{s.data.children[""], s.data.children[secLibrary]} {
+		for _, id := range ids {
+			name := &widget.Label{Text: s.data.nodes[id].label, TextStyle: fyne.TextStyle{Bold: depth == 0}}
+			indent := float32(depth) * (icon + pad)
+			width = max(width, pad+indent+icon+pad+name.MinSize().Width+count)
+		}
+	}
+	return width + pad // the tree's scroll bar
+}
+
+// minWidthLayout stacks its objects, at least width wide.
+type minWidthLayout struct{ width float32 }
+
+func (l *minWidthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *minWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m := fyne.NewSize(l.width, 0)
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
 }
 
 // baseSidebar is the sidebar before anything is loaded.

@@ -3,11 +3,15 @@ package app
 import (
 	"context"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/archive"
 )
@@ -129,5 +133,40 @@ func TestSidebarAlone(t *testing.T) {
 	sb.tree.Select("tag:nature")
 	if !slices.Equal(scope.Tags, []string{"nature"}) || order != orderNewest {
 		t.Errorf("choosing the tag shows %+v in order %v, want the tag nature newest first", scope, order)
+	}
+}
+
+// TestNarrowWindow lays the window out at 1000×700: the sidebar's fixed
+// entries and the sort box's order are shown whole, not cut.
+func TestNarrowWindow(t *testing.T) {
+	u, q := newTestUI(t, openStore(t))
+	u.win.Resize(fyne.NewSize(1000, 700))
+	q.drain()
+	checked := 0
+	for o, id := range u.sidebar.shown {
+		if strings.HasPrefix(id, "col:") || strings.HasPrefix(id, "tag:") || strings.HasPrefix(id, "saved:") || strings.HasPrefix(id, "site:") {
+			continue // names of the user's, which may be long
+		}
+		name := o.(*fyne.Container).Objects[0].(*widget.Label)
+		whole := &widget.Label{Text: name.Text, TextStyle: name.TextStyle}
+		if !o.Visible() || name.Size().Width == 0 {
+			continue
+		}
+		checked++
+		if name.Size().Width < whole.MinSize().Width {
+			t.Errorf("the sidebar's %q is %.0f wide, cut (needs %.0f)", name.Text, name.Size().Width, whole.MinSize().Width)
+		}
+	}
+	if checked < 9 {
+		t.Errorf("%d of the sidebar's fixed entries shown, want the 5 sections and Library's 4", checked)
+	}
+	// A Select lays its text out between padding on the left and its icon
+	// (with inner padding) on the right, the text inset by padding.
+	sel := u.list.sortSel
+	room := sel.Size().Width - theme.IconInlineSize() - theme.InnerPadding() - 3*theme.Padding()
+	for _, name := range orderNames {
+		if need := fyne.MeasureText(name, theme.TextSize(), fyne.TextStyle{}).Width; room < need {
+			t.Errorf("the sort box has %.0f for %q, which needs %.0f", room, name, need)
+		}
 	}
 }

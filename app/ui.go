@@ -76,14 +76,18 @@ type UI struct {
 	lib       Library
 	importOpt importer.Options
 	prefs     prefs
-	tags      []string // the archive's tag names, for completion
-	notes     idSet    // the articles with highlights or a note, for the list's marks
-	themeSet  bool     // the window set the app's theme
+	tags      []string   // the archive's tag names, for completion
+	notes     idSet      // the articles with highlights or a note, for the list's marks
+	base      fyne.Theme // the app's theme before the window set its own
 	cancel    context.CancelFunc
 
 	// debounce is how long the search waits after the last keystroke;
-	// facetDelay how long the facets wait after the list.
-	debounce, facetDelay time.Duration
+	// facetDelay how long the facets wait after the list; poll how often
+	// the window asks whether the archive changed (live.go).
+	debounce, facetDelay, poll time.Duration
+	settle                     time.Duration // how long the search waits before it runs as typed
+	watching                   bool          // the archive is watched
+	refreshes                  int           // times the window read the archive again after a change
 
 	sidebar *sidebar
 	list    *articleList
@@ -118,6 +122,8 @@ func New(a fyne.App, lib Library, opts ...Option) *UI {
 		lib:        lib,
 		debounce:   60 * time.Millisecond,
 		facetDelay: facetDelay,
+		poll:       livePoll,
+		settle:     settleDelay,
 		started:    time.Now(),
 		notes:      idSet{m: map[int64]bool{}},
 	}
@@ -155,8 +161,12 @@ func (u *UI) ShowAndRun() {
 	u.win.ShowAndRun()
 }
 
-// Close stops the work the window started (searches, imports) and closes it.
+// Close stops the work the window started (searches, imports) and closes
+// it, once.
 func (u *UI) Close() {
+	if u.ctx.Err() != nil {
+		return // closed already
+	}
 	u.cancel()
 	u.win.Close()
 }
@@ -224,6 +234,7 @@ func (u *UI) onListLoaded(sel archive.Selection, total int) {
 		u.loadNotes()
 		u.tagsChanged()
 		u.sidebar.reload()
+		u.follow()
 	}
 	if !u.search.typed.IsZero() {
 		u.timing.since("keystroke to list", u.search.typed)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/clippings/clippings/archive"
@@ -69,9 +70,11 @@ func TestSearch(t *testing.T) {
 		waitFor(t, q, "the search to narrow the list", func() bool {
 			return slices.Equal(shownTitles(u), []string{sealsTitle})
 		})
-		if got, want := u.list.status.Text, "1 match"; got != want {
+		if got, want := u.list.status.Text, "1 match so far, “estuary” taken as the start of a word"; got != want {
 			t.Errorf("status = %q, want %q", got, want)
 		}
+		u.search.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter: the search as typed
+		waitFor(t, q, "the search as typed", func() bool { return u.list.status.Text == "1 match" })
 		if drawn := labelTexts(u.list.list); slices.Contains(drawn, seedTitle) {
 			t.Errorf("list still draws %q after the search", seedTitle)
 		}

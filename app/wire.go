@@ -26,13 +26,14 @@ func (u *UI) newList() *articleList {
 		actions: listActions{tag: u.tagDialog, collect: u.collectionDialog, export: func(ids []int64) { u.exports.show(ids) },
 			delete: u.confirmDelete, setRead: u.setRead, setStarred: u.setStarred},
 		collectionAt: func(at fyne.Position) (int64, bool) { return u.sidebar.collectionAt(at) },
-		onDrop:       func(ids []int64, col int64) { u.addToCollection(ids, col, "") }}
+		onQueryError: func(err error) { u.search.showProblem(err) }, prefixed: func() bool { return u.search.prefixed() },
+		onDrop: func(ids []int64, col int64) { u.addToCollection(ids, col, "") }}
 }
 
 // newSearch makes the search bar and its facets; the list shows what it
 // searches.
 func (u *UI) newSearch() *searchBar {
-	s := &searchBar{env: u.env, lib: u.lib, debounce: u.debounce,
+	s := &searchBar{env: u.env, lib: u.lib, debounce: u.debounce, settleDelay: u.settle,
 		onTyping: u.list.cancelPending, onSearch: u.list.setSearch,
 		scope: func() archive.Selection { return u.list.scope }, onSaved: func() { u.sidebar.reload() }}
 	s.facets = &facetPanel{env: u.env, lib: u.lib, delay: u.facetDelay,
@@ -65,7 +66,7 @@ func (u *UI) imported(ids []int64) {
 // selected rows or what it shows, a tag, a collection or everything.
 func (u *UI) newExports() *exports {
 	return &exports{env: u.env, lib: u.lib, selected: func() []int64 { return u.list.selectedIDs() },
-		shown: func() archive.Selection { return u.list.selection() }, tagNames: u.tagNames}
+		shown: func() archive.Selection { return u.list.selection() }, tagNames: u.tagNames, prefs: u.app.Preferences()}
 }
 
 // newWelcome makes the screen of an empty archive, whose buttons import.

@@ -58,6 +58,8 @@ type Store struct {
 	// batch is set on the copy of the Store a Batch works through
 	// (batch.go): its reads and writes go to the batch's transaction.
 	batch *batchState
+	// watch are the open Watchers, closed with the store (watch.go).
+	watch watchers
 }
 
 // clock returns the time relative dates count from.
@@ -230,6 +232,7 @@ func (s *Store) Path() string { return s.path }
 // a busy or full archive just keeps the old ones); a store that only read
 // leaves the file as it was.
 func (s *Store) Close() error {
+	s.watch.closeAll()
 	s.bg.wait()
 	if s.gate.written() && s.gate.guard.check() == nil {
 		s.db.Exec("PRAGMA optimize")

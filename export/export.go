@@ -111,6 +111,9 @@ type Options struct {
 	Overwrite bool      // replace an existing output instead of failing with ErrExists
 	Now       time.Time // the time of the export (EPUB's modified date); zero means now
 	CJKFont   string    // PDF: a TrueType font for Chinese, Japanese and Korean, tried first; see FindCJKFonts
+	// VersionChanges appends to each article of a Markdown or HTML
+	// export what changed between its versions (versions.go).
+	VersionChanges bool
 }
 
 // Result says what Export wrote.

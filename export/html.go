@@ -33,6 +33,11 @@ func writeHTML(ctx context.Context, j *job) error {
 		if err := renderArticle(ctx, &body, e, a, j.imageFile, links); err != nil {
 			return err
 		}
+		diffs, err := j.versionChanges(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		htmlChanges(&body, diffs)
 		body.WriteString(pageNav(pages, i))
 		page := htmlPage(title(a), langTag(a.Language), body.String())
 		if err := j.writeTo(pages[i], func(w writer) error { _, err := w.WriteString(page); return err }); err != nil {

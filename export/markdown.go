@@ -32,6 +32,11 @@ func writeMarkdown(ctx context.Context, j *job) error {
 		if err := j.markdownArticle(ctx, &body, e, a, links); err != nil {
 			return err
 		}
+		diffs, err := j.versionChanges(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		markdownChanges(&body, diffs)
 		if err := j.writeTo(files[i], func(w writer) error { _, err := w.WriteString(body.String()); return err }); err != nil {
 			return err
 		}

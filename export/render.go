@@ -279,4 +279,6 @@ mark.orange, blockquote.orange { background: #ffe0bf; }
 mark.grey, blockquote.grey, mark.gray, blockquote.gray { background: #e6e6e6; }
 .note { margin-left: 1em; font-style: italic; }
 nav.pages { margin: 2em 0; font-size: 0.9em; }
+del { background: #ffd6d6; color: #700; }
+ins { background: #d4f5c9; color: #050; text-decoration: none; border-bottom: 1px solid #393; }
 `

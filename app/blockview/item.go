@@ -58,6 +58,17 @@ type Item struct {
 	Start  int
 	Prefix int
 	Link   int // Link items: the index of the link, handed to View.OnLink
+
+	// Changes mark the runs of Text that a later version of the article
+	// inserted or deleted, when the reader compares two versions.
+	Changes []Change
+}
+
+// Change is a run of an item's text [Start, End) (in runes, the prefix
+// included) that the newer of two versions inserted, or Deleted.
+type Change struct {
+	Start, End int
+	Deleted    bool
 }
 
 // Mark is a highlight as the view draws it: runes [Start, End) of the

@@ -43,14 +43,20 @@ type boxDrawer struct {
 	nr, nt int
 }
 
-func (d *boxDrawer) rect(x, y, w, h float32, c color.Color) {
+// rect draws a rectangle with rounded corners.
+func (d *boxDrawer) rect(x, y, w, h float32, c color.Color) { d.rectangle(x, y, w, h, 2, c) }
+
+// bar draws a rectangle with square corners (a line).
+func (d *boxDrawer) bar(x, y, w, h float32, c color.Color) { d.rectangle(x, y, w, h, 0, c) }
+
+func (d *boxDrawer) rectangle(x, y, w, h, radius float32, c color.Color) {
 	if d.nr == len(d.b.rects) {
 		d.b.rects = append(d.b.rects, &canvas.Rectangle{})
 	}
 	r := d.b.rects[d.nr]
 	d.nr++
 	r.FillColor = c
-	r.CornerRadius = 2
+	r.CornerRadius = radius
 	r.Move(fyne.NewPos(x, y))
 	r.Resize(fyne.NewSize(w, h))
 	d.objs = append(d.objs, r)
@@ -113,6 +119,9 @@ func (v *View) drawText(d *boxDrawer, i int) {
 			v.rangeRects(d, l, s, e, HighlightColor(m.Color))
 		}
 	}
+	for _, c := range it.Changes {
+		v.changeRects(d, l, c)
+	}
 	if s, e, ok := v.sel.inItem(i, len(l.runes)); ok {
 		v.rangeRects(d, l, s, e, theme.ColorForWidget(theme.ColorNameSelection, v))
 	}
@@ -130,19 +139,31 @@ func (v *View) markRange(it *Item, n int, m Mark) (int, int, bool) {
 
 // rangeRects draws rectangles behind runes [s, e) of layout l.
 func (v *View) rangeRects(d *boxDrawer, l *textLayout, s, e int, c color.Color) {
-	for _, line := range l.lines {
-		if line.end <= s || line.start >= e {
-			continue
-		}
-		x1 := l.xAt(line, s)
-		var x2 float32
-		if e >= line.end {
-			x2 = l.width(line.start, line.end)
-		} else {
-			x2 = l.xAt(line, e)
-		}
-		if x2-x1 >= 1 {
-			d.rect(x1, line.y, x2-x1, line.height, c)
-		}
+	l.eachLine(s, e, func(line textLine, x1, x2 float32) {
+		d.rect(x1, line.y, x2-x1, line.height, c)
+	})
+}
+
+// Colours of the changes between versions: a tint behind the text, and
+// a line through deleted text or under inserted text, so that the two
+// differ without colour too.
+var (
+	insertedTint = color.NRGBA{R: 0x2e, G: 0xa0, B: 0x43, A: 0x45}
+	insertedLine = color.NRGBA{R: 0x1f, G: 0x88, B: 0x35, A: 0xff}
+	deletedTint  = color.NRGBA{R: 0xe5, G: 0x39, B: 0x35, A: 0x40}
+	deletedLine  = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+)
+
+// changeRects draws change c of layout l: the tint behind its runes and
+// its line.
+func (v *View) changeRects(d *boxDrawer, l *textLayout, c Change) {
+	tint, stroke, at := insertedTint, insertedLine, float32(1)
+	if c.Deleted {
+		tint, stroke, at = deletedTint, deletedLine, 0.55
 	}
+	thick := max(v.scale, 1)
+	l.eachLine(c.Start, c.End, func(line textLine, x1, x2 float32) {
+		d.rect(x1, line.y, x2-x1, line.height, tint)
+		d.bar(x1, line.y+line.height*at-thick, x2-x1, thick, stroke)
+	})
 }

@@ -146,7 +146,8 @@ func (p *Page) TypedRune(r rune) {
 	}
 }
 
-// TypedKey scrolls the article and clears the selection with Escape.
+// TypedKey scrolls the article and clears the selection with Escape;
+// other keys (F1) go to the window, as when nothing has the focus.
 func (p *Page) TypedKey(ev *fyne.KeyEvent) {
 	v := p.v
 	line := theme.TextSize() * 2 * v.scale
@@ -165,6 +166,10 @@ func (p *Page) TypedKey(ev *fyne.KeyEvent) {
 		v.scrollBy(-v.scroll.Offset.Y)
 	case fyne.KeyEnd:
 		v.scrollBy(v.tops[len(v.items)])
+	default:
+		if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(ev)
+		}
 	}
 }
 

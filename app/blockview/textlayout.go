@@ -316,3 +316,23 @@ func drawable(rs []rune) string {
 	}
 	return string(out)
 }
+
+// eachLine calls f for each line holding runes of [s, e), with the x
+// range they take on it (at least a pixel wide).
+func (t *textLayout) eachLine(s, e int, f func(line textLine, x1, x2 float32)) {
+	for _, line := range t.lines {
+		if line.end <= s || line.start >= e {
+			continue
+		}
+		x1 := t.xAt(line, s)
+		var x2 float32
+		if e >= line.end {
+			x2 = t.width(line.start, line.end)
+		} else {
+			x2 = t.xAt(line, e)
+		}
+		if x2-x1 >= 1 {
+			f(line, x1, x2)
+		}
+	}
+}

@@ -29,6 +29,9 @@ type View struct {
 	items   []Item
 	layouts []*textLayout // by item; nil for images
 	tops    []float32     // tops[i] is the y of item i; tops[len(items)] the total height
+	heights []float32     // by item: measured, or estimated for those not laid out yet
+	laidOut int           // items [0, laidOut) are laid out; the others' heights are estimates (lazy.go)
+	gen     int           // counts layouts, so that a slice of an older one does nothing
 	width   float32       // the width tops were measured at; 0 when they must be measured again
 	scale   float32       // text size relative to the theme's; 1 by default
 
@@ -49,6 +52,11 @@ type View struct {
 	OnMark   func(id int64, at fyne.Position) // a highlight was tapped (at: absolute position)
 	OnMenu   func(at fyne.Position)           // a secondary tap
 	OnKey    func(r rune) bool                // a rune typed while the view has focus; true if used
+
+	// Later runs f on the UI goroutine soon: the layout of a long
+	// article goes on in slices (lazy.go). Nil means fyne.Do from a
+	// goroutine; tests set their own.
+	Later func(f func())
 
 	sizes map[measureKey]fyne.Size // what fyne.MeasureText said, kept across articles
 }
@@ -158,22 +166,6 @@ func (v *View) relayout(width float32) {
 	v.showVisible()
 }
 
-// layoutItems wraps the text of every item to the width and records
-// where each item starts.
-func (v *View) layoutItems(width float32) {
-	v.tops = make([]float32, len(v.items)+1)
-	y := theme.Padding() * 2
-	for i := range v.items {
-		v.tops[i] = y
-		y += v.itemHeight(i, width)
-	}
-	v.tops[len(v.items)] = y
-	v.width = width
-	for _, b := range v.shown {
-		b.item = -1 // laid out anew: redraw
-	}
-}
-
 func (v *View) itemHeight(i int, width float32) float32 {
 	it := &v.items[i]
 	w := v.textWidth(it, width)
@@ -212,12 +204,17 @@ func imageHeight(it *Item, width float32) float32 {
 	return min(w*float32(b.Dy())/float32(b.Dx()), maxImageHeight)
 }
 
+// firstVisible returns the first item in view.
+func (v *View) firstVisible() int {
+	top := v.scroll.Offset.Y
+	return sort.Search(len(v.items), func(i int) bool { return v.tops[i+1] > top })
+}
+
 // VisibleRange returns the items [first, last) in view.
 func (v *View) VisibleRange() (int, int) {
 	n := len(v.items)
-	top := v.scroll.Offset.Y
-	bottom := top + v.scroll.Size().Height
-	first := sort.Search(n, func(i int) bool { return v.tops[i+1] > top })
+	bottom := v.scroll.Offset.Y + v.scroll.Size().Height
+	first := v.firstVisible()
 	last := first
 	for last < n && v.tops[last] < bottom {
 		last++
@@ -233,6 +230,10 @@ func (v *View) showVisible() {
 		return
 	}
 	first, last := v.VisibleRange()
+	if last > v.laidOut { // scrolled ahead of the layout
+		v.ensureLaidOut(last)
+		first, last = v.VisibleRange()
+	}
 	for i := range v.shown {
 		if i < first || i >= last {
 			v.release(i)
@@ -296,6 +297,7 @@ func (v *View) ScrollToItem(i int, at float32) {
 	if i < 0 || i >= len(v.items) || len(v.tops) == 0 {
 		return
 	}
+	v.ensureLaidOut(i + 1)
 	maxY := max(v.tops[len(v.items)]-v.scroll.Size().Height, 0)
 	v.scroll.Offset.Y = min(max(v.tops[i]-theme.Padding()*4-at*v.scroll.Size().Height, 0), maxY)
 	v.scroll.Refresh()
@@ -344,6 +346,7 @@ func (v *View) ContentHeight() float32 {
 // boundary before rune k of item i: just right of it, half-way down its
 // line. Item i must be a text item, laid out.
 func (v *View) PointAt(i, k int) fyne.Position {
+	v.ensureLaidOut(i + 1)
 	l := v.layouts[i]
 	if _, ok := v.tables[i]; ok {
 		return v.tablePoint(i, k).Add(fyne.NewPos(v.left(&v.items[i]), v.tops[i]))

@@ -7,11 +7,25 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
+// pending are the slices of layout the views of a test scheduled.
+var pending []func()
+
+// runPending runs the slices scheduled, and those they schedule.
+func runPending() {
+	for len(pending) > 0 {
+		f := pending[0]
+		pending = pending[1:]
+		f()
+	}
+}
+
 // newTestView shows v alone in a window the size of the reader's pane.
 func newTestView(t *testing.T) *View {
 	t.Helper()
 	test.NewTempApp(t)
 	v := New()
+	v.Later = func(f func()) { pending = append(pending, f) }
+	t.Cleanup(func() { pending = nil })
 	w := test.NewTempWindow(t, v)
 	w.Resize(fyne.NewSize(380, 600))
 	return v

@@ -38,7 +38,7 @@ var commands = map[string]command{
 	"search":    {"search the archive, best matches first", "[--archive A] [--json] [--limit N] QUERY", runSearch},
 	"list":      {"list the archive's articles, newest first", "[--archive A] [--limit N] [--offset N]", runList},
 	"show":      {"print one article as text", "[--archive A] ID", runShow},
-	"versions":  {"list the versions of an article", "[--archive A] [--json] ID", runVersions},
+	"versions":  {"list the versions of an article, or show what changed between two (--diff: the last two, or A and B)", "[--archive A] [--json] ID [--diff [A B]]", runVersions},
 	"export":    {"write articles as Markdown, HTML, EPUB, PDF, citations, CSV, JSON or a .clippings bundle", "--format F [--query Q | --tag T | --collection C | --ids N,N…] [--archive A] -o OUT", runExport},
 	"reextract": {"clean every stored original again with the current cleaner, keeping tags and annotations", "[--archive A]", runReextract},
 	// Organise them.

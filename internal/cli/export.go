@@ -20,6 +20,7 @@ func runExport(ctx context.Context, c *cli, args []string) error {
 	fs.StringVar(&opt.Out, "o", "", "the file, or the folder for markdown and html, to write")
 	fs.StringVar(&opt.Title, "title", "", "the title of the book, document or index (default \"Clippings\")")
 	fs.BoolVar(&opt.Overwrite, "overwrite", false, "replace an existing output (a folder an earlier export made is replaced whole; other files in a folder stay)")
+	fs.BoolVar(&opt.VersionChanges, "changes", false, "markdown, html: append what changed between the versions of each article")
 	fs.StringVar(&opt.CJKFont, "cjk-font", "", "pdf: a TrueType `font` for Chinese, Japanese and Korean (else found on the system)")
 	fs.StringVar(&query, "query", "", "export what this search finds (the search language of clippings search)")
 	fs.StringVar(&tag, "tag", "", "export the articles with this tag (or one below it)")

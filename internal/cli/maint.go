@@ -9,37 +9,6 @@ import (
 	"github.com/clippings/clippings/importer"
 )
 
-// runVersions lists the versions of an article.
-func runVersions(ctx context.Context, c *cli, args []string) error {
-	var asJSON bool
-	fs := c.archiveFlags()
-	fs.BoolVar(&asJSON, "json", false, "print JSON")
-	rest, err := c.positional(fs, args, 1, 1)
-	if err != nil {
-		return err
-	}
-	ids, err := parseIDs(rest[0])
-	if err != nil {
-		return err
-	}
-	return c.withStore(ctx, func(s *archive.Store) error {
-		vs, err := s.Versions(ctx, ids[0])
-		return c.output(asJSON, vs, err, func() {
-			for _, v := range vs {
-				mark, captured := " ", "?"
-				if v.Current {
-					mark = "*"
-				}
-				if !v.Captured.IsZero() {
-					captured = v.Captured.Format("2006-01-02")
-				}
-				fmt.Fprintf(c.stdout, "%s %2d  captured %-10s imported %s  %s  %s\n", mark, v.Number,
-					captured, v.Imported.Format("2006-01-02 15:04"), v.FileName, v.Title)
-			}
-		})
-	})
-}
-
 // errCheck reports that check found problems (already printed).
 var errCheck = errors.New("the archive has problems")
 

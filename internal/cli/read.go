@@ -120,16 +120,21 @@ func runShow(ctx context.Context, c *cli, args []string) error {
 	})
 }
 
-// summaryLine is "Title — site, date".
+// summaryLine is "Title — site, date"; an article without a title is
+// "Untitled", as in the window.
 func summaryLine(s archive.Summary) string {
 	published := ""
 	if !s.Published.IsZero() {
 		published = s.Published.Format("2006-01-02")
 	}
-	if meta := words.Join(", ", s.Site, published); meta != "" {
-		return oneLine(s.Title + " — " + meta)
+	title := strings.TrimSpace(s.Title)
+	if title == "" {
+		title = "Untitled"
 	}
-	return oneLine(s.Title)
+	if meta := words.Join(", ", s.Site, published); meta != "" {
+		return oneLine(title + " — " + meta)
+	}
+	return oneLine(title)
 }
 
 // writeArticle prints an article as plain text for reading in a terminal.
