@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -55,6 +56,7 @@ type reader struct {
 	onAnnotated   func(id int64, has bool)
 	onTagsChanged func()
 	tagNames      func() []string
+	openURL       func(*url.URL) error // opens the browser; nil: the app's OpenURL (readerlinks.go)
 
 	// citeStyle is the style the Cite dialog shows a reference in;
 	// citing is that dialog while it is open.
@@ -92,6 +94,7 @@ func (r *reader) buildUI() fyne.CanvasObject {
 	r.view = blockview.New()
 	r.view.SetItems([]blockview.Item{{Kind: blockview.Meta, Text: noArticle}})
 	r.view.OnLink = r.openLink
+	r.view.OnHref = r.openHref
 	r.view.OnMark = r.markMenu
 	r.view.OnMenu = r.contextMenu
 	r.view.OnKey = r.onKey

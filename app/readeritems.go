@@ -53,16 +53,20 @@ func articleItems(a *archive.Article, images map[int]image.Image, links []relate
 			items = append(items, figureItems(a, b.Figure, images)...)
 			continue
 		}
+		items = append(items, tableCaption(b)...)
 		if it, ok := blockItem(b, numbers); ok {
 			it.InBody = true
 			it.Start = start + leadingSpace(b.Text, it.Kind)
+			it.Spans = append(it.Spans, inlineSpans(b.Text, leadingBytes(b.Text, it.Kind), it.Prefix, b.Inline)...)
 			items = append(items, it)
 		}
 	}
 	if len(links) > 0 {
 		add(blockview.Heading, "Related")
 		for i, l := range links {
-			items = append(items, blockview.Item{Kind: blockview.Link, Text: "• " + orDefault(l.Title, l.URL), Indent: 1, Link: i})
+			title := orDefault(l.Title, l.URL)
+			items = append(items, blockview.Item{Kind: blockview.Link, Text: "• " + title, Indent: 1, Link: i,
+				Spans: []blockview.Span{{Start: 2, End: 2 + utf8.RuneCountInString(title), Kind: blockview.SpanLink, Href: l.URL}}})
 		}
 	}
 	return items
@@ -74,6 +78,9 @@ func blockItem(b archive.Block, numbers map[int]int) (blockview.Item, bool) {
 	text := strings.TrimSpace(b.Text)
 	if text == "" {
 		return blockview.Item{}, false
+	}
+	if it, ok := richItem(b, text); ok {
+		return it, true
 	}
 	switch b.Kind {
 	case archive.Heading:

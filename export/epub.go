@@ -34,10 +34,19 @@ type epubBook struct {
 	images   map[string]string // SHA-256 → href from a chapter, "" when left out
 	manifest []string          // <item> elements of images
 	chapters []string          // chapter file names, in order
+	links    localLinks        // exported articles' chapters, by address key
 }
+
+// chapterName is the file of the chapter of article i (from 0).
+func chapterName(i int) string { return fmt.Sprintf("c%04d.xhtml", i+1) }
 
 func writeEPUB(ctx context.Context, j *job) error {
 	bk := &epubBook{j: j, zw: zip.NewWriter(j.out), images: map[string]string{}}
+	files := make([]string, len(j.entries))
+	for i := range files {
+		files[i] = chapterName(i)
+	}
+	bk.links = newLocalLinks(j.entries, files)
 	if err := bk.start(); err != nil {
 		return err
 	}
@@ -90,9 +99,9 @@ func (bk *epubBook) fileBytes(name string, data []byte) error {
 
 // chapter writes one article as a chapter.
 func (bk *epubBook) chapter(ctx context.Context, e *entry, a *archive.Article) error {
-	name := fmt.Sprintf("c%04d.xhtml", len(bk.chapters)+1)
+	name := chapterName(len(bk.chapters))
 	var body strings.Builder
-	if err := renderArticle(ctx, &body, e, a, bk.image); err != nil {
+	if err := renderArticle(ctx, &body, e, a, bk.image, bk.links); err != nil {
 		return err
 	}
 	page := xhtmlPage(title(a), langTag(a.Language), "../style.css", body.String())

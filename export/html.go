@@ -32,6 +32,7 @@ func writeHTMLPages(ctx context.Context, j *job, reserved []string) ([]string, e
 	for i, e := range j.entries {
 		pages[i] = names.name(title(e.Meta), ".html")
 	}
+	links := newLocalLinks(j.entries, escapedPaths(pages))
 	if err := j.writeTo("style.css", func(w writer) error { _, err := w.WriteString(styleSheet); return err }); err != nil {
 		return nil, err
 	}
@@ -41,7 +42,7 @@ func writeHTMLPages(ctx context.Context, j *job, reserved []string) ([]string, e
 			return nil, err
 		}
 		var body strings.Builder
-		if err := renderArticle(ctx, &body, e, a, j.imageFile); err != nil {
+		if err := renderArticle(ctx, &body, e, a, j.imageFile, links); err != nil {
 			return nil, err
 		}
 		diffs, err := j.versionChanges(ctx, e.ID)
@@ -79,6 +80,15 @@ func htmlPage(title, lang, body string) string {
 
 // href is a link to a page of the folder.
 func href(name string) string { return html.EscapeString((&url.URL{Path: name}).EscapedPath()) }
+
+// escapedPaths are file names as the paths of relative URLs.
+func escapedPaths(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = (&url.URL{Path: n}).EscapedPath()
+	}
+	return out
+}
 
 // htmlIndex lists the articles with links to their pages.
 func htmlIndex(j *job, pages []string) string {

@@ -20,13 +20,16 @@ func writeMarkdown(ctx context.Context, j *job) error {
 	names.name("index", ".md") // reserved for the index
 	files := make([]string, len(j.entries))
 	for i, e := range j.entries {
+		files[i] = names.name(title(e.Meta), ".md")
+	}
+	links := newLocalLinks(j.entries, escapedPaths(files))
+	for i, e := range j.entries {
 		a, err := j.article(ctx, i)
 		if err != nil {
 			return err
 		}
-		files[i] = names.name(title(a), ".md")
 		var body strings.Builder
-		if err := j.markdownArticle(ctx, &body, e, a); err != nil {
+		if err := j.markdownArticle(ctx, &body, e, a, links); err != nil {
 			return err
 		}
 		diffs, err := j.versionChanges(ctx, e.ID)
@@ -59,7 +62,7 @@ func metaSuffix(a *archive.Article) string {
 
 // markdownArticle writes one article: front matter, heading, body,
 // figures, related links, the free note and the highlights.
-func (j *job) markdownArticle(ctx context.Context, w *strings.Builder, e *entry, a *archive.Article) error {
+func (j *job) markdownArticle(ctx context.Context, w *strings.Builder, e *entry, a *archive.Article, links localLinks) error {
 	frontMatter(w, e, a)
 	fmt.Fprintf(w, "# %s\n\n", mdInline(title(a)))
 	if s := cleanLine(a.Subtitle); s != "" {
@@ -80,13 +83,18 @@ func (j *job) markdownArticle(ctx context.Context, w *strings.Builder, e *entry,
 			continue
 		}
 		if segs := m.segments(b); len(segs) > 0 {
-			markdownBlock(w, b, segs, j.opt.PlainMarks)
+			if j.opt.PlainMarks {
+				segs = unmarked(segs)
+			}
+			if !markdownRichBlock(w, b, segs, links) {
+				markdownBlock(w, b, segs, links)
+			}
 		}
 	}
 	if len(a.Related) > 0 {
 		w.WriteString("## Related\n\n")
 		for _, l := range a.Related {
-			fmt.Fprintf(w, "- %s %s\n", mdInline(cleanLine(l.Title)), mdLink(l.URL))
+			fmt.Fprintf(w, "- %s\n", mdRelated(l, links))
 		}
 		w.WriteString("\n")
 	}
@@ -165,31 +173,29 @@ func obsidianTag(t string) string {
 }
 
 // markdownBlock writes a text block, highlights as ==marked== text
-// unless noMarks.
-func markdownBlock(w *strings.Builder, b archive.Block, segs []segment, noMarks bool) {
-	if noMarks {
-		segs = unmarked(segs)
-	}
+// (the caller leaves them out for --plain-marks).
+func markdownBlock(w *strings.Builder, b archive.Block, segs []segment, links localLinks) {
+	rich := mdRich(segs, 0, len(b.Text), b.Inline, links)
 	switch b.Kind {
 	case archive.Code:
 		text := cleanText(plain(segs))
 		fence := strings.Repeat("`", max(3, longestRun(text, '`')+1))
 		fmt.Fprintf(w, "%s\n%s\n%s\n\n", fence, text, fence)
 	case archive.Heading:
-		fmt.Fprintf(w, "%s %s\n\n", strings.Repeat("#", min(max(b.Level, 2), 6)), oneLine(mdSegments(segs)))
+		fmt.Fprintf(w, "%s %s\n\n", strings.Repeat("#", min(max(b.Level, 2), 6)), oneLine(rich))
 	case archive.ListItem:
 		bullet := "-"
 		if b.Ordered {
 			bullet = "1."
 		}
-		fmt.Fprintf(w, "%s%s %s\n\n", strings.Repeat("    ", listDepth(b.Level)-1), bullet, oneLine(mdSegments(segs)))
+		fmt.Fprintf(w, "%s%s %s\n\n", strings.Repeat("    ", listDepth(b.Level)-1), bullet, oneLine(rich))
 	case archive.Quote:
-		for _, l := range strings.Split(mdSegments(segs), "\n") {
+		for _, l := range strings.Split(rich, "\n") {
 			fmt.Fprintf(w, "> %s\n", l)
 		}
 		w.WriteString("\n")
 	default:
-		fmt.Fprintf(w, "%s\n\n", mdSegments(segs))
+		fmt.Fprintf(w, "%s\n\n", rich)
 	}
 }
 
@@ -232,20 +238,15 @@ func markdownNotes(w *strings.Builder, e *entry) {
 	w.WriteString("\n")
 }
 
-// mdSegments is the Markdown of a block's segments.
-func mdSegments(segs []segment) string {
-	var b strings.Builder
-	for _, s := range segs {
-		text := mdEscaper.Replace(cleanText(s.Text))
-		if !s.Mark || strings.TrimSpace(text) == "" {
-			b.WriteString(text)
-			continue
-		}
-		lead := text[:len(text)-len(strings.TrimLeft(text, " \n"))]
-		trail := text[len(strings.TrimRight(text, " \n")):]
-		b.WriteString(lead + "==" + strings.TrimSpace(text) + "==" + trail)
+// mdPiece is a segment escaped, ==marked== when highlighted.
+func mdPiece(s segment) string {
+	text := mdEscaper.Replace(cleanText(s.Text))
+	if !s.Mark || strings.TrimSpace(text) == "" {
+		return text
 	}
-	return mdLines(b.String())
+	lead := text[:len(text)-len(strings.TrimLeft(text, " \n"))]
+	trail := text[len(strings.TrimRight(text, " \n")):]
+	return lead + "==" + strings.TrimSpace(text) + "==" + trail
 }
 
 // mdEscaper escapes the characters that Markdown (CommonMark and

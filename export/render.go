@@ -12,9 +12,11 @@ import (
 
 // The article as (X)HTML, shared by the HTML folder and the EPUB book. It
 // is written from the article's blocks: every text escaped, no original
-// markup, no script, no event handler, no style attribute, and no remote
-// address in any attribute (the article's URL and related links appear as
-// text). The output is well-formed XML, so that EPUB can use it as it is.
+// markup, no script, no event handler, no style attribute. The only
+// remote addresses are the href of links (<a>) to http(s) pages: the
+// article's URL, its related links and the links of its text; a link to
+// an exported article points to its file instead (richhtml.go). The
+// output is well-formed XML, so that EPUB can use it as it is.
 
 // imageSrc returns the local path an image is written to, "" when it is
 // left out.
@@ -27,7 +29,7 @@ func esc(s string) string { return html.EscapeString(cleanText(s)) }
 func escLine(s string) string { return html.EscapeString(cleanLine(s)) }
 
 // renderArticle writes the <article> element of a.
-func renderArticle(ctx context.Context, w *strings.Builder, e *entry, a *archive.Article, img imageSrc) error {
+func renderArticle(ctx context.Context, w *strings.Builder, e *entry, a *archive.Article, img imageSrc, links localLinks) error {
 	w.WriteString("<article>\n<header>\n")
 	fmt.Fprintf(w, "<h1>%s</h1>\n", escLine(title(a)))
 	if s := escLine(a.Subtitle); s != "" {
@@ -37,15 +39,17 @@ func renderArticle(ctx context.Context, w *strings.Builder, e *entry, a *archive
 		fmt.Fprintf(w, "<p class=\"meta\">%s</p>\n", html.EscapeString(s))
 	}
 	if u := escLine(a.URL); u != "" {
-		fmt.Fprintf(w, "<p class=\"source\">Source: <span class=\"url\">%s</span></p>\n", u)
+		fmt.Fprintf(w, "<p class=\"source\">Source: %s</p>\n", htmlLink("<span class=\"url\">"+u+"</span>", a.URL, nil))
 	}
 	fmt.Fprintf(w, "<p class=\"cite\">Citation key: <code>%s</code></p>\n</header>\n", esc(e.Key))
 	var lists listState
+	var defs defList
 	m := newMarker(e.Notes)
 	for _, b := range a.Blocks {
 		if b.Kind != archive.ListItem {
 			lists.close(w)
 		}
+		defs.next(w, b.Kind)
 		if b.Kind == archive.FigureRef {
 			if err := renderFigure(ctx, w, a, b.Figure, img); err != nil {
 				return err
@@ -59,29 +63,33 @@ func renderArticle(ctx context.Context, w *strings.Builder, e *entry, a *archive
 		if b.Kind == archive.ListItem {
 			lists.item(w, b.Level, b.Ordered)
 		}
-		renderBlock(w, b, segs)
+		if !renderRichBlock(w, b, segs, links) {
+			renderBlock(w, b, segs, links)
+		}
 	}
 	lists.close(w)
-	renderRelated(w, a.Related)
+	defs.close(w)
+	renderRelated(w, a.Related, links)
 	renderNotes(w, e)
 	w.WriteString("</article>\n")
 	return nil
 }
 
 // renderBlock writes one text block; a list item's <li> is already open.
-func renderBlock(w *strings.Builder, b archive.Block, segs []segment) {
+func renderBlock(w *strings.Builder, b archive.Block, segs []segment, links localLinks) {
+	rich := htmlRich(segs, 0, len(b.Text), b.Inline, links)
 	switch b.Kind {
 	case archive.Heading:
 		n := min(max(b.Level, 2), 6)
-		fmt.Fprintf(w, "<h%d>%s</h%d>\n", n, renderSegments(segs), n)
+		fmt.Fprintf(w, "<h%d>%s</h%d>\n", n, rich, n)
 	case archive.ListItem:
-		w.WriteString(renderSegments(segs))
+		w.WriteString(rich)
 	case archive.Quote:
-		fmt.Fprintf(w, "<blockquote><p>%s</p></blockquote>\n", renderSegments(segs))
+		fmt.Fprintf(w, "<blockquote><p>%s</p></blockquote>\n", rich)
 	case archive.Code:
 		fmt.Fprintf(w, "<pre><code>%s</code></pre>\n", esc(plain(segs)))
 	default:
-		fmt.Fprintf(w, "<p>%s</p>\n", renderSegments(segs))
+		fmt.Fprintf(w, "<p>%s</p>\n", rich)
 	}
 }
 
@@ -130,14 +138,15 @@ func renderFigure(ctx context.Context, w *strings.Builder, a *archive.Article, n
 	return nil
 }
 
-// renderRelated lists the related links, their addresses as text.
-func renderRelated(w *strings.Builder, links []archive.Link) {
-	if len(links) == 0 {
+// renderRelated lists the related links, each title a link (inside the
+// export when the page is exported too), their addresses as text.
+func renderRelated(w *strings.Builder, related []archive.Link, links localLinks) {
+	if len(related) == 0 {
 		return
 	}
 	w.WriteString("<section class=\"related\">\n<h2>Related</h2>\n<ul>\n")
-	for _, l := range links {
-		fmt.Fprintf(w, "<li>%s <span class=\"url\">%s</span></li>\n", escLine(l.Title), escLine(l.URL))
+	for _, l := range related {
+		fmt.Fprintf(w, "<li>%s <span class=\"url\">%s</span></li>\n", htmlLink(escLine(orText(l.Title, l.URL)), l.URL, links), escLine(l.URL))
 	}
 	w.WriteString("</ul>\n</section>\n")
 }
@@ -237,7 +246,7 @@ func listTag(ordered bool) string {
 }
 
 // styleSheet is the CSS of the HTML folder and of the EPUB book.
-const styleSheet = `body { font-family: Georgia, "Times New Roman", serif; line-height: 1.5; margin: 1em auto; max-width: 40em; padding: 0 1em; }
+const styleSheet = richStyles + `body { font-family: Georgia, "Times New Roman", serif; line-height: 1.5; margin: 1em auto; max-width: 40em; padding: 0 1em; }
 h1 { line-height: 1.2; }
 .standfirst { font-size: 1.15em; }
 .meta, .source, .cite, figcaption, .orphan { color: #555; font-size: 0.9em; }

@@ -7,6 +7,7 @@ line and exits 1 on failure.
   export-check.py samekey|citeproc|references|risparse|zotero OUT N   keys of two exports, pandoc --citeproc,
       Clippings' references against pandoc's, bibutils' RIS and BibTeX readers
   export-check.py same A.json B.json                     two JSON exports are the same
+  export-check.py links OUT N                            the body's links and tables (HTML, Markdown)
 """
 import csv
 import html.parser
@@ -366,6 +367,8 @@ class Refs(html.parser.HTMLParser):
             v = v or ""
             if k.startswith("on") or k == "style":
                 self.bad.append(f"{k}=")
+            if tag == "a" and k == "href" and re.match(r"^https?://[^/\s]", v, re.I):
+                continue  # a link to a web page (check_links counts them)
             if k in ("src", "href", "srcset", "poster", "data", "action"):
                 if re.match(r"^\s*([a-z][a-z0-9+.-]*:|//)", v, re.I):
                     self.bad.append(f"{k}={v[:40]}")
@@ -410,6 +413,67 @@ def check_markdown(out, n):
     print(f"{len(notes)} notes with front matter; {images} image links resolve")
 
 
+class Links(html.parser.HTMLParser):
+    """Collects the href of links and counts tables."""
+
+    def __init__(self):
+        super().__init__()
+        self.hrefs, self.tables = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs += [v or "" for k, v in attrs if k == "href"]
+        self.tables += tag == "table"
+
+
+PIPE_RULE = re.compile(r"^\|( *:?-{3,}:? *\|)+ *$", re.M)
+
+
+def check_links(out, n):
+    """The body's links and tables: in the HTML folder every link goes to a
+    web page (http, https) or to a file of the folder that exists; in the
+    Markdown folder pandoc reads every pipe table as a table."""
+    root = os.path.join(out, "html")
+    web = local = tables = 0
+    for p in sorted(os.listdir(root)):
+        if not p.endswith(".html"):
+            continue
+        r = Links()
+        with open(os.path.join(root, p), encoding="utf-8") as f:
+            r.feed(f.read())
+        tables += r.tables
+        for h in r.hrefs:
+            if re.match(r"^https?://[^/\s]", h, re.I):
+                web += 1
+            elif re.match(r"^\s*([a-z][a-z0-9+.-]*:|//)", h, re.I):
+                fail(f"{p}: a link to {h[:60]}")
+            elif not os.path.isfile(os.path.join(root, urllib.parse.unquote(h.split("#")[0]))):
+                fail(f"{p}: a link to {h}, not in the folder")
+            else:
+                local += 1
+    if web == 0:
+        fail("no link to a web page in the HTML folder (not even the articles' addresses)")
+    md = os.path.join(out, "markdown")
+    pipes = read = notes = 0
+    for p in sorted(os.listdir(md)):
+        if not p.endswith(".md"):
+            continue
+        with open(os.path.join(md, p), encoding="utf-8") as f:
+            want = len(PIPE_RULE.findall(f.read()))
+        if want == 0:
+            continue
+        notes += 1
+        pipes += want
+        html_out = subprocess.run(["pandoc", "-f", "markdown", "-t", "html", os.path.join(md, p)],
+                                  check=True, capture_output=True, text=True).stdout
+        got = html_out.count("<table")
+        if got < want:
+            fail(f"{p}: pandoc reads {got} of its {want} pipe tables as tables")
+        read += got
+    print(f"HTML: {web} links to web pages, {local} between files (all there), {tables} tables; "
+          f"Markdown: {pipes} pipe tables in {notes} notes, pandoc reads {read} tables")
+
+
 def same(a, b):
     with open(a, "rb") as f:
         x = f.read()
@@ -435,6 +499,8 @@ def same(a, b):
 def main():
     if len(sys.argv) == 4 and sys.argv[1] == "same":
         return same(sys.argv[2], sys.argv[3])
+    if len(sys.argv) == 4 and sys.argv[1] == "links":
+        return check_links(sys.argv[2], int(sys.argv[3]))
     if len(sys.argv) != 4:
         fail(__doc__)
     kind, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])

@@ -186,6 +186,10 @@ roundtrip() {
 }
 check "bundle round trip"  roundtrip
 
+# The body's links and tables: links go to web pages or to files that
+# exist, pandoc reads the Markdown tables (export-check.py check_links).
+check "links and tables"   python3 scripts/export-check.py links "$OUT" "$n"
+
 echo
 printf '%-22s %-5s %s\n' "check" "result" "detail"
 printf '%s\n' "${results[@]}"

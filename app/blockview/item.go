@@ -27,6 +27,10 @@ const (
 	Caption
 	MissingImage // a figure whose image the capture did not hold
 	Link         // a related link
+	Table        // a table: Cells holds its rows (table.go)
+	Term         // a term of a definition list
+	Definition   // the definition of the term before it
+	Footnote     // a footnote; its label is the Prefix
 )
 
 // Item is one laid-out piece of an article: a block of text, an image or
@@ -37,6 +41,15 @@ type Item struct {
 	Credit string      // captions only
 	Indent int         // list nesting depth, quotes 1
 	Img    image.Image // Image only
+
+	// Spans style runs of Text: links, emphasis, code, sub- and
+	// superscripts (spans.go).
+	Spans []Span
+
+	// Cells are the rows of a Table item. Its Text is the cells' text as
+	// the body holds it (selection and highlights count its runes); each
+	// cell says where its text is in it.
+	Cells [][]Cell
 
 	// Where the text is in the article's body (Article.Text()), for
 	// highlights: InBody items show runes [Start, Start+len-Prefix) of
@@ -105,6 +118,8 @@ var itemStyles = map[Kind]spanStyle{
 	Code:         {size: theme.SizeNameText, style: fyne.TextStyle{Monospace: true}, color: theme.ColorNameForeground},
 	MissingImage: {size: theme.SizeNameText, color: theme.ColorNamePlaceHolder},
 	Link:         {size: theme.SizeNameText, color: theme.ColorNameHyperlink},
+	Term:         {size: theme.SizeNameText, style: fyne.TextStyle{Bold: true}, color: theme.ColorNameForeground},
+	Footnote:     {size: theme.SizeNameCaptionText, color: theme.ColorNameForeground},
 }
 
 // runes returns the item's text as the view shows it, with its styles.
@@ -117,7 +132,7 @@ func (it *Item) runes() ([]rune, []span) {
 		st = styleBody
 	}
 	rs := []rune(it.Text)
-	return rs, []span{{end: len(rs), style: st}}
+	return rs, applySpans([]span{{end: len(rs), style: st}}, len(rs), it.Spans)
 }
 
 // captionRunes sets a credit apart from its caption, in a fainter style.
@@ -151,7 +166,7 @@ func gap(k Kind) float32 {
 	switch k {
 	case Title, Provenance:
 		return 4
-	case ListItem, Link, Image, Standfirst, Byline:
+	case ListItem, Link, Image, Standfirst, Byline, Term, Footnote:
 		return 1
 	case Heading, Subheading:
 		return 1.5

@@ -18,6 +18,9 @@ type itemBox struct {
 	texts []*canvas.Text
 	rects []*canvas.Rectangle
 	img   *canvas.Image
+	clip  *container.Clip // a table: clips its grid to the text's width
+	grid  *fyne.Container // a table: what the clip holds
+	rows  [2]int          // a table: the rows drawn, [first, last)
 }
 
 func newItemBox() *itemBox {
@@ -77,14 +80,17 @@ func (v *View) drawItem(b *itemBox, i int) {
 	it := &v.items[i]
 	b.box.Move(fyne.NewPos(v.left(it), v.tops[i]))
 	b.box.Resize(fyne.NewSize(v.textWidth(it, v.width), v.tops[i+1]-v.tops[i]))
-	if b.item == i {
+	if b.item == i && (it.Kind != Table || b.rows == v.rowsInView(i)) {
 		return
 	}
 	b.item = i
 	d := &boxDrawer{b: b, objs: b.box.Objects[:0]}
-	if it.Kind == Image {
+	switch it.Kind {
+	case Image:
 		v.drawImage(d, it)
-	} else {
+	case Table:
+		v.drawTable(d, i)
+	default:
 		v.drawText(d, i)
 	}
 	b.box.Objects = d.objs
@@ -107,6 +113,7 @@ func (v *View) drawImage(d *boxDrawer, it *Item) {
 
 func (v *View) drawText(d *boxDrawer, i int) {
 	l, it := v.layouts[i], &v.items[i]
+	v.drawShades(d, l)
 	for _, m := range v.marks {
 		if s, e, ok := v.markRange(it, len(l.runes), m); ok {
 			v.rangeRects(d, l, s, e, HighlightColor(m.Color))
@@ -118,11 +125,7 @@ func (v *View) drawText(d *boxDrawer, i int) {
 	if s, e, ok := v.sel.inItem(i, len(l.runes)); ok {
 		v.rangeRects(d, l, s, e, theme.ColorForWidget(theme.ColorNameSelection, v))
 	}
-	for _, line := range l.lines {
-		for _, f := range l.fragments(line) {
-			d.text(f.text, f.x, line.y, f.w, line.height, v.textSize(f.style), f.style.style, theme.ColorForWidget(f.style.color, v))
-		}
-	}
+	v.drawRuns(d, l)
 }
 
 // markRange returns the runes of item it (of n runes) that mark m covers.

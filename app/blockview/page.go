@@ -15,9 +15,11 @@ import (
 // takes the focus; its renderer is in page_render.go.
 type Page struct {
 	widget.BaseWidget
-	v       *View
-	content *fyne.Container
-	pressed bool // a button went down on the page: drags extend the selection
+	v        *View
+	content  *fyne.Container
+	pressed  bool // a button went down on the page: drags extend the selection
+	overLink bool // the pointer is over a link (links.go)
+	bar      int  // 1 + the table whose bar is dragged; 0 when none (table_draw.go)
 }
 
 func newPage(v *View) *Page {
@@ -32,7 +34,12 @@ func (p *Page) setObjects(objs []fyne.CanvasObject) {
 }
 
 // Cursor shows the text cursor over the page; part of desktop.Cursorable.
-func (p *Page) Cursor() desktop.Cursor { return desktop.TextCursor }
+func (p *Page) Cursor() desktop.Cursor {
+	if p.overLink {
+		return desktop.PointerCursor
+	}
+	return desktop.TextCursor
+}
 
 // MouseDown starts a selection, or extends it with Shift.
 func (p *Page) MouseDown(ev *desktop.MouseEvent) {
@@ -40,6 +47,9 @@ func (p *Page) MouseDown(ev *desktop.MouseEvent) {
 		c.Focus(p)
 	}
 	if ev.Button != desktop.MouseButtonPrimary {
+		return
+	}
+	if p.bar = p.v.onTableBar(ev.Position) + 1; p.bar > 0 {
 		return
 	}
 	pos := p.v.hit(ev.Position)
@@ -52,12 +62,19 @@ func (p *Page) MouseDown(ev *desktop.MouseEvent) {
 }
 
 // MouseUp ends a press; part of desktop.Mouseable.
-func (p *Page) MouseUp(*desktop.MouseEvent) { p.pressed = false }
+func (p *Page) MouseUp(*desktop.MouseEvent) { p.pressed, p.bar = false, 0 }
 
 // Dragged extends the selection to the pointer, scrolling when it leaves
 // the view. A drag without a press before it (the test driver's) starts
 // where it began.
 func (p *Page) Dragged(ev *fyne.DragEvent) {
+	if !p.pressed && p.bar == 0 {
+		p.bar = p.v.onTableBar(ev.Position.Subtract(ev.Dragged)) + 1
+	}
+	if p.bar > 0 {
+		p.v.dragBar(p.bar-1, ev.Dragged.DX)
+		return
+	}
 	if !p.pressed {
 		start := p.v.hit(ev.Position.Subtract(ev.Dragged))
 		p.v.SetSelection(start, start)
@@ -74,9 +91,9 @@ func (p *Page) Dragged(ev *fyne.DragEvent) {
 }
 
 // DragEnd ends a drag; part of fyne.Draggable.
-func (p *Page) DragEnd() { p.pressed = false }
+func (p *Page) DragEnd() { p.pressed, p.bar = false, 0 }
 
-// Tapped follows a related link, or opens a highlight, under the pointer.
+// Tapped follows a link in the text or a related link, or opens a highlight, under the pointer.
 func (p *Page) Tapped(ev *fyne.PointEvent) {
 	v := p.v
 	if !v.sel.empty() {
@@ -88,6 +105,9 @@ func (p *Page) Tapped(ev *fyne.PointEvent) {
 	}
 	if it := &v.items[pos.Item]; it.Kind == Link && v.OnLink != nil {
 		v.OnLink(it.Link)
+		return
+	}
+	if v.followLink(ev.Position) {
 		return
 	}
 	if id, ok := v.markAt(pos); ok && v.OnMark != nil {

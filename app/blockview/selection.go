@@ -59,6 +59,9 @@ func (v *View) hit(p fyne.Position) Pos {
 	}
 	it := &v.items[i]
 	local := fyne.NewPos(p.X-v.left(it), p.Y-v.tops[i])
+	if _, ok := v.tables[i]; ok {
+		return Pos{i, v.tableHit(i, local)}
+	}
 	if l := v.layouts[i]; l != nil {
 		return Pos{i, l.hit(local)}
 	}

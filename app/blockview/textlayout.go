@@ -17,6 +17,10 @@ type spanStyle struct {
 	size  fyne.ThemeSizeName
 	style fyne.TextStyle
 	color fyne.ThemeColorName
+
+	underline bool // a link
+	shade     bool // code: a shade behind
+	shift     int8 // shiftSub or shiftSup: drawn below or above the line
 }
 
 // span is a run of a text in one style: runes [previous span's end, end).

@@ -35,6 +35,8 @@ type View struct {
 	width   float32       // the width tops were measured at; 0 when they must be measured again
 	scale   float32       // text size relative to the theme's; 1 by default
 
+	tables map[int]*tableLayout // the grids of Table items, by item (table.go)
+
 	scroll *container.Scroll
 	page   *Page
 	shown  map[int]*itemBox // objects of the items in view, by item index
@@ -46,6 +48,7 @@ type View struct {
 	// Callbacks, all optional; they run on the UI goroutine.
 	OnSelect func()                           // the selection changed
 	OnLink   func(link int)                   // a Link item was tapped: its Item.Link
+	OnHref   func(href, text string)          // a link in the text was tapped: its Span.Href and its text
 	OnMark   func(id int64, at fyne.Position) // a highlight was tapped (at: absolute position)
 	OnMenu   func(at fyne.Position)           // a secondary tap
 	OnKey    func(r rune) bool                // a rune typed while the view has focus; true if used
@@ -86,10 +89,14 @@ func (v *View) SetItems(items []Item) {
 	}
 	v.items = items
 	v.layouts = make([]*textLayout, len(items))
+	v.tables = map[int]*tableLayout{}
 	for i := range items {
 		if items[i].Kind != Image {
 			rs, spans := items[i].runes()
 			v.layouts[i] = newTextLayout(rs, spans, v.measure)
+		}
+		if items[i].Kind == Table {
+			v.tables[i] = newTableLayout(&items[i], v.measure)
 		}
 	}
 	v.sel = selection{}
@@ -136,6 +143,9 @@ func (v *View) remeasure() {
 			l.remeasure()
 		}
 	}
+	for _, t := range v.tables {
+		t.remeasure()
+	}
 	v.width = 0
 }
 
@@ -162,6 +172,9 @@ func (v *View) itemHeight(i int, width float32) float32 {
 	space := gap(it.Kind) * theme.Padding() * v.scale
 	if it.Kind == Image {
 		return imageHeight(it, w) + space
+	}
+	if t, ok := v.tables[i]; ok {
+		return t.layout(w, v.scale) + space
 	}
 	l := v.layouts[i]
 	l.wrap(w)
@@ -335,6 +348,9 @@ func (v *View) ContentHeight() float32 {
 func (v *View) PointAt(i, k int) fyne.Position {
 	v.ensureLaidOut(i + 1)
 	l := v.layouts[i]
+	if _, ok := v.tables[i]; ok {
+		return v.tablePoint(i, k).Add(fyne.NewPos(v.left(&v.items[i]), v.tops[i]))
+	}
 	line := l.lines[len(l.lines)-1]
 	for _, ln := range l.lines {
 		if k < ln.end {
