@@ -19,11 +19,11 @@ import (
 
 func TestArticleItems(t *testing.T) {
 	a := &archive.Article{
-		Title:     "Title",
-		Subtitle:  "Standfirst",
-		Byline:    "A. Writer",
-		Site:      "Example",
-		Published: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC),
+		Title:      "Title",
+		Standfirst: "Standfirst",
+		Byline:     "A. Writer",
+		Site:       "Example",
+		Published:  time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC),
 		Blocks: []archive.Block{
 			{Kind: archive.Paragraph, Text: "First."},
 			{Kind: archive.Heading, Level: 2, Text: "Section"},

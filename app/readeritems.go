@@ -31,7 +31,7 @@ func articleItems(a *archive.Article, images map[int]image.Image, links []relate
 			items = append(items, blockview.Item{Kind: kind, Text: text})
 		}
 	}
-	add(blockview.Standfirst, a.Subtitle)
+	add(blockview.Standfirst, a.Standfirst)
 	add(blockview.Byline, a.Byline)
 	add(blockview.Meta, headerLine(a))
 	add(blockview.Provenance, provenanceLine(a))

@@ -305,7 +305,7 @@ func articleRows(c *Capture, now time.Time) ([]articleRow, error) {
 			r.imported = now
 		}
 		r.byline = shownByline(a)
-		r.cjk = cjkOf(a.Title, a.Subtitle, r.byline, r.text, r.captions, "")
+		r.cjk = cjkOf(a.Title, a.Standfirst, r.byline, r.text, r.captions, "")
 		r.urlKey = articleKey(a.URL, a.CaptureURL)
 		if err := r.encode(); err != nil {
 			return nil, fmt.Errorf("article %d: %w", i+1, err)
@@ -350,7 +350,7 @@ func (q *indexQueue) flush(ctx context.Context, tx *sql.Tx) error {
 	defer st.Close()
 	for i, id := range q.ids {
 		r := q.rows[i]
-		if _, err := st.ExecContext(ctx, id, r.a.Title, r.a.Subtitle, r.byline, r.text, r.captions, r.cjk); err != nil {
+		if _, err := st.ExecContext(ctx, id, r.a.Title, r.a.Standfirst, r.byline, r.text, r.captions, r.cjk); err != nil {
 			return fmt.Errorf("index article %d: %w", id, err)
 		}
 	}
@@ -362,7 +362,7 @@ func (q *indexQueue) flush(ctx context.Context, tx *sql.Tx) error {
 func insertArticle(ctx context.Context, tx *sql.Tx, idx *indexQueue, origID int64, pos int, r *articleRow) (int64, error) {
 	a := r.a
 	res, err := tx.ExecContext(ctx, insertArticleQuery,
-		origID, pos, a.Title, a.Subtitle, r.byline, a.Site, a.URL, r.urlKey, a.Language,
+		origID, pos, a.Title, a.Standfirst, r.byline, a.Site, a.URL, r.urlKey, a.Language,
 		r.published, r.modified, r.captured, formatTime(r.imported), a.CaptureURL, r.fileName, r.format,
 		r.blocks, r.figures, r.related, r.text, r.captions, r.cjk, a.Starred, a.Read, r.authors, string(a.Confidence))
 	if err != nil {

@@ -14,14 +14,14 @@ import (
 // fullArticle returns an article with every field set.
 func fullArticle(imageSHA string) *Article {
 	return &Article{
-		Title:     "Ministers agree fisheries deal",
-		Subtitle:  "Talks ran through the night",
-		Byline:    "Ana Pérez",
-		Site:      "The Daily Example",
-		URL:       "https://www.example.com/news/fish/?utm_source=x",
-		Language:  "en",
-		Published: time.Date(2019, 2, 8, 9, 30, 0, 0, time.FixedZone("CET", 3600)),
-		Modified:  time.Date(2019, 2, 8, 11, 0, 0, 0, time.UTC),
+		Title:      "Ministers agree fisheries deal",
+		Standfirst: "Talks ran through the night",
+		Byline:     "Ana Pérez",
+		Site:       "The Daily Example",
+		URL:        "https://www.example.com/news/fish/?utm_source=x",
+		Language:   "en",
+		Published:  time.Date(2019, 2, 8, 9, 30, 0, 0, time.FixedZone("CET", 3600)),
+		Modified:   time.Date(2019, 2, 8, 11, 0, 0, 0, time.UTC),
 		Blocks: []Block{
 			{Kind: Paragraph, Text: "Negotiators reached a deal on quotas."},
 			{Kind: Heading, Text: "What changes", Level: 2},

@@ -112,19 +112,19 @@ type Author struct {
 // Article is one cleaned article. The body is a list of blocks; its plain
 // text, the headings and the captions are derived from them.
 type Article struct {
-	ID        int64
-	Title     string
-	Subtitle  string   // standfirst
-	Byline    string   // the authors as shown: their names joined
-	Authors   []Author // the authors one by one; empty when unknown
-	Site      string
-	URL       string // canonical URL
-	Language  string
-	Published time.Time // zero when unknown
-	Modified  time.Time // zero when unknown
-	Blocks    []Block
-	Figures   []Figure
-	Related   []Link
+	ID         int64
+	Title      string
+	Standfirst string   // the standfirst (dek, subtitle): the lines under the headline
+	Byline     string   // the authors as shown: their names joined
+	Authors    []Author // the authors one by one; empty when unknown
+	Site       string
+	URL        string // canonical URL
+	Language   string
+	Published  time.Time // zero when unknown
+	Modified   time.Time // zero when unknown
+	Blocks     []Block
+	Figures    []Figure
+	Related    []Link
 	// Confidence says how much what was cleaned reads as an article; ""
 	// when unknown (articles stored before it was measured).
 	Confidence Confidence

@@ -51,7 +51,7 @@ var v1Time = time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
 func v1Captures() []*Capture {
 	boat, chart := newImage("boat-jpeg-bytes"), newImage("chart-png-bytes")
 	fish := &Article{
-		Title: "Ministers agree fisheries deal", Subtitle: "Talks ran through the night",
+		Title: "Ministers agree fisheries deal", Standfirst: "Talks ran through the night",
 		Byline: "Ana Pérez", Site: "The Daily Example", URL: "https://www.example.com/news/fish",
 		Language: "en", Published: time.Date(2019, 2, 8, 9, 30, 0, 0, time.UTC),
 		Captured: time.Date(2019, 2, 9, 10, 0, 0, 0, time.UTC),
@@ -175,14 +175,14 @@ func v1AddArticle(ctx context.Context, tx *sql.Tx, origID int64, pos int, a *Art
 	related, _ := encodeJSON(a.Related)
 	text, captions := a.Text(), a.Captions()
 	res, err := tx.ExecContext(ctx, v1InsertArticle,
-		origID, pos, a.Title, a.Subtitle, a.Byline, a.Site, a.URL, prevURLKey(a.URL), a.Language,
+		origID, pos, a.Title, a.Standfirst, a.Byline, a.Site, a.URL, prevURLKey(a.URL), a.Language,
 		timeArg(a.Published), timeArg(a.Modified), timeArg(a.Captured), formatTime(imported), a.CaptureURL, o.Name, o.Format,
 		blocks, figures, related, text, captions, a.Starred, a.Read)
 	if err != nil {
 		return err
 	}
 	id, _ := res.LastInsertId()
-	if _, err := tx.ExecContext(ctx, v1InsertFTS, id, a.Title, a.Subtitle, a.Byline, text, captions); err != nil {
+	if _, err := tx.ExecContext(ctx, v1InsertFTS, id, a.Title, a.Standfirst, a.Byline, text, captions); err != nil {
 		return err
 	}
 	for _, tag := range a.Tags {

@@ -134,7 +134,7 @@ func scanArticle(row *sql.Row) (*Article, error) {
 	a := &Article{}
 	var times [4]sql.NullString
 	var blocks, figures, related, authors string
-	err := row.Scan(&a.ID, &a.Title, &a.Subtitle, &a.Byline, &a.Site, &a.URL, &a.Language,
+	err := row.Scan(&a.ID, &a.Title, &a.Standfirst, &a.Byline, &a.Site, &a.URL, &a.Language,
 		&times[0], &times[1], &blocks, &figures, &related, &authors, &a.Confidence,
 		&a.OriginalSHA, &a.FileName, &a.Format, &a.CaptureURL, &times[2], &times[3],
 		&a.Starred, &a.Read)

@@ -87,9 +87,9 @@ func (s *Store) ReplaceText(ctx context.Context, id int64, a *Article) error {
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, replaceTextQuery, a.Title, a.Subtitle, r.byline, a.Site, a.URL,
+		_, err = tx.ExecContext(ctx, replaceTextQuery, a.Title, a.Standfirst, r.byline, a.Site, a.URL,
 			r.urlKey, a.Language, r.published, r.modified, r.blocks, r.figures, r.related,
-			r.text, r.captions, notes, cjkOf(a.Title, a.Subtitle, r.byline, r.text, r.captions, notes),
+			r.text, r.captions, notes, cjkOf(a.Title, a.Standfirst, r.byline, r.text, r.captions, notes),
 			r.authors, string(a.Confidence), id)
 		if err != nil {
 			return err
@@ -138,7 +138,7 @@ func (s *Store) ReplaceVersionText(ctx context.Context, id int64, n int, a *Arti
 	if err == nil {
 		err = s.write(ctx, func(tx *sql.Tx) error {
 			var vid int64
-			err := tx.QueryRowContext(ctx, replaceVersionQuery, a.Title, a.Subtitle, r.byline, a.Site, a.URL,
+			err := tx.QueryRowContext(ctx, replaceVersionQuery, a.Title, a.Standfirst, r.byline, a.Site, a.URL,
 				a.Language, r.published, r.modified, r.blocks, r.figures, r.related, r.text, r.captions,
 				r.authors, string(a.Confidence), id, n-1).Scan(&vid)
 			if err != nil {

@@ -31,7 +31,7 @@ type stored struct {
 
 // sameContent reports whether r holds the content already stored.
 func (c *stored) sameContent(r *articleRow) bool {
-	return c.title == r.a.Title && c.subtitle == r.a.Subtitle && c.byline == r.byline &&
+	return c.title == r.a.Title && c.subtitle == r.a.Standfirst && c.byline == r.byline &&
 		c.text == r.text && c.capts == r.captions
 }
 
@@ -106,11 +106,11 @@ func addVersion(ctx context.Context, tx *sql.Tx, cur *stored, origID int64, pos 
 		return err
 	}
 	a := r.a
-	_, err = tx.ExecContext(ctx, newVersionQuery, origID, pos, a.Title, a.Subtitle, r.byline, a.Site,
+	_, err = tx.ExecContext(ctx, newVersionQuery, origID, pos, a.Title, a.Standfirst, r.byline, a.Site,
 		a.URL, r.urlKey, a.Language, r.published, r.modified,
 		r.captured, formatTime(r.imported), a.CaptureURL, r.fileName, r.format,
 		r.blocks, r.figures, r.related, r.text, r.captions, notes,
-		cjkOf(a.Title, a.Subtitle, r.byline, r.text, r.captions, notes),
+		cjkOf(a.Title, a.Standfirst, r.byline, r.text, r.captions, notes),
 		r.authors, string(a.Confidence), cur.id)
 	if err != nil {
 		return err

@@ -156,7 +156,7 @@ func sameAddress(got, fresh *archive.Article) bool {
 // sameContent reports whether a bundle's article is what cleaning its
 // original gives now, in everything a reader reads.
 func sameContent(got, fresh *archive.Article) bool {
-	return got.Title == fresh.Title && got.Subtitle == fresh.Subtitle && got.Byline == fresh.Byline &&
+	return got.Title == fresh.Title && got.Standfirst == fresh.Standfirst && got.Byline == fresh.Byline &&
 		got.Site == fresh.Site && got.Language == fresh.Language && sameAddress(got, fresh) &&
 		got.Published.Equal(fresh.Published) && got.Modified.Equal(fresh.Modified) &&
 		got.Text() == fresh.Text() && got.Captions() == fresh.Captions()
@@ -188,7 +188,7 @@ func agrees(got, fresh *archive.Article) bool {
 // spaces, each character counts as a word.
 func wordSet(a *archive.Article) map[string]bool {
 	set := map[string]bool{}
-	for _, s := range []string{a.Title, a.Subtitle, a.Byline, a.Text(), a.Captions()} {
+	for _, s := range []string{a.Title, a.Standfirst, a.Byline, a.Text(), a.Captions()} {
 		var w strings.Builder
 		flush := func() {
 			if w.Len() > 0 {

@@ -59,7 +59,7 @@ type DocArticle struct {
 // before them has neither, read as no authors and an unknown confidence.
 type DocContent struct {
 	Title      string             `json:"title"`
-	Subtitle   string             `json:"subtitle"`
+	Standfirst string             `json:"subtitle"`
 	Byline     string             `json:"byline"`
 	Authors    []archive.Author   `json:"authors"`
 	Site       string             `json:"site"`
@@ -138,7 +138,7 @@ func ArticleOf(key string, a *archive.Article) DocArticle {
 // empty lists (not null) where it has none.
 func ContentOf(a *archive.Article) DocContent {
 	return DocContent{
-		Title: a.Title, Subtitle: a.Subtitle, Byline: a.Byline, Authors: orEmpty(a.Authors), Site: a.Site, URL: a.URL,
+		Title: a.Title, Standfirst: a.Standfirst, Byline: a.Byline, Authors: orEmpty(a.Authors), Site: a.Site, URL: a.URL,
 		Language: a.Language, Published: a.Published.UTC(), Modified: a.Modified.UTC(),
 		Blocks: orEmpty(a.Blocks), Figures: orEmpty(a.Figures), Related: orEmpty(a.Related),
 		Confidence: a.Confidence,
@@ -156,7 +156,7 @@ func (c *DocContent) article() *archive.Article {
 	if !conf.Known() {
 		conf = ""
 	}
-	return &archive.Article{Title: c.Title, Subtitle: c.Subtitle, Byline: c.Byline, Authors: c.Authors, Site: c.Site,
+	return &archive.Article{Title: c.Title, Standfirst: c.Standfirst, Byline: c.Byline, Authors: c.Authors, Site: c.Site,
 		URL: c.URL, Language: c.Language, Published: c.Published, Modified: c.Modified,
 		Blocks: c.Blocks, Figures: c.Figures, Related: c.Related, Confidence: conf,
 		OriginalSHA: p.OriginalSHA256, FileName: p.FileName, Format: p.Format,

@@ -64,7 +64,7 @@ func bibFields(e *entry) [][2]string {
 	f = appendNonEmpty(f, "url", bibURLReplacer.Replace(cleanLine(a.URL)))
 	f = appendNonEmpty(f, "urldate", day(captured(a)))
 	f = appendNonEmpty(f, "langid", babelName(a.Language))
-	f = appendNonEmpty(f, "abstract", bibText(a.Subtitle))
+	f = appendNonEmpty(f, "abstract", bibText(a.Standfirst))
 	f = appendNonEmpty(f, "keywords", bibText(strings.Join(a.Tags, ", ")))
 	return appendNonEmpty(f, "note", bibText(provenance(a.OriginalSHA)))
 }
@@ -175,7 +175,7 @@ func writeRIS(ctx context.Context, j *job) error {
 			line("Y2", t.UTC().Format("2006/01/02/"))
 		}
 		line("LA", langTag(a.Language))
-		line("AB", a.Subtitle)
+		line("AB", a.Standfirst)
 		for _, t := range a.Tags {
 			line("KW", t)
 		}
@@ -236,7 +236,7 @@ func cslItemOf(e *entry) cslItem {
 	a := e.Meta
 	it := cslItem{ID: e.Key, Type: "article-newspaper", Title: title(a),
 		Container: cleanLine(a.Site), Issued: cslDateOf(a.Published), Accessed: cslDateOf(captured(a)),
-		URL: cleanLine(a.URL), Language: langTag(a.Language), Abstract: cleanLine(a.Subtitle),
+		URL: cleanLine(a.URL), Language: langTag(a.Language), Abstract: cleanLine(a.Standfirst),
 		Keyword: cleanLine(strings.Join(a.Tags, ", ")), Note: provenance(a.OriginalSHA)}
 	for _, p := range citeAuthors(a) {
 		it.Author = append(it.Author, cslNameOf(p))

@@ -80,7 +80,7 @@ func day0(s string) time.Time {
 func libraries(t testing.TB) (*archive.Article, []archive.Image) {
 	pngData, jpgData := testPNG(t, 120, 80), testJPEG(t)
 	a := &archive.Article{
-		Title: "Libraries keep the news", Subtitle: "Local archives matter & last",
+		Title: "Libraries keep the news", Standfirst: "Local archives matter & last",
 		Byline: "By Anna Lindqvist and Bo Ek", Site: "Nordic Times", URL: "https://example.com/news/libraries?id=1&x=%20",
 		Language: "en", Published: day0("2024-03-05"), Captured: day0("2024-03-06"), Imported: day0("2024-03-07"),
 		Blocks: []archive.Block{

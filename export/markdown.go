@@ -65,7 +65,7 @@ func metaSuffix(a *archive.Article) string {
 func (j *job) markdownArticle(ctx context.Context, w *strings.Builder, e *entry, a *archive.Article, links localLinks) error {
 	frontMatter(w, e, a)
 	fmt.Fprintf(w, "# %s\n\n", mdInline(title(a)))
-	if s := cleanLine(a.Subtitle); s != "" {
+	if s := cleanLine(a.Standfirst); s != "" {
 		fmt.Fprintf(w, "*%s*\n\n", mdInline(s))
 	}
 	if s := words.Join(" · ", cleanLine(a.Byline), cleanLine(a.Site), day(a.Published)); s != "" {

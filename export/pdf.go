@@ -165,7 +165,7 @@ func (d *pdfDoc) article(ctx context.Context, e *entry, a *archive.Article, it *
 	d.lang = a.Language
 	*it = outlineItem{title: title(a), page: d.page, top: pageH - d.y}
 	d.writeLine(title(a), stTitle, 2)
-	d.writeLine(a.Subtitle, stSub, 2)
+	d.writeLine(a.Standfirst, stSub, 2)
 	d.writeLine(words.Join(" · ", cleanLine(a.Byline), cleanLine(a.Site), ltr(day(a.Published))), stMeta, 0)
 	d.writeLink(cleanLine(a.URL), stMeta, 0, a.URL)
 	d.writeLine("Citation key: "+e.Key, stMeta, 12)

@@ -32,7 +32,7 @@ func escLine(s string) string { return html.EscapeString(cleanLine(s)) }
 func renderArticle(ctx context.Context, w *strings.Builder, e *entry, a *archive.Article, img imageSrc, links localLinks) error {
 	w.WriteString("<article>\n<header>\n")
 	fmt.Fprintf(w, "<h1>%s</h1>\n", escLine(title(a)))
-	if s := escLine(a.Subtitle); s != "" {
+	if s := escLine(a.Standfirst); s != "" {
 		fmt.Fprintf(w, "<p class=\"standfirst\">%s</p>\n", s)
 	}
 	if s := words.Join(" · ", cleanLine(a.Byline), cleanLine(a.Site), day(a.Published)); s != "" {

@@ -49,7 +49,7 @@ func writeCSV(ctx context.Context, j *job) error {
 				notes++
 			}
 		}
-		row := []string{e.Key, cell(a.Title), cell(a.Subtitle), cell(a.Byline), cell(a.Site), cell(a.URL),
+		row := []string{e.Key, cell(a.Title), cell(a.Standfirst), cell(a.Byline), cell(a.Site), cell(a.URL),
 			day(a.Published), stamp(a.Captured), stamp(a.Imported), cell(a.Language),
 			cell(strings.Join(a.Tags, "; ")), strconv.Itoa(hl), strconv.Itoa(notes),
 			strconv.FormatBool(a.Starred), strconv.FormatBool(a.Read),

@@ -127,7 +127,7 @@ func isMetadataRepeat(t string, a *archive.Article) bool {
 	if key == "" {
 		return false
 	}
-	for _, m := range []string{a.Title, a.Subtitle, a.Byline} {
+	for _, m := range []string{a.Title, a.Standfirst, a.Byline} {
 		if m != "" && key == strings.TrimRight(fold(m), ".…:") {
 			return true
 		}

@@ -18,22 +18,22 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 // goldenArticle is what a golden file keeps of an article.
 type goldenArticle struct {
-	Title     string           `json:"title"`
-	Subtitle  string           `json:"subtitle"`
-	Byline    string           `json:"byline"`
-	Site      string           `json:"site"`
-	URL       string           `json:"url"`
-	Published string           `json:"published"`
-	Language  string           `json:"language"`
-	Headings  []string         `json:"headings"`
-	Figures   []archive.Figure `json:"figures"`
-	Related   []archive.Link   `json:"related"`
-	Text      []string         `json:"text"` // one block a line
+	Title      string           `json:"title"`
+	Standfirst string           `json:"subtitle"`
+	Byline     string           `json:"byline"`
+	Site       string           `json:"site"`
+	URL        string           `json:"url"`
+	Published  string           `json:"published"`
+	Language   string           `json:"language"`
+	Headings   []string         `json:"headings"`
+	Figures    []archive.Figure `json:"figures"`
+	Related    []archive.Link   `json:"related"`
+	Text       []string         `json:"text"` // one block a line
 }
 
 func newGolden(a *archive.Article) goldenArticle {
 	g := goldenArticle{
-		Title: a.Title, Subtitle: a.Subtitle, Byline: a.Byline, Site: a.Site, URL: a.URL,
+		Title: a.Title, Standfirst: a.Standfirst, Byline: a.Byline, Site: a.Site, URL: a.URL,
 		Language: a.Language, Headings: a.Headings(), Figures: a.Figures, Related: a.Related,
 	}
 	if !a.Published.IsZero() {

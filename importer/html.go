@@ -235,7 +235,7 @@ func mergeMetadata(p *htmlPage) error {
 	if a.Modified.IsZero() {
 		a.Modified, _ = r.ModifiedTime()
 	}
-	a.Subtitle = foldSpace(first(m.Subtitle, findDek(p), standfirstFromDescription(a, m.Description)))
+	a.Standfirst = foldSpace(first(m.Standfirst, findStandfirst(p), standfirstFromDescription(a, m.Description)))
 	a.Related = p.related
 	return nil
 }

@@ -71,7 +71,7 @@ func TestHTMLArticle(t *testing.T) {
 		{"url", a.URL, "https://news.example.com/2024/05/14/harbour-storm.html"},
 		{"capture url", a.CaptureURL, "https://news.example.com/2024/05/14/harbour-storm.html"},
 		{"language", a.Language, "en-GB"},
-		{"subtitle", a.Subtitle, "Residents of Portmellon spent the night in the village hall after the old sea wall collapsed."},
+		{"subtitle", a.Standfirst, "Residents of Portmellon spent the night in the village hall after the old sea wall collapsed."},
 		{"format", a.Format, "html"},
 	}
 	for _, f := range fields {
@@ -273,21 +273,21 @@ func TestStandfirstNotRepeated(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			page := `<html><body><article><h1>Flood</h1><p class="standfirst">` + tt.dek + `</p>` + body + `</article></body></html>`
 			a := mustExtract(t, "flood.html", []byte(page))
-			if a.Subtitle != tt.subtitle {
-				t.Errorf("subtitle = %q, want %q", a.Subtitle, tt.subtitle)
+			if a.Standfirst != tt.subtitle {
+				t.Errorf("subtitle = %q, want %q", a.Standfirst, tt.subtitle)
 			}
 			if !strings.HasPrefix(a.Text(), tt.text) {
 				t.Errorf("text starts %q, want %q", a.Text()[:min(60, len(a.Text()))], tt.text)
 			}
-			if strings.Count(a.Subtitle+"\n"+a.Text(), tt.dek) != 1 {
-				t.Errorf("the standfirst is shown %d times, want once", strings.Count(a.Subtitle+"\n"+a.Text(), tt.dek))
+			if strings.Count(a.Standfirst+"\n"+a.Text(), tt.dek) != 1 {
+				t.Errorf("the standfirst is shown %d times, want once", strings.Count(a.Standfirst+"\n"+a.Text(), tt.dek))
 			}
 		})
 	}
 	t.Run("Sample", func(t *testing.T) {
 		a := mustExtract(t, "local-news-archives.html", readTestdata(t, "../../assets/samples/local-news-archives.html"))
-		if a.Subtitle == "" || strings.Contains(a.Text(), a.Subtitle) {
-			t.Errorf("subtitle %q, text starts %q: want the standfirst once, as the subtitle", a.Subtitle, a.Text()[:80])
+		if a.Standfirst == "" || strings.Contains(a.Text(), a.Standfirst) {
+			t.Errorf("subtitle %q, text starts %q: want the standfirst once, as the subtitle", a.Standfirst, a.Text()[:80])
 		}
 	})
 }

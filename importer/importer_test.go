@@ -56,7 +56,7 @@ func mustExtract(t testing.TB, name string, data []byte) *archive.Article {
 // plain-text seed uses).
 type expectation struct {
 	Title          string   `json:"title"`
-	Subtitle       string   `json:"subtitle"`
+	Standfirst     string   `json:"subtitle"`
 	Headings       []string `json:"headings"`
 	Captions       []string `json:"captions"`
 	TextStartsWith string   `json:"text_starts_with"`
@@ -92,8 +92,8 @@ func TestExtractSeed(t *testing.T) {
 	if got := a.Title; got != want.Title {
 		t.Errorf("title = %q, want %q", got, want.Title)
 	}
-	if got := a.Subtitle; got != want.Subtitle {
-		t.Errorf("subtitle = %q, want %q", got, want.Subtitle)
+	if got := a.Standfirst; got != want.Standfirst {
+		t.Errorf("subtitle = %q, want %q", got, want.Standfirst)
 	}
 	if got := a.Headings(); !inOrder(want.Headings, got) {
 		t.Errorf("headings = %q, want %q in order", got, want.Headings)

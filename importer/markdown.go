@@ -109,7 +109,7 @@ func applyMarkdownMeta(p *mdPage) error {
 		return nil
 	}
 	a.Title = metaString(m, "title", "headline")
-	a.Subtitle = metaString(m, "subtitle", "description", "summary", "excerpt")
+	a.Standfirst = metaString(m, "subtitle", "description", "summary", "excerpt")
 	a.Byline = cleanByline(metaString(m, "author", "authors", "byline", "creator"))
 	a.Site = metaString(m, "site", "site_name", "sitename", "publisher")
 	a.Language = metaString(m, "language", "lang")
@@ -120,8 +120,8 @@ func applyMarkdownMeta(p *mdPage) error {
 	a.Modified = parseDate(metaString(m, "modified", "updated", "lastmod", "date_modified"))
 	a.Captured = parseDate(metaString(m, "created", "clipped", "saved", "captured"))
 	a.Tags = metaList(m["tags"])
-	if utf8Len(a.Subtitle) > maxDekRunes {
-		a.Subtitle = ""
+	if utf8Len(a.Standfirst) > maxStandfirstRunes {
+		a.Standfirst = ""
 	}
 	return nil
 }
@@ -140,7 +140,7 @@ func findMarkdownTitle(p *mdPage) error {
 	if i := firstTextIs(a, a.Title); i >= 0 && a.Blocks[i].Kind == archive.Heading {
 		a.Blocks = append(a.Blocks[:i], a.Blocks[i+1:]...)
 	}
-	if i := firstTextIs(a, a.Subtitle); i >= 0 {
+	if i := firstTextIs(a, a.Standfirst); i >= 0 {
 		a.Blocks = append(a.Blocks[:i], a.Blocks[i+1:]...)
 	}
 	if a.Text() == "" {

@@ -84,7 +84,7 @@ func TestMarkdownFrontMatter(t *testing.T) {
 		{"title", a.Title, "Night trains return"},
 		{"url", a.URL, "https://post.example.net/travel/night-trains"},
 		{"byline", a.Byline, "Jonas Weber"},
-		{"subtitle", a.Subtitle, "Sleeper routes are back between a dozen capitals."},
+		{"subtitle", a.Standfirst, "Sleeper routes are back between a dozen capitals."},
 		{"published", a.Published.Format(time.DateOnly), "2023-10-05"},
 		{"captured", a.Captured.Format(time.RFC3339), "2024-01-12T09:30:00Z"},
 		{"tags", strings.Join(a.Tags, ","), "clippings,rail"},

@@ -11,11 +11,11 @@ import (
 
 // pageMeta is what a page says about its article outside the body.
 type pageMeta struct {
-	Subtitle, Description string
-	URL, Language         string
-	Published, Modified   time.Time
-	CaptureURL            string
-	Captured              time.Time
+	Standfirst, Description string
+	URL, Language           string
+	Published, Modified     time.Time
+	CaptureURL              string
+	Captured                time.Time
 	// What title, authors and site are chosen from (title.go,
 	// authors.go, site.go).
 	ld   *ldArticle // nil without JSON-LD
@@ -81,7 +81,7 @@ func findMetadata(p *htmlPage) error {
 	if ld == nil {
 		ld = &ldArticle{}
 	}
-	m.Subtitle = ld.Alternative
+	m.Standfirst = ld.Alternative
 	m.Description = first(ld.Description, tags.get("og:description", "description", "twitter:description"))
 	m.URL = first(absURL(p.base, attr(d, `link[rel~="canonical"]`, "href")),
 		absURL(p.base, tags.get("og:url")), absURL(p.base, ld.URL))

@@ -193,7 +193,7 @@ func matchArticle(arts []*archive.Article, old *archive.Article, pos int) *archi
 // the record (title, standfirst, byline, authors, site, URL, language,
 // dates, confidence) and the body, figures and related links.
 func sameContent(old, fresh *archive.Article) bool {
-	return old.Title == fresh.Title && old.Subtitle == fresh.Subtitle && old.Byline == fresh.Byline &&
+	return old.Title == fresh.Title && old.Standfirst == fresh.Standfirst && old.Byline == fresh.Byline &&
 		old.Site == fresh.Site && old.URL == fresh.URL && old.Language == fresh.Language &&
 		old.Confidence == fresh.Confidence && slices.Equal(old.Authors, fresh.Authors) &&
 		sameTime(old.Published, fresh.Published) && sameTime(old.Modified, fresh.Modified) &&

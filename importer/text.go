@@ -146,8 +146,8 @@ func findTextHeader(p *textPage) error {
 			p.art.CaptureURL = p.art.URL
 		case p.art.Published.IsZero() && words <= 8 && !parseLooseDate(t).IsZero():
 			p.art.Published = parseLooseDate(t)
-		case p.art.Subtitle == "" && words <= maxStandfirstWords && len(p.paras) > 2 && !looksLikeCaption(t):
-			p.art.Subtitle = t
+		case p.art.Standfirst == "" && words <= maxStandfirstWords && len(p.paras) > 2 && !looksLikeCaption(t):
+			p.art.Standfirst = t
 		default:
 			return nil
 		}

@@ -78,7 +78,7 @@ func TestReadTextHeader(t *testing.T) {
 	a := mustExtract(t, "storm.txt", []byte(text))
 	checks := []struct{ field, got, want string }{
 		{"title", a.Title, "Sea wall gives way in storm"},
-		{"subtitle", a.Subtitle, "Residents spent the night in the village hall"},
+		{"subtitle", a.Standfirst, "Residents spent the night in the village hall"},
 		{"byline", a.Byline, "Jane Doe, Sam Lee"},
 		{"authors", fmt.Sprint(a.Authors), "[{Jane Doe person } {Sam Lee person Associated Press}]"},
 		{"url", a.URL, "https://news.example.com/2024/05/14/harbour-storm.html"},

@@ -10,37 +10,37 @@ import (
 	"github.com/clippings/clippings/archive"
 )
 
-// dekClass is the class of an element holding a standfirst.
-var dekClass = regexp.MustCompile(`(?i)(^|[\s_-])(standfirst|dek|sub-?title|sub-?headline|strapline|article-?summary|` +
+// standfirstClass is the class of an element holding a standfirst.
+var standfirstClass = regexp.MustCompile(`(?i)(^|[\s_-])(standfirst|dek|sub-?title|sub-?headline|strapline|article-?summary|` +
 	`article__summary|article-dek|headline-dek)([\s_-]|$)`)
 
 // Standfirsts are between these lengths, in runes.
 const (
-	minDekRunes = 20
-	maxDekRunes = 400
+	minStandfirstRunes = 20
+	maxStandfirstRunes = 400
 )
 
-// findDek returns the page's standfirst: an element classed as one, or
+// findStandfirst returns the page's standfirst: an element classed as one, or
 // marked as the alternative headline.
-func findDek(p *htmlPage) string {
-	dek := ""
+func findStandfirst(p *htmlPage) string {
+	found := ""
 	p.query.Find("[class], [itemprop=alternativeHeadline]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		class := s.AttrOr("class", "")
-		isDek := mayHold(class, "standfirst", "dek", "sub", "strapline", "summary") && dekClass.MatchString(class)
-		if !isDek && !s.Is("[itemprop=alternativeHeadline]") {
+		isStandfirst := mayHold(class, "standfirst", "dek", "sub", "strapline", "summary") && standfirstClass.MatchString(class)
+		if !isStandfirst && !s.Is("[itemprop=alternativeHeadline]") {
 			return true
 		}
 		t := foldSpace(s.Text())
 		if para := s.Find("p").First(); para.Length() > 0 {
 			t = foldSpace(para.Text())
 		}
-		if n := utf8.RuneCountInString(t); n >= minDekRunes && n <= maxDekRunes {
-			dek = t
+		if n := utf8.RuneCountInString(t); n >= minStandfirstRunes && n <= maxStandfirstRunes {
+			found = t
 			return false
 		}
 		return true
 	})
-	return dek
+	return found
 }
 
 // standfirstFromDescription returns the page's description as a
@@ -48,7 +48,7 @@ func findDek(p *htmlPage) string {
 // body, or is too long to be one.
 func standfirstFromDescription(a *archive.Article, desc string) string {
 	desc = foldSpace(desc)
-	if utf8.RuneCountInString(desc) > maxDekRunes || utf8.RuneCountInString(desc) < minDekRunes {
+	if utf8.RuneCountInString(desc) > maxStandfirstRunes || utf8.RuneCountInString(desc) < minStandfirstRunes {
 		return ""
 	}
 	key := fold(strings.TrimRight(desc, ".…"))
@@ -77,9 +77,9 @@ func tidyArticle(p *htmlPage) error {
 	if i := firstTextIs(a, a.Title); i >= 0 {
 		a.Blocks = append(a.Blocks[:i], a.Blocks[i+1:]...)
 	}
-	if i := firstTextIs(a, a.Subtitle); i >= 0 {
-		if len(strings.Fields(a.Subtitle)) > maxDekWords {
-			a.Subtitle = ""
+	if i := firstTextIs(a, a.Standfirst); i >= 0 {
+		if len(strings.Fields(a.Standfirst)) > maxDekWords {
+			a.Standfirst = ""
 		} else {
 			a.Blocks = append(a.Blocks[:i], a.Blocks[i+1:]...)
 		}

@@ -67,8 +67,8 @@ func (m *meta) apply(a *archive.Article) {
 	set(&a.Language, m.lang)
 	set(&a.FileName, m.fileName)
 	set(&a.Format, m.format)
-	if a.Subtitle == "" {
-		set(&a.Subtitle, m.subtitle)
+	if a.Standfirst == "" {
+		set(&a.Standfirst, m.subtitle)
 	}
 	if u := importer.NormalizeURL(m.url); u != "" {
 		a.URL = u

@@ -154,7 +154,7 @@ func Compare(old *archive.Article, oldN int, new *archive.Article, newN int) *Di
 		Old:        Side{Number: oldN, Captured: old.Captured, Imported: old.Imported},
 		New:        Side{Number: newN, Captured: new.Captured, Imported: new.Imported},
 		Title:      field(old.Title, new.Title),
-		Standfirst: field(old.Subtitle, new.Subtitle),
+		Standfirst: field(old.Standfirst, new.Standfirst),
 		Byline:     field(old.Byline, new.Byline),
 	}
 	d.Body = compareBodies(old.Blocks, new.Blocks)

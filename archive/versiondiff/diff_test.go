@@ -33,7 +33,7 @@ func readVersion(t *testing.T, name string) *archive.Article {
 	for _, p := range parts[1:] {
 		switch {
 		case strings.HasPrefix(p, "> "):
-			a.Subtitle = strings.TrimPrefix(p, "> ")
+			a.Standfirst = strings.TrimPrefix(p, "> ")
 		case strings.HasPrefix(p, "## "):
 			a.Blocks = append(a.Blocks, archive.Block{Kind: archive.Heading, Level: 2, Text: strings.TrimPrefix(p, "## ")})
 		default:

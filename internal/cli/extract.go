@@ -14,16 +14,16 @@ import (
 // extracted is the JSON printed by "clippings extract --json": the contract
 // read by the scorers in ../shared/tools.
 type extracted struct {
-	Title     string            `json:"title"`
-	Subtitle  string            `json:"subtitle"`
-	Byline    string            `json:"byline"`
-	Authors   []extractedAuthor `json:"authors"`
-	Site      string            `json:"site"`
-	URL       string            `json:"url"`
-	Published string            `json:"published"`
-	Modified  string            `json:"modified"`
-	Language  string            `json:"language"`
-	Text      string            `json:"text"`
+	Title      string            `json:"title"`
+	Standfirst string            `json:"subtitle"`
+	Byline     string            `json:"byline"`
+	Authors    []extractedAuthor `json:"authors"`
+	Site       string            `json:"site"`
+	URL        string            `json:"url"`
+	Published  string            `json:"published"`
+	Modified   string            `json:"modified"`
+	Language   string            `json:"language"`
+	Text       string            `json:"text"`
 	// HTML is the body as small, safe HTML (package bodyhtml).
 	HTML     string           `json:"html"`
 	Headings []string         `json:"headings"`
@@ -44,7 +44,7 @@ type extractedAuthor struct {
 
 func newExtracted(a *archive.Article) extracted {
 	e := extracted{
-		Title: a.Title, Subtitle: a.Subtitle, Byline: a.Byline, Site: a.Site, URL: a.URL,
+		Title: a.Title, Standfirst: a.Standfirst, Byline: a.Byline, Site: a.Site, URL: a.URL,
 		Published: rfc3339(a.Published), Modified: rfc3339(a.Modified), Language: a.Language, Text: a.Text(), HTML: bodyhtml.Render(a.Blocks, a.Figures), Headings: a.Headings(), Figures: a.Figures,
 		Related: a.Related, Format: a.Format, Confidence: string(a.Confidence),
 	}

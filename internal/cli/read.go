@@ -141,7 +141,7 @@ func summaryLine(s archive.Summary) string {
 func writeArticle(w io.Writer, a *archive.Article) {
 	fmt.Fprintln(w, a.Title)
 	fmt.Fprintln(w, strings.Repeat("=", min(len([]rune(a.Title)), 78)))
-	for _, s := range []string{a.Subtitle, a.Byline, words.Join(", ", a.Site, date(a.Published)), a.URL} {
+	for _, s := range []string{a.Standfirst, a.Byline, words.Join(", ", a.Site, date(a.Published)), a.URL} {
 		if s != "" {
 			fmt.Fprintln(w, s)
 		}

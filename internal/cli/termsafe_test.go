@@ -45,7 +45,7 @@ func TestTerminalEscapesNeutralised(t *testing.T) {
 		t.Fatal(err)
 	}
 	title := "Harbour " + escapes
-	a := &archive.Article{Title: title, Subtitle: escapes, Byline: escapes, Site: escapes, URL: "https://example.org/a",
+	a := &archive.Article{Title: title, Standfirst: escapes, Byline: escapes, Site: escapes, URL: "https://example.org/a",
 		Blocks:  []archive.Block{{Kind: archive.Paragraph, Text: "harbour wall " + escapes}, {Kind: archive.FigureRef}},
 		Figures: []archive.Figure{{Caption: escapes, Credit: escapes}},
 		Related: []archive.Link{{Title: escapes, URL: "https://example.org/" + escapes}}, FileName: escapes + ".html"}
