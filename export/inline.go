@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -127,7 +128,24 @@ func (l localLinks) target(addr string) string {
 	if f, ok := l[urlnorm.Key(addr)]; ok {
 		return f
 	}
-	return addr
+	return uriSafe(addr)
+}
+
+// uriSafe percent-encodes the characters a page's address may hold that
+// no URI may (spaces, quotes, angle brackets, braces, "|", "\\", "^",
+// "`", controls and non-ASCII), so that XHTML readers such as EPUB's
+// accept the link; what is already encoded stays as it is.
+func uriSafe(addr string) string {
+	var b strings.Builder
+	for i := 0; i < len(addr); i++ {
+		c := addr[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>{}|\\^`", c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // webAddress reports whether s is an absolute http or https address.

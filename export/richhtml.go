@@ -133,17 +133,24 @@ func allHeaders(row []archive.Cell) bool {
 
 // defList keeps a definition list open while terms and definitions are
 // written.
-type defList struct{ open bool }
+type defList struct{ open, term bool }
 
-// next opens or closes the list before a block of kind k.
+// next opens or closes the list before a block of kind k. A definition
+// with no term before it in the list gets an empty <dt>, since XHTML (and
+// so EPUB) allows no <dd> before a <dt>.
 func (d *defList) next(w *strings.Builder, k archive.BlockKind) {
 	in := k == archive.Term || k == archive.Define
 	if in && !d.open {
 		w.WriteString("<dl>\n")
+		d.term = false
 	}
 	if !in {
 		d.close(w)
 	}
+	if k == archive.Define && !d.term {
+		w.WriteString("<dt></dt>\n")
+	}
+	d.term = d.term || k == archive.Term
 	d.open = in
 }
 
