@@ -51,6 +51,9 @@ func TestCollectionOpensInItsOrder(t *testing.T) {
 	if got := shownTitles(u); !slices.Equal(got, want) {
 		t.Errorf("the collection lists %q, want %q", got, want)
 	}
+	if got, want := u.list.status.Text, "4 articles: 3 in the collection's order, then 1 from collections inside it"; got != want {
+		t.Errorf("the status says %q, want %q", got, want)
+	}
 	if got := u.list.sortSel.Selected; got != "Collection order" {
 		t.Errorf("the sort box shows %q, want Collection order", got)
 	}

@@ -305,7 +305,11 @@ func (l *articleList) applyPage(m *listModel, n int, p listPage, err error) {
 func (l *articleList) updateStatus() {
 	m := l.cur
 	if !l.searching() {
-		l.status.SetText(words.Plural(m.total, "article", "articles"))
+		text := words.Plural(m.total, "article", "articles")
+		if m.order == orderCollection && m.own < m.total { // the rule for sub-collections, said
+			text += fmt.Sprintf(": %d in the collection's order, then %d from collections inside it", m.own, m.total-m.own)
+		}
+		l.status.SetText(text)
 		l.bulk.update()
 		return
 	}
