@@ -79,6 +79,8 @@ func (u *UI) commands() []command {
 		{"Article", "Highlight with a note…", fyne.KeyH, ctrl | fyne.KeyModifierShift, func() { u.reader.highlightWithNote(u.reader.tools.color) }},
 		{"Article", "Star or unstar", fyne.KeyD, ctrl, u.reader.tools.toggleStar},
 		{"Article", "Mark unread", fyne.KeyU, ctrl, func() { u.setRead(u.list.selectedIDs(), false) }},
+		{"Article", "Move up in collection", fyne.KeyUp, fyne.KeyModifierAlt | fyne.KeyModifierShift, func() { u.list.moveInCollection(-1) }},
+		{"Article", "Move down in collection", fyne.KeyDown, fyne.KeyModifierAlt | fyne.KeyModifierShift, func() { u.list.moveInCollection(1) }},
 		{"Article", "Delete…", fyne.KeyDelete, ctrl, func() { u.confirmDelete(u.list.selectedIDs()) }},
 		{"File", "Quit", fyne.KeyQ, ctrl, u.quit},
 		{"Help", "Keyboard shortcuts", fyne.KeySlash, ctrl, u.showHelp},

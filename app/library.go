@@ -18,6 +18,7 @@ type Library interface {
 	Annotator
 	Tagger
 	Organiser
+	collectionSource
 	CiteKeeper
 	export.Source
 	export.Selector

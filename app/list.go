@@ -127,26 +127,38 @@ func (l *articleList) searching() bool { return !l.search.IsZero() }
 // the sidebar choice's order. Relevance chosen for a search gives way to
 // the sidebar's order once the search is cleared.
 func (l *articleList) effectiveOrder() listOrder {
+	o := l.scopeOrder
 	switch {
 	case l.userOrder && (l.order != orderRelevance || l.searching()):
-		return l.order
+		o = l.order
 	case l.searching():
-		return orderRelevance
+		o = orderRelevance
 	}
-	return l.scopeOrder
+	if o == orderCollection && !l.collectionOrdered() { // a search, or no collection
+		o = orderNewest
+		if l.searching() {
+			o = orderRelevance
+		}
+	}
+	return o
 }
 
 // sortOptions are the orders the sort menu offers: relevance only for a
-// search.
+// search, collection order only for a collection without one.
 func (l *articleList) sortOptions() []string {
-	if l.searching() {
-		return orderNames
-	}
 	var out []string
 	for i, n := range orderNames {
-		if listOrder(i) != orderRelevance {
-			out = append(out, n)
+		switch listOrder(i) {
+		case orderRelevance:
+			if !l.searching() {
+				continue
+			}
+		case orderCollection:
+			if !l.collectionOrdered() {
+				continue
+			}
 		}
+		out = append(out, n)
 	}
 	return out
 }
@@ -176,9 +188,13 @@ func (l *articleList) sortChanged(name string) {
 // reload shows the current selection in the current order. The rows on
 // screen stay until the first page of the new selection arrives; a reload
 // still on its way is cancelled.
-func (l *articleList) reload() {
+func (l *articleList) reload() { l.reloadThen(nil) }
+
+// reloadThen reloads the list and runs then once its first page is shown.
+func (l *articleList) reloadThen(then func()) {
 	l.cancelPending()
 	m := newListModel(l.ctx, l.selection(), l.effectiveOrder())
+	m.then = then
 	l.next = m
 	start := l.timing.start()
 	loader := l.loader
@@ -218,13 +234,16 @@ func (l *articleList) applyFirst(m *listModel, p listPage, err error) {
 	}
 	l.cur.cancel()
 	l.cur = m
-	m.pages[0], m.total, m.window = p.rows, p.total, p.window
+	m.pages[0], m.total, m.window, m.own = p.rows, p.total, p.window, p.own
 	l.clearSelection()
 	l.showOrder()
 	l.list.Refresh()
 	l.updateStatus()
 	if l.onLoaded != nil {
 		l.onLoaded(m.sel, m.total)
+	}
+	if m.then != nil {
+		m.then()
 	}
 }
 
@@ -286,7 +305,11 @@ func (l *articleList) applyPage(m *listModel, n int, p listPage, err error) {
 func (l *articleList) updateStatus() {
 	m := l.cur
 	if !l.searching() {
-		l.status.SetText(words.Plural(m.total, "article", "articles"))
+		text := words.Plural(m.total, "article", "articles")
+		if m.order == orderCollection && m.own < m.total { // the rule for sub-collections, said
+			text += fmt.Sprintf(": %d in the collection's order, then %d from collections inside it", m.own, m.total-m.own)
+		}
+		l.status.SetText(text)
 		l.bulk.update()
 		return
 	}
@@ -399,7 +422,7 @@ func (l *articleList) changed() {
 				if err == nil && l.cur == m {
 					m.pages[n] = p.rows
 					if n == 0 {
-						m.total, m.window = p.total, p.window
+						m.total, m.window, m.own = p.total, p.window, p.own
 						l.updateStatus()
 					}
 					l.list.Refresh()

@@ -20,16 +20,17 @@ const pageSize = 40
 type listOrder int
 
 const (
-	orderAdded     listOrder = iota // most recently imported first (the archive's List)
-	orderRelevance                  // best match first; newest without words
-	orderNewest                     // by date, newest first
-	orderOldest                     // by date, oldest first
-	orderTitle                      // by title, A to Z
-	orderSite                       // by site, A to Z, newest first within a site
+	orderAdded      listOrder = iota // most recently imported first (the archive's List)
+	orderRelevance                   // best match first; newest without words
+	orderNewest                      // by date, newest first
+	orderOldest                      // by date, oldest first
+	orderTitle                       // by title, A to Z
+	orderSite                        // by site, A to Z, newest first within a site
+	orderCollection                  // a collection's own order, then its sub-collections' articles, newest first
 )
 
 // orderNames are the list's orders as the sort menu names them.
-var orderNames = []string{"Recently added", "Relevance", "Newest", "Oldest", "Title", "Site"}
+var orderNames = []string{"Recently added", "Relevance", "Newest", "Oldest", "Title", "Site", "Collection order"}
 
 // row is one line of the article list, formatted when its page is loaded so
 // that UpdateItem only copies strings.
@@ -49,6 +50,7 @@ type listPage struct {
 	rows   []row
 	total  int // the number of articles the selection selects (page 0 only)
 	window int // archive.Results.Window: only the newest window are ranked
+	own    int // in collection order: how many rows are the collection's own (page 0 only)
 }
 
 // listModel is one selection's rows: pages fetched on demand as the list
@@ -60,7 +62,9 @@ type listModel struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
 	total   int
-	window  int // only the newest window results are ranked (0: all)
+	window  int    // only the newest window results are ranked (0: all)
+	own     int    // in collection order: the first own rows are the collection's own articles
+	then    func() // run once the first page is shown (reloadThen), if not nil
 	pages   map[int][]row
 	pending map[int]bool // pages being fetched
 	failed  map[int]bool // pages that could not be fetched; not retried
@@ -94,12 +98,16 @@ type pageSource interface {
 // pageLoader loads pages of the list off the UI goroutine.
 type pageLoader struct {
 	lib       pageSource
+	col       collectionSource    // the collections' own order (collectionorder.go)
 	annotated func(id int64) bool // whether an article has highlights or a note
 }
 
 // load fetches page n of the selection in the given order.
 func (pl pageLoader) load(ctx context.Context, sel archive.Selection, order listOrder, n int) (listPage, error) {
 	var p listPage
+	if order == orderCollection && pl.col != nil {
+		return pl.loadCollection(ctx, sel, n)
+	}
 	if sel.IsZero() && order == orderAdded {
 		if n == 0 {
 			total, err := pl.lib.Count(ctx)
@@ -131,7 +139,7 @@ func (pl pageLoader) load(ctx context.Context, sel archive.Selection, order list
 
 func (o listOrder) sort() archive.Sort {
 	switch o {
-	case orderNewest, orderAdded:
+	case orderNewest, orderAdded, orderCollection:
 		return archive.SortNewest
 	case orderOldest:
 		return archive.SortOldest

@@ -310,7 +310,7 @@ func addCollections(d sidebarData, cols []archive.Collection) {
 	parents := map[int64]int64{}
 	for _, c := range cols { // tree order: a parent before its children
 		id := fmt.Sprintf("col:%d", c.ID)
-		d.nodes[id] = sidebarNode{label: c.Name, count: 0, sel: archive.Selection{Collection: c.Path}, order: orderNewest}
+		d.nodes[id] = sidebarNode{label: c.Name, count: 0, sel: archive.Selection{Collection: c.Path}, order: orderCollection}
 		parent := secCollections
 		if c.ParentID != 0 {
 			parent = fmt.Sprintf("col:%d", c.ParentID)

@@ -21,7 +21,7 @@ func (u *UI) newReader() *reader {
 // newList makes the article list: it opens articles in the reader, drops
 // them on the sidebar's collections, and offers the actions on articles.
 func (u *UI) newList() *articleList {
-	return &articleList{env: u.env, loader: pageLoader{lib: u.lib, annotated: u.notes.has}, notes: &u.notes,
+	return &articleList{env: u.env, loader: pageLoader{lib: u.lib, col: u.lib, annotated: u.notes.has}, notes: &u.notes,
 		onSelected: u.reader.show, onLoaded: u.onListLoaded, current: func() int64 { return u.reader.current },
 		actions: listActions{tag: u.tagDialog, collect: u.collectionDialog, export: func(ids []int64) { u.exports.show(ids) },
 			delete: u.confirmDelete, setRead: u.setRead, setStarred: u.setStarred},
