@@ -13,9 +13,9 @@ import (
 func TestLinkTargetIsAURI(t *testing.T) {
 	for in, want := range map[string]string{
 		"https://a.example/x?id=1_{{subscriber_id}}": "https://a.example/x?id=1_%7B%7Bsubscriber_id%7D%7D",
-		"https://a.example/a b|c\"d<e>^`\\":           "https://a.example/a%20b%7Cc%22d%3Ce%3E%5E%60%5C",
-		"https://a.example/caf%C3%A9?q=1&r=2#s":       "https://a.example/caf%C3%A9?q=1&r=2#s",
-		"https://a.example/café":                      "https://a.example/caf%C3%A9",
+		"https://a.example/a b|c\"d<e>^`\\":          "https://a.example/a%20b%7Cc%22d%3Ce%3E%5E%60%5C",
+		"https://a.example/caf%C3%A9?q=1&r=2#s":      "https://a.example/caf%C3%A9?q=1&r=2#s",
+		"https://a.example/café":                     "https://a.example/caf%C3%A9",
 	} {
 		if got := (localLinks{}).target(in); got != want {
 			t.Errorf("target(%q) = %q, want %q", in, got, want)
