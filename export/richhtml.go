@@ -132,12 +132,12 @@ func allHeaders(row []archive.Cell) bool {
 }
 
 // defList keeps a definition list open while terms and definitions are
-// written.
-type defList struct{ open, term bool }
+// written. XHTML (and so EPUB) wants each group of a list to be one or
+// more terms, then one or more definitions: a definition with no term
+// before it gets an empty <dt>, terms left without one an empty <dd>.
+type defList struct{ open, term, pending bool }
 
-// next opens or closes the list before a block of kind k. A definition
-// with no term before it in the list gets an empty <dt>, since XHTML (and
-// so EPUB) allows no <dd> before a <dt>.
+// next opens or closes the list before a block of kind k.
 func (d *defList) next(w *strings.Builder, k archive.BlockKind) {
 	in := k == archive.Term || k == archive.Define
 	if in && !d.open {
@@ -151,15 +151,19 @@ func (d *defList) next(w *strings.Builder, k archive.BlockKind) {
 		w.WriteString("<dt></dt>\n")
 	}
 	d.term = d.term || k == archive.Term
+	d.pending = k == archive.Term
 	d.open = in
 }
 
 // close ends the list, if open.
 func (d *defList) close(w *strings.Builder) {
+	if d.pending {
+		w.WriteString("<dd></dd>\n")
+	}
 	if d.open {
 		w.WriteString("</dl>\n")
 	}
-	d.open = false
+	d.open, d.pending = false, false
 }
 
 // renderRichBlock writes a table, a term, a definition or a footnote;
