@@ -131,15 +131,37 @@ func (l localLinks) target(addr string) string {
 	return uriSafe(addr)
 }
 
-// uriSafe percent-encodes the characters a page's address may hold that
-// no URI may (spaces, quotes, angle brackets, braces, "|", "\\", "^",
-// "`", controls and non-ASCII), so that XHTML readers such as EPUB's
-// accept the link; what is already encoded stays as it is.
+// uriSafe percent-encodes what a page's address may hold that no URI
+// may (RFC 3986), so that XHTML readers such as EPUB's accept the link:
+// spaces, quotes, angle brackets, braces, "|", "\\", "^", "`", controls
+// and non-ASCII anywhere; after the host, "[" and "]", a "%" that starts
+// no escape, and every "#" after the first. Escapes already there stay.
 func uriSafe(addr string) string {
+	path := len(addr)
+	if i := strings.Index(addr, "://"); i >= 0 {
+		path = i + 3
+		if j := strings.IndexAny(addr[path:], "/?#"); j >= 0 {
+			path += j
+		} else {
+			path = len(addr)
+		}
+	}
 	var b strings.Builder
+	fragment := false
 	for i := 0; i < len(addr); i++ {
 		c := addr[i]
-		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>{}|\\^`", c) >= 0 {
+		bad := c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>{}|\\^`", c) >= 0
+		if i >= path {
+			switch c {
+			case '[', ']':
+				bad = true
+			case '%':
+				bad = bad || i+2 >= len(addr) || !isHex(addr[i+1:i+3])
+			case '#':
+				bad, fragment = fragment, true
+			}
+		}
+		if bad {
 			fmt.Fprintf(&b, "%%%02X", c)
 			continue
 		}
