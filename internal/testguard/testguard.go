@@ -10,10 +10,14 @@ import (
 	"time"
 )
 
-// Bounded runs fn, fails t when it is still running after d, and returns
-// the peak growth of the heap in use while it ran, sampled every 5 ms.
+// Bounded runs fn, fails t when it is still running after d (five times
+// d under the race detector), and returns the peak growth of the heap in
+// use while it ran, sampled every 5 ms.
 func Bounded(t testing.TB, d time.Duration, what string, fn func()) uint64 {
 	t.Helper()
+	if Race {
+		d *= 5
+	}
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
