@@ -12,6 +12,7 @@ type segment struct {
 	Text  string
 	Mark  bool
 	Color string // the first covering highlight's colour
+	Link  string // the address the text links to (the PDF's segments: pdfSegments)
 }
 
 // marker splits the blocks of an article into highlighted and plain
@@ -77,9 +78,9 @@ func (m *marker) segments(b archive.Block) []segment {
 }
 
 // appendSegment appends seg, merging it with the last one when both are
-// plain or both marked in the same colour.
+// plain or both marked in the same colour, with the same link.
 func appendSegment(out []segment, seg segment) []segment {
-	if n := len(out); n > 0 && out[n-1].Mark == seg.Mark && out[n-1].Color == seg.Color {
+	if n := len(out); n > 0 && out[n-1].Mark == seg.Mark && out[n-1].Color == seg.Color && out[n-1].Link == seg.Link {
 		out[n-1].Text += seg.Text
 		return out
 	}

@@ -12,18 +12,20 @@ import (
 	"unicode"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/internal/urlnorm"
 	"github.com/clippings/clippings/internal/words"
 	"github.com/go-text/typesetting/shaping"
 )
 
 // The PDF: a cover listing the articles (each entry a link to its
 // article), then each article from a new page (an entry of the document
-// outline), with its figures and captions, related links, note and
-// highlights (marked in the text too); page numbers at the foot; the
-// article's address and related links are links. The document says its
+// outline), with its figures and captions, tables, related links, note
+// and highlights (marked in the text too); page numbers at the foot; the
+// article's address, related links and the body's links are links (to
+// the article's pages when the export holds it). The document says its
 // title, authors and language. Writing the file: pdfwriter.go; fonts:
 // pdffont.go, pdfembed.go, pdfcff.go; text: pdftext.go; pages:
-// pdfpage.go; images: pdfimage.go.
+// pdfpage.go; tables: pdftable.go; images: pdfimage.go.
 
 // ErrMissingGlyphs is returned by a PDF export when an article holds
 // characters no font on the system can draw and Options.SkipMissing is
@@ -45,6 +47,7 @@ type pdfDoc struct {
 	lang         string  // the language of the text being set
 	outline      []*outlineItem
 	pendingLinks []pendingLink
+	articles     map[string]*outlineItem // the exported articles by their address's key (urlnorm.Key)
 	images       map[string]*pdfImage
 	missing      map[rune]bool // characters of the current article no font has
 	skipped      map[rune]bool // characters left out of the whole document
@@ -57,8 +60,13 @@ func writePDF(ctx context.Context, j *job) error {
 	}
 	d := &pdfDoc{j: j, pdf: newPDFFile(j.out), fonts: fonts, images: map[string]*pdfImage{},
 		missing: map[rune]bool{}, skipped: map[rune]bool{}}
-	for range j.entries {
-		d.outline = append(d.outline, &outlineItem{})
+	d.articles = map[string]*outlineItem{}
+	for _, e := range j.entries {
+		it := &outlineItem{}
+		d.outline = append(d.outline, it)
+		if k := urlnorm.Key(e.Meta.URL); k != "" && d.articles[k] == nil {
+			d.articles[k] = it
+		}
 	}
 	d.cover()
 	for i, e := range j.entries {
@@ -181,8 +189,14 @@ func (d *pdfDoc) article(ctx context.Context, e *entry, a *archive.Article, it *
 			}
 			continue
 		}
-		if segs := m.segments(b); len(segs) > 0 {
-			counters = d.block(b, segs, counters)
+		segs := m.segments(b)
+		switch {
+		case len(segs) == 0:
+		case b.Kind == archive.TableKind && b.Table != nil:
+			counters = nil
+			d.table(b, segs)
+		default:
+			counters = d.block(b, pdfSegments(segs, 0, len(plain(segs)), b.Inline), counters)
 		}
 	}
 	d.related(a.Related)
@@ -322,7 +336,7 @@ func (d *pdfDoc) related(links []archive.Link) {
 	d.gap(6)
 	d.writeLine("Related", stHead, 4)
 	for _, l := range links {
-		d.writeLink(words.Join(" — ", cleanLine(l.Title), cleanLine(l.URL)), stMeta, 3, l.URL)
+		d.writeText([]segment{{Text: words.Join(" — ", cleanLine(l.Title), cleanLine(l.URL)), Link: webLink(l.URL)}}, stMeta, 3, "")
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/clippings/clippings/internal/urlnorm"
 )
 
 // Pages of the PDF: A4, the cursor moving down from the top margin;
@@ -90,6 +92,7 @@ func (d *pdfDoc) writeText(segs []segment, st textStyle, gap float64, link strin
 		if link != "" && l.width > 0 {
 			d.linkURI(x, base-st.size*0.25, x+l.width, base+st.size*0.9, link)
 		}
+		d.linkRuns(l, st, x, base)
 		d.y += st.lead
 	}
 	d.y += gap
@@ -106,6 +109,47 @@ func (d *pdfDoc) writeLink(text string, st textStyle, gap float64, link string) 
 		return
 	}
 	d.writeText([]segment{{Text: text}}, st, gap, link)
+}
+
+// linkRuns underlines each stretch of line l (its left end at x, its
+// baseline at base) whose text links somewhere (segment.Link), and adds
+// a link over it.
+func (d *pdfDoc) linkRuns(l textLine, st textStyle, x, base float64) {
+	cur, start, end := "", 0.0, 0.0
+	flush := func() {
+		if cur != "" && end > start {
+			y := base - st.size*0.13
+			fmt.Fprintf(&d.page.content, "0.2 0.35 0.7 RG 0.5 w %s %s m %s %s l S 0 G\n", num(start), num(y), num(end), num(y))
+			d.linkTo(start, base-st.size*0.25, end, base+st.size*0.9, cur)
+		}
+	}
+	for _, r := range l.runs {
+		pen := x + r.x
+		for _, g := range r.glyphs {
+			link := ""
+			if g.ClusterIndex < len(r.links) {
+				link = r.links[g.ClusterIndex]
+			}
+			if link != cur || pen > end+0.5 {
+				flush()
+				cur, start = link, pen
+			}
+			pen += fromFixed(g.Advance)
+			end = pen
+		}
+	}
+	flush()
+}
+
+// linkTo adds a link to addr over a rectangle of the current page: to
+// its article's first page when the export holds the article, else to
+// the web address.
+func (d *pdfDoc) linkTo(x0, y0, x1, y1 float64, addr string) {
+	if it := d.articles[urlnorm.Key(addr)]; it != nil {
+		d.linkPage(x0, y0, x1, y1, it)
+		return
+	}
+	d.linkURI(x0, y0, x1, y1, addr)
 }
 
 // linkURI adds a link to a web address (http and https only) over a

@@ -50,9 +50,10 @@ type placedRun struct {
 	face   *pdfFace
 	x      float64 // from the line's left end, points
 	glyphs []shaping.Glyph
-	text   []rune // the paragraph's text, which the glyphs' clusters index
-	rtl    bool   // the run is right to left
-	marks  []bool // highlighted, by character of text
+	text   []rune   // the paragraph's text, which the glyphs' clusters index
+	rtl    bool     // the run is right to left
+	marks  []bool   // highlighted, by character of text
+	links  []string // the address each character of text links to, or ""
 }
 
 // textLine is one line, its runs from left to right.
@@ -102,8 +103,15 @@ func fromFixed(v fixed.Int26_6) float64 { return float64(v) / 64 }
 // layout sets segments as lines no wider than width; a newline in the
 // text starts a new line.
 func (d *pdfDoc) layout(segs []segment, st textStyle, width float64, lang string) []textLine {
+	return d.layoutWith(segs, st, width, lang, shaping.WhenNecessary)
+}
+
+// layoutWith is layout breaking words inside when policy says so (a word
+// wider than the line is broken, or left whole: shaping.Never).
+func (d *pdfDoc) layoutWith(segs []segment, st textStyle, width float64, lang string, policy shaping.LineBreakPolicy) []textLine {
 	var text []rune
 	var marks []bool
+	var links []string
 	for _, s := range segs {
 		for _, r := range cleanText(s.Text) {
 			if r == lri || r == pdi {
@@ -114,13 +122,14 @@ func (d *pdfDoc) layout(segs []segment, st textStyle, width float64, lang string
 			}
 			text = append(text, r)
 			marks = append(marks, s.Mark)
+			links = append(links, s.Link)
 		}
 	}
 	var lines []textLine
 	start := 0
 	for i := 0; i <= len(text); i++ {
 		if i == len(text) || text[i] == '\n' {
-			lines = append(lines, d.layoutParagraph(text[start:i], marks[start:i], st, width, lang)...)
+			lines = append(lines, d.layoutParagraph(text[start:i], marks[start:i], links[start:i], st, width, lang, policy)...)
 			start = i + 1
 		}
 	}
@@ -128,7 +137,7 @@ func (d *pdfDoc) layout(segs []segment, st textStyle, width float64, lang string
 }
 
 // layoutParagraph sets text (no newline) as lines.
-func (d *pdfDoc) layoutParagraph(text []rune, marks []bool, st textStyle, width float64, lang string) []textLine {
+func (d *pdfDoc) layoutParagraph(text []rune, marks []bool, links []string, st textStyle, width float64, lang string, policy shaping.LineBreakPolicy) []textLine {
 	rtl := paragraphRTL(text, lang)
 	if len(text) == 0 {
 		return []textLine{{rtl: rtl}}
@@ -149,7 +158,7 @@ func (d *pdfDoc) layoutParagraph(text []rune, marks []bool, st textStyle, width 
 		d.noteMissing(out, text)
 		outs = append(outs, out)
 	}
-	wrapped, _ := d.wrap.WrapParagraphF(shaping.WrapConfig{Direction: dir}, toFixed(width), text, shaping.NewSliceIterator(outs))
+	wrapped, _ := d.wrap.WrapParagraphF(shaping.WrapConfig{Direction: dir, BreakPolicy: policy}, toFixed(width), text, shaping.NewSliceIterator(outs))
 	lines := make([]textLine, 0, len(wrapped))
 	for _, l := range wrapped {
 		runs := slices.Clone(l)
@@ -157,7 +166,7 @@ func (d *pdfDoc) layoutParagraph(text []rune, marks []bool, st textStyle, width 
 		tl := textLine{rtl: rtl}
 		for _, r := range runs {
 			tl.runs = append(tl.runs, placedRun{face: d.fonts.byFace[r.Face], x: tl.width,
-				glyphs: slices.Clone(r.Glyphs), text: text, marks: marks, rtl: r.Direction.Progression() == di.TowardTopLeft})
+				glyphs: slices.Clone(r.Glyphs), text: text, marks: marks, links: links, rtl: r.Direction.Progression() == di.TowardTopLeft})
 			tl.width += fromFixed(r.Advance)
 		}
 		lines = append(lines, tl)

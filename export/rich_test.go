@@ -2,10 +2,17 @@ package export
 
 import (
 	"archive/zip"
+	"bytes"
+	"compress/zlib"
 	"context"
+	"html"
+	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -203,4 +210,122 @@ func TestRichMarkdown(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestRichPDF: the PDF links the body's links (the FDA's page on the web,
+// the provider page to its article in the same PDF, never javascript:)
+// and sets the table as a table: each row's cells side by side, in order.
+func TestRichPDF(t *testing.T) {
+	s, ids := medicationsStore(t)
+	out := exportTo(t, s, ids, PDF)
+	if p := os.Getenv("CLIPPINGS_KEEP_PDF"); p != "" {
+		defer func() { d, _ := os.ReadFile(out); os.WriteFile(p, d, 0o644) }()
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(data, []byte("/URI ("+fdaURL+")")); n < 1 {
+		t.Errorf("no link annotation to %s", fdaURL)
+	}
+	if bytes.Contains(data, []byte("javascript")) {
+		t.Error("a javascript: link became a link")
+	}
+	// Underlines: the FDA link, the provider link and the related link;
+	// the javascript: one is left as text.
+	if n := bytes.Count(pdfContent(t, data), []byte("0.2 0.35 0.7 RG")); n != 3 {
+		t.Errorf("%d links underlined, want 3", n)
+	}
+	// Links inside the PDF: the cover's two entries, the body's link to
+	// the provider page and the related link to it.
+	inside := regexp.MustCompile(`/Subtype /Link /Rect \[[^\]]*\] /Border \[0 0 0\] /Dest \[`).FindAll(data, -1)
+	if len(inside) < 4 {
+		t.Errorf("%d links inside the PDF, want at least 4 (2 cover entries, the body's and the related link to the provider page)", len(inside))
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed (apt-get install poppler-utils)")
+	}
+	box, err := exec.Command("pdftotext", "-bbox", "-enc", "UTF-8", out, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	// Each row's first words: on one baseline, left to right, and each
+	// column's cells starting at the same x in every row.
+	rows := [][]string{
+		{"Drug", "Brand", "Approved", "How", "Frequency"},
+		{"Semaglutide", "Wegovy,", "Adults,", "Injection", "Once"},
+		{"Phentermine", "Adipex,", "Age", "Tablet,", "Daily"},
+		{"Hydrogel", "Plenity", "Adults", "Capsule", "Twice"},
+	}
+	words := pdfWords(t, box)
+	var columns []float64
+	for _, row := range rows {
+		found := false
+		for _, w := range words {
+			if w.text != row[0] {
+				continue
+			}
+			xs := []float64{w.x}
+			for _, c := range row[1:] {
+				for _, v := range words {
+					if v.text == c && math.Abs(v.y-w.y) < 1 && v.x > xs[len(xs)-1] {
+						xs = append(xs, v.x)
+						break
+					}
+				}
+			}
+			if len(xs) < len(row) {
+				continue
+			}
+			found = true
+			if columns == nil {
+				columns = xs
+			}
+			for c := range xs {
+				if math.Abs(xs[c]-columns[c]) > 1 {
+					t.Errorf("row %q: cell %d starts at x %.1f, the column at %.1f", row, c, xs[c], columns[c])
+				}
+			}
+			break
+		}
+		if !found {
+			t.Errorf("no baseline of the PDF has the cells %q left to right", row)
+		}
+	}
+}
+
+// pdfContent is the streams of a PDF, inflated, one after the other.
+func pdfContent(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var out []byte
+	for _, m := range regexp.MustCompile(`(?s)/FlateDecode[^>]*>>\s*stream\r?\n(.*?)endstream`).FindAllSubmatch(data, -1) {
+		r, err := zlib.NewReader(bytes.NewReader(m[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r) // the match may carry a line end after the stream
+		out = append(out, b...)
+	}
+	return out
+}
+
+// pdfWord is a word of pdftotext -bbox's output: its text and top left.
+type pdfWord struct {
+	text string
+	x, y float64
+}
+
+// pdfWords reads the words of pdftotext -bbox's output.
+func pdfWords(t *testing.T, box []byte) []pdfWord {
+	t.Helper()
+	var out []pdfWord
+	for _, m := range regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)"[^>]*>([^<]*)</word>`).FindAllSubmatch(box, -1) {
+		x, _ := strconv.ParseFloat(string(m[1]), 64)
+		y, _ := strconv.ParseFloat(string(m[2]), 64)
+		out = append(out, pdfWord{text: html.UnescapeString(string(m[3])), x: x, y: y})
+	}
+	if len(out) == 0 {
+		t.Fatal("pdftotext -bbox gave no words")
+	}
+	return out
 }

@@ -432,7 +432,8 @@ PIPE_RULE = re.compile(r"^\|( *:?-{3,}:? *\|)+ *$", re.M)
 def check_links(out, n):
     """The body's links and tables: in the HTML folder every link goes to a
     web page (http, https) or to a file of the folder that exists; in the
-    Markdown folder pandoc reads every pipe table as a table."""
+    Markdown folder pandoc reads every pipe table as a table; the PDF has
+    as many link annotations as the HTML folder has links."""
     root = os.path.join(out, "html")
     web = local = tables = 0
     for p in sorted(os.listdir(root)):
@@ -470,8 +471,28 @@ def check_links(out, n):
         if got < want:
             fail(f"{p}: pandoc reads {got} of its {want} pipe tables as tables")
         read += got
+    uri, inside = pdf_links(os.path.join(out, "pdf.pdf"))
+    # The PDF links the same text (a link that runs over two lines is two
+    # annotations; its cover links to each article as the folder's index
+    # does): it may lose only what it sets as plain text (links inside
+    # preformatted text).
+    if uri < 0.95 * web:
+        fail(f"the PDF has {uri} links to web pages, the HTML folder {web}")
+    if inside < 0.95 * local:
+        fail(f"the PDF has {inside} links between its pages, the HTML folder {local} between its files")
     print(f"HTML: {web} links to web pages, {local} between files (all there), {tables} tables; "
-          f"Markdown: {pipes} pipe tables in {notes} notes, pandoc reads {read} tables")
+          f"Markdown: {pipes} pipe tables in {notes} notes, pandoc reads {read} tables; "
+          f"PDF: {uri} link annotations to web pages, {inside} inside it")
+
+
+def pdf_links(path):
+    """Counts the link annotations of a PDF that Clippings wrote (its
+    annotations are plain objects): to web addresses, and inside it."""
+    with open(path, "rb") as f:
+        data = f.read()
+    uri = len(re.findall(rb"/Subtype /Link /Rect \[[^\]]*\] /Border \[0 0 0\] /A <</S /URI /URI \(https?:", data))
+    inside = len(re.findall(rb"/Subtype /Link /Rect \[[^\]]*\] /Border \[0 0 0\] /Dest \[", data))
+    return uri, inside
 
 
 def same(a, b):
