@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -84,7 +86,28 @@ func stripChrome(p *htmlPage) error {
 			s.Remove()
 		}
 	})
+	c.Find(`h1 a[href^="#"], h2 a[href^="#"], h3 a[href^="#"], h4 a[href^="#"], h5 a[href^="#"], h6 a[href^="#"]`).Each(func(_ int, s *goquery.Selection) {
+		if isPermalinkMark(s.Text()) {
+			s.Remove()
+		}
+	})
 	return nil
+}
+
+// isPermalinkMark reports whether text is what a heading's link to
+// itself shows ("#", "¶", "§", "🔗", or nothing): a symbol or two, no
+// letter or digit.
+func isPermalinkMark(text string) bool {
+	text = strings.TrimSpace(text)
+	if utf8.RuneCountInString(text) > 2 {
+		return false
+	}
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxOverlayShare is the most of the page's text a dialog laid over it

@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -232,6 +233,31 @@ func TestCreditLines(t *testing.T) {
 	} {
 		if got := isCreditLine(s); got != want {
 			t.Errorf("isCreditLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestHeadingPermalinks: a heading's link to itself ("#", "¶") is not
+// part of the heading, as on the Obesity Medicine Association's page
+// (wcxb-dev 0065: <a class="hidden" href="#weight-loss-…">#</a>); a
+// heading that links elsewhere keeps its words.
+func TestHeadingPermalinks(t *testing.T) {
+	a := mustExtract(t, "oma.html", readShared(t, filepath.Join(sharedCorpus, "wcxb-dev", "html", "0065.html.gz")))
+	var heads []string
+	for _, b := range a.Blocks {
+		if b.Kind == archive.Heading {
+			heads = append(heads, b.Text)
+		}
+	}
+	if !slices.Contains(heads, "Weight Loss Medications At a Glance") {
+		t.Errorf("headings %q, want \"Weight Loss Medications At a Glance\" without its \"#\"", heads)
+	}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{{"#", true}, {" ¶ ", true}, {"🔗", true}, {"", true}, {"§1", false}, {"Link", false}, {"#1", false}} {
+		if got := isPermalinkMark(c.text); got != c.want {
+			t.Errorf("isPermalinkMark(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 }
