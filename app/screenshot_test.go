@@ -16,10 +16,9 @@ import (
 // Mozilla article (its links, the infobox as a table, a definition, a
 // footnote and highlights across a link and in a cell) to the PNG named
 // by CLIPPINGS_SCREENSHOT, drawn by Fyne's software painter in the light
-// theme. It is how docs/screenshots/reader-links-table.png is made (the
-// importer that fills the body model in the real window lands apart); it
-// checks that the article is the one drawn, and is skipped without the
-// variable.
+// theme (docs/screenshots/reader-links-table.png is the real window's,
+// taken by scripts/screenshots.sh); it checks that the article is the one
+// drawn, and is skipped without the variable.
 func TestReaderScreenshot(t *testing.T) {
 	out := os.Getenv("CLIPPINGS_SCREENSHOT")
 	if out == "" {

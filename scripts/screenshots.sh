@@ -12,10 +12,14 @@
 #                         command-line import of 20 more files (live view)
 #   reader-version-changes.png
 #                         an article saved twice, what changed shown
+#   reader-links-table.png
+#                         an article with links, a table and highlights
+#                         across a link and in a cell
 #
 #   window-1024x700.png   the live view's archive in a 1024×700 window
 #
-# SECTIONS picks what to take (default all: library dark import live versions).
+# SECTIONS picks what to take (default all: library dark import live versions
+# links).
 #
 # Fyne's Canvas().Capture() is black under Xvfb, so the screen is taken with
 # ImageMagick's `import -window root`. Everything happens in a temporary
@@ -30,7 +34,7 @@ OUT=${OUT:-docs/screenshots}
 DISPLAY_NUM=${DISPLAY_NUM:-}
 W=1280
 H=800
-SECTIONS=${SECTIONS:-library dark import live versions}
+SECTIONS=${SECTIONS:-library dark import live versions links}
 want() { [[ " $SECTIONS " == *" $1 "* ]]; }
 
 [ -d "$CORPUS" ] || { echo "screenshots: no corpus at $CORPUS" >&2; exit 1; }
@@ -205,6 +209,23 @@ if want versions; then
   click $ROW1_X 275 2       # the one article
   click 1160 128 1          # Show changes
   shot reader-version-changes
+  stop_app
+fi
+if want links; then
+  echo "screenshots: links and a table"
+  # The Obesity Medicine Association's page on weight-loss medications
+  # (wcxb-dev 0065): links in the text, its table; a highlight across
+  # the FDA link and one in a cell; the reader jumps to the first.
+  export CLIPPINGS_ARCHIVE="$tmp/links.db"
+  clip import "$CORPUS"/wcxb-dev/html/0065.html.gz >/dev/null
+  id=$(first_id 'title:"Top Weight Loss Medications"')
+  clip note add "$id" "However, the FDA has received 520 reports" --color yellow >/dev/null
+  clip note add "$id" "Tablet, capsule, or ODT" --color green >/dev/null
+  start_app FYNE_THEME=light
+  click $ROW1_X 275 2       # the one article
+  click $NOTE1_X 447 1      # jumps to the highlight in the table
+  xdotool key Escape
+  shot reader-links-table
   stop_app
 fi
 echo "screenshots: done"
