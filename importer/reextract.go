@@ -152,7 +152,8 @@ func replaceVersion(ctx context.Context, a Archive, known *imageCheck, c *archiv
 		r.Err = cleanErr
 		return r
 	}
-	fresh := matchArticle(c.Articles, old, src.Position)
+	keep := keepsRecord(old)
+	fresh := matchArticle(c.Articles, old, src.Position, keep)
 	if fresh == nil {
 		r.Err = fmt.Errorf("reextract %s: article %d (%q) is no longer found in it", c.Original.Name, src.ArticleID, old.Title)
 		return r
@@ -160,6 +161,9 @@ func replaceVersion(ctx context.Context, a Archive, known *imageCheck, c *archiv
 	if err := known.keepImages(ctx, fresh, old); err != nil {
 		r.Err = err
 		return r
+	}
+	if keep {
+		keepRecord(fresh, old)
 	}
 	r.Title = fresh.Title
 	if sameContent(old, fresh) {
@@ -175,10 +179,11 @@ func replaceVersion(ctx context.Context, a Archive, known *imageCheck, c *archiv
 
 // matchArticle finds the re-cleaned article that stands for old, stored
 // at position pos among its original's articles: the one at pos when it
-// was captured from the same address, else the one captured from old's
-// address, else nil.
-func matchArticle(arts []*archive.Article, old *archive.Article, pos int) *archive.Article {
-	if pos >= 0 && pos < len(arts) && (old.CaptureURL == "" || arts[pos].CaptureURL == old.CaptureURL) {
+// was captured from the same address (or whatever its address when old's
+// record is kept: it came from elsewhere), else the one captured from
+// old's address, else nil.
+func matchArticle(arts []*archive.Article, old *archive.Article, pos int, kept bool) *archive.Article {
+	if pos >= 0 && pos < len(arts) && (kept || old.CaptureURL == "" || arts[pos].CaptureURL == old.CaptureURL) {
 		return arts[pos]
 	}
 	for _, a := range arts {

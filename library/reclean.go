@@ -3,6 +3,7 @@ package library
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/importer"
@@ -36,10 +37,16 @@ var exportParsers = map[string]struct {
 	formatBookmarks: {"bookmarks file", parseBookmarks},
 }
 
+// zoteroFormat starts the format of an article made from a Zotero item
+// ("Zotero, item ABCD2345"): its original is the item's snapshot, and its
+// record the item's fields, which re-extracting keeps.
+const zoteroFormat = "Zotero, "
+
 func init() {
 	for format, p := range exportParsers {
 		importer.RegisterRecleaner(format, recleaner(p.tool, p.parse))
 	}
+	importer.RegisterRecordKeeper(func(a *archive.Article) bool { return strings.HasPrefix(a.Format, zoteroFormat) })
 }
 
 // readWith reads the export at path with the parser of format.

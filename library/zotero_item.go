@@ -68,7 +68,7 @@ JOIN itemDataValues v ON v.valueID = d.valueID WHERE d.itemID = ?`, id)
 	e.url, e.title, e.saved = fields["url"], fields["title"], parseTime(fields["accessDate"])
 	m := meta{title: fields["title"], url: fields["url"], subtitle: fields["abstractNote"], lang: fields["language"],
 		site: firstOf(fields["publicationTitle"], fields["websiteTitle"], fields["blogTitle"]), authors: authors,
-		published: zoteroDate(fields["date"]), captured: e.saved, format: "Zotero, " + e.ref}
+		published: zoteroDate(fields["date"]), captured: e.saved, format: zoteroFormat + e.ref}
 	path, att, err := z.snapshot(id)
 	if err != nil {
 		return e, fmt.Errorf("attachments: %w", err)

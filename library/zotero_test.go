@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/importer"
 )
 
 // zoteroFixture is a Zotero data directory built from Zotero's schema: a
@@ -164,4 +165,34 @@ func fileState(t *testing.T, path string) string {
 	}
 	sum := sha256.Sum256(readOrFail(t, path))
 	return string(sum[:]) + st.ModTime().String()
+}
+
+// TestZoteroReextract cleans a Zotero library's articles again: the body
+// comes from the snapshot, the record stays the item's (title, site,
+// authors, date), and the highlight stays on its text.
+func TestZoteroReextract(t *testing.T) {
+	f := newZoteroFixture(t, mozilla(t, "ars-1"), mozilla(t, "aclu"))
+	s := newStore(t)
+	rep := mustImport(t, s, f.dir, Options{})
+	web0, news0 := article(t, s, rep.IDs[0]), article(t, s, rep.IDs[1])
+	hs0 := highlights(t, s, news0.ID)
+	rx, err := importer.Reextract(context.Background(), s, importer.Options{Workers: 1}, nil)
+	if err != nil || rx.Failed != 0 {
+		t.Fatalf("reextract: %+v, %v", rx, err)
+	}
+	web, news := article(t, s, rep.IDs[0]), article(t, s, rep.IDs[1])
+	if web.Title != "Minecraft exploit (Zotero)" || web.Site != "Ars Technica" || web.Format != "Zotero, item ABCD2345" {
+		t.Errorf("web page after reextract: %q, site %q, format %q; want the Zotero item's", web.Title, web.Site, web.Format)
+	}
+	if news.Byline != news0.Byline || news.Site != "The Paper" || !news.Published.Equal(news0.Published) ||
+		!slices.Equal(news.Authors, news0.Authors) || news.URL != news0.URL {
+		t.Errorf("newspaper article after reextract: by %q (%v), site %q, published %v, %s; want %q, The Paper, %v, %s",
+			news.Byline, news.Authors, news.Site, news.Published, news.URL, news0.Byline, news0.Published, news0.URL)
+	}
+	if web.Text() != web0.Text() {
+		t.Errorf("the body changed on a second cleaning of the same snapshot")
+	}
+	if hs := highlights(t, s, news.ID); len(hs) != len(hs0) || len(hs) == 0 || hs[0].Orphaned || hs[0].Start != hs0[0].Start {
+		t.Errorf("highlights %+v, were %+v", hs, hs0)
+	}
 }
