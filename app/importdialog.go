@@ -33,6 +33,9 @@ type imports struct {
 	// onFinished follows an import that ran (cancelled or not), with the
 	// articles it stored.
 	onFinished func(ids []int64)
+	// readingList, if not nil, says whether other tools' links without
+	// content are kept as a reading list (Preferences).
+	readingList func() bool
 
 	job    *importJob    // the import running, if any
 	picker *importPicker // the picker open, if any

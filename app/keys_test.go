@@ -114,6 +114,15 @@ func TestPreferences(t *testing.T) {
 			t.Errorf("light theme background = %v, want %v", got, want)
 		}
 	})
+	t.Run("ReadingList", func(t *testing.T) {
+		if f.links.Checked || u.imports.readingList() {
+			t.Fatal("links without content are kept before the user asked")
+		}
+		test.Tap(f.links)
+		if !u.prefs.readingList() || !u.imports.readingList() {
+			t.Error("the check does not make imports keep links without content")
+		}
+	})
 	t.Run("FontSize", func(t *testing.T) {
 		f.size.SetValue(20)
 		if got := u.prefs.fontSize(); got != 20 {

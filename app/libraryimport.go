@@ -16,8 +16,8 @@ import (
 // returns the other paths for the importer with a report of what it did:
 // the library as one file with the articles it stored or merged into,
 // and each entry left out as a failure with its reason. Links without
-// content are left out (the command line's --reading-list keeps them).
-// It runs off the UI goroutine.
+// content are left out unless Preferences keeps them as a reading list
+// (the command line's --reading-list). It runs off the UI goroutine.
 func (im *imports) importLibraries(ctx context.Context, paths []string, progress func(importer.Progress)) ([]string, importer.Report, error) {
 	var rep importer.Report
 	dst, ok := im.sink.(library.Archive)
@@ -30,7 +30,8 @@ func (im *imports) importLibraries(ctx context.Context, paths []string, progress
 			rest = append(rest, path)
 			continue
 		}
-		lr, err := library.Import(ctx, dst, path, library.Options{}, func(p library.Progress) {
+		opt := library.Options{ReadingList: im.readingList != nil && im.readingList()}
+		lr, err := library.Import(ctx, dst, path, opt, func(p library.Progress) {
 			progress(importer.Progress{Done: p.Done, Total: p.Total, Last: importer.FileResult{Path: path + ": " + p.Entry}})
 		})
 		if lr.Entries > 0 || err == nil {

@@ -11,6 +11,9 @@ const (
 	prefTheme    = "theme"           // "system", "light" or "dark"
 	prefArchive  = "archive.path"    // the archive to open at the next start; "" for the default
 	prefSort     = "list.sort"       // the list's order
+	// prefReadingList keeps the links of other tools' libraries that carry
+	// no content (Pocket, bookmarks) as a reading list.
+	prefReadingList = "import.readingList"
 )
 
 // Reader text sizes, in points.
@@ -37,6 +40,10 @@ func (p prefs) fontScale() float32 {
 func (p prefs) setFontSize(s float32) {
 	p.p.SetFloat(prefFontSize, float64(min(max(s, minFontSize), maxFontSize)))
 }
+
+// readingList reports whether imports keep links without content as a
+// reading list (the command line's --reading-list).
+func (p prefs) readingList() bool { return p.p.Bool(prefReadingList) }
 
 // themeName returns "system", "light" or "dark".
 func (p prefs) themeName() string {

@@ -22,13 +22,15 @@ type prefsForm struct {
 	size    *widget.Slider
 	sizeVal *widget.Label
 	archive *widget.Label
+	links   *widget.Check // links without content kept as a reading list
 }
 
 // pather is a library that knows its file (*archive.Store does).
 type pather interface{ Path() string }
 
-// showPreferences shows the archive's location, the theme and the
-// reader's text size; changes apply at once (the archive at next start).
+// showPreferences shows the archive's location, the theme, the reader's
+// text size and whether imports keep links without content; changes
+// apply at once (the archive at next start).
 func (u *UI) showPreferences() {
 	f := &prefsForm{}
 	f.theme = widget.NewRadioGroup(themeChoices, func(choice string) {
@@ -52,10 +54,14 @@ func (u *UI) showPreferences() {
 	}
 	f.archive = wrappedLabel(u.archiveText())
 	change := widget.NewButton("Choose another folder…", func() { u.chooseArchive(f) })
+	f.links = widget.NewCheck("Keep links without content (Pocket, bookmarks) as a reading list, tagged “not captured”",
+		func(on bool) { u.prefs.p.SetBool(prefReadingList, on) })
+	f.links.Checked = u.prefs.readingList()
 	items := []*widget.FormItem{
 		{Text: "Archive", Widget: container.NewVBox(f.archive, change)},
 		{Text: "Theme", Widget: f.theme},
 		{Text: "Reader text", Widget: container.NewBorder(nil, nil, nil, f.sizeVal, f.size)},
+		{Text: "Importing", Widget: f.links},
 	}
 	d := dialog.NewCustom("Preferences", "Close", widget.NewForm(items...), u.win)
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))

@@ -48,7 +48,7 @@ func (u *UI) newSidebar() *sidebar {
 
 // newImports makes the import screen; what it stores shows everywhere.
 func (u *UI) newImports() *imports {
-	return &imports{env: u.env, sink: u.lib, opt: u.importOpt, onFinished: u.imported}
+	return &imports{env: u.env, sink: u.lib, opt: u.importOpt, onFinished: u.imported, readingList: u.prefs.readingList}
 }
 
 // imported shows what an import stored: the list, the sidebar and the

@@ -61,7 +61,7 @@ func (im *run) store(ctx context.Context, e *entry) (string, error) {
 		return im.skip(e, err.Error()), nil
 	}
 	if a == nil {
-		return im.skip(e, "a link without content (--reading-list keeps it, marked not captured)"), nil
+		return im.skip(e, "a link without content (--reading-list, or Preferences › Importing in the window, keeps it, marked not captured)"), nil
 	}
 	it := &archive.LibraryItem{Original: im.src.original, Position: e.pos, Article: a, Images: images,
 		Collections: e.collections, Note: e.note, Highlights: e.highlights}
