@@ -106,15 +106,21 @@ type localLinks map[string]string
 
 // newLocalLinks maps the articles of entries to files.
 func newLocalLinks(entries []*entry, files []string) localLinks {
-	l := localLinks{}
+	return byAddress(entries, files)
+}
+
+// byAddress maps the address key (urlnorm.Key) of each article of
+// entries to its value in vals, the first article of an address winning.
+func byAddress[T any](entries []*entry, vals []T) map[string]T {
+	m := map[string]T{}
 	for i, e := range entries {
-		if k := urlnorm.Key(e.Meta.URL); k != "" && i < len(files) {
-			if _, dup := l[k]; !dup {
-				l[k] = files[i]
+		if k := urlnorm.Key(e.Meta.URL); k != "" && i < len(vals) {
+			if _, dup := m[k]; !dup {
+				m[k] = vals[i]
 			}
 		}
 	}
-	return l
+	return m
 }
 
 // target is where a link to addr points in the export: the file of an

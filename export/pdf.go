@@ -12,7 +12,6 @@ import (
 	"unicode"
 
 	"github.com/clippings/clippings/archive"
-	"github.com/clippings/clippings/internal/urlnorm"
 	"github.com/clippings/clippings/internal/words"
 	"github.com/go-text/typesetting/shaping"
 )
@@ -60,14 +59,10 @@ func writePDF(ctx context.Context, j *job) error {
 	}
 	d := &pdfDoc{j: j, pdf: newPDFFile(j.out), fonts: fonts, images: map[string]*pdfImage{},
 		missing: map[rune]bool{}, skipped: map[rune]bool{}}
-	d.articles = map[string]*outlineItem{}
-	for _, e := range j.entries {
-		it := &outlineItem{}
-		d.outline = append(d.outline, it)
-		if k := urlnorm.Key(e.Meta.URL); k != "" && d.articles[k] == nil {
-			d.articles[k] = it
-		}
+	for range j.entries {
+		d.outline = append(d.outline, &outlineItem{})
 	}
+	d.articles = byAddress(j.entries, d.outline)
 	d.cover()
 	for i, e := range j.entries {
 		a, err := j.article(ctx, i)
@@ -193,7 +188,6 @@ func (d *pdfDoc) article(ctx context.Context, e *entry, a *archive.Article, it *
 		switch {
 		case len(segs) == 0:
 		case b.Kind == archive.TableKind && b.Table != nil:
-			counters = nil
 			d.table(b, segs)
 		default:
 			counters = d.block(b, pdfSegments(segs, 0, len(plain(segs)), b.Inline), counters)
