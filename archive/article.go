@@ -5,6 +5,8 @@
 package archive
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -60,6 +62,17 @@ type Inline struct {
 	End   int        `json:"end"`
 	Kind  InlineKind `json:"kind"`
 	Href  string     `json:"href,omitempty"`
+}
+
+// SortInline orders marks as they nest: by start, the outer (longer) of
+// two that start together first; marks equal in both keep their order.
+func SortInline(ms []Inline) {
+	slices.SortStableFunc(ms, func(a, b Inline) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
+		}
+		return cmp.Compare(b.End, a.End)
+	})
 }
 
 // Table is a table of the article: an optional caption and its rows. Nested

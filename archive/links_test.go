@@ -90,3 +90,18 @@ func TestLinkHosts(t *testing.T) {
 		t.Errorf("LinkHosts = %q, want %q", got, want)
 	}
 }
+
+// TestSortInline: marks by start, the outer of two that start together
+// first, equal marks kept in their order (a link inside emphasis that
+// starts with it, an emphasis later, a second link on the same words).
+func TestSortInline(t *testing.T) {
+	em := Inline{Start: 0, End: 10, Kind: InlineEm}
+	a := Inline{Start: 0, End: 4, Kind: InlineLink, Href: "https://a.example/"}
+	a2 := Inline{Start: 0, End: 4, Kind: InlineLink, Href: "https://b.example/"}
+	late := Inline{Start: 6, End: 8, Kind: InlineStrong}
+	ms := []Inline{late, a, em, a2}
+	SortInline(ms)
+	if want := []Inline{em, a, a2, late}; !slices.Equal(ms, want) {
+		t.Errorf("SortInline = %+v, want %+v", ms, want)
+	}
+}

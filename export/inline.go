@@ -2,7 +2,6 @@ package export
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -81,9 +80,7 @@ func usableMarks(text string, from, to int, marks []archive.Inline) []archive.In
 			out = append(out, m)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		return out[i].Start < out[j].Start || out[i].Start == out[j].Start && out[i].End > out[j].End
-	})
+	archive.SortInline(out)
 	return out
 }
 

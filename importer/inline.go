@@ -2,7 +2,6 @@ package importer
 
 import (
 	"net/url"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -141,12 +140,7 @@ func cleanMarked(raw string, marks []rawMark) (string, []archive.Inline) {
 // sortInline orders marks by start, the outer of two nested marks first,
 // and drops repeats (<b><strong>…</strong></b>).
 func sortInline(ms []archive.Inline) []archive.Inline {
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].Start != ms[j].Start {
-			return ms[i].Start < ms[j].Start
-		}
-		return ms[i].End > ms[j].End
-	})
+	archive.SortInline(ms)
 	kept := ms[:0]
 	for i, m := range ms {
 		if i > 0 && m == ms[i-1] {

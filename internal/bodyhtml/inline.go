@@ -58,7 +58,7 @@ func validMarks(text string, marks []archive.Inline) []archive.Inline {
 		}
 		ok = append(ok, m)
 	}
-	sortMarks(ok)
+	archive.SortInline(ok)
 	var kept, stack []archive.Inline
 	for _, m := range ok {
 		for len(stack) > 0 && stack[len(stack)-1].End <= m.Start {
@@ -71,20 +71,6 @@ func validMarks(text string, marks []archive.Inline) []archive.Inline {
 		stack = append(stack, m)
 	}
 	return kept
-}
-
-// sortMarks orders marks by start, then the longer first (insertion sort:
-// a block holds few marks, and the importer gives them in order).
-func sortMarks(ms []archive.Inline) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && before(ms[j], ms[j-1]); j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
-}
-
-func before(a, b archive.Inline) bool {
-	return a.Start < b.Start || a.Start == b.Start && a.End > b.End
 }
 
 // boundary reports whether i is the start of a character of s or its end.
