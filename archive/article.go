@@ -43,7 +43,7 @@ type Block struct {
 // InlineKind says what a run of a block's text is.
 type InlineKind string
 
-// The kinds of inline span.
+// The kinds of inline span, each named as its HTML element.
 const (
 	InlineLink   InlineKind = "a"      // Href is the absolute, normalised address
 	InlineEm     InlineKind = "em"     // emphasis (em, i)
@@ -62,6 +62,16 @@ type Inline struct {
 	End   int        `json:"end"`
 	Kind  InlineKind `json:"kind"`
 	Href  string     `json:"href,omitempty"`
+}
+
+// Element is the HTML element of an inline kind, whose name the kind is
+// ("a", "em"); "" for a kind this release does not know.
+func (k InlineKind) Element() string {
+	switch k {
+	case InlineLink, InlineEm, InlineStrong, InlineCode, InlineSub, InlineSup:
+		return string(k)
+	}
+	return ""
 }
 
 // SortInline orders marks as they nest: by start, the outer (longer) of

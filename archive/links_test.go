@@ -105,3 +105,14 @@ func TestSortInline(t *testing.T) {
 		t.Errorf("SortInline = %+v, want %+v", ms, want)
 	}
 }
+
+// TestInlineElement: each inline kind is its HTML element; a kind a later
+// release may add is none.
+func TestInlineElement(t *testing.T) {
+	for k, want := range map[InlineKind]string{InlineLink: "a", InlineEm: "em", InlineStrong: "strong",
+		InlineCode: "code", InlineSub: "sub", InlineSup: "sup", "mark": "", "script": ""} {
+		if got := k.Element(); got != want {
+			t.Errorf("%q.Element() = %q, want %q", k, got, want)
+		}
+	}
+}

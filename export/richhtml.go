@@ -13,12 +13,6 @@ import (
 // <a href> to http(s) addresses only, or to the file of an exported
 // article; any other address stays text.
 
-// htmlTags are the elements of the inline kinds.
-var htmlTags = map[archive.InlineKind]string{
-	archive.InlineEm: "em", archive.InlineStrong: "strong", archive.InlineCode: "code",
-	archive.InlineSub: "sub", archive.InlineSup: "sup",
-}
-
 // htmlRich is bytes [from, to) of a block's text as HTML: highlights in
 // <mark>, its inline elements, line breaks as <br/>.
 func htmlRich(segs []segment, from, to int, marks []archive.Inline, links localLinks) string {
@@ -44,9 +38,9 @@ func htmlTag(m archive.Inline, links localLinks, end bool) string {
 		}
 		return fmt.Sprintf("<a href=\"%s\">", html.EscapeString(target))
 	}
-	tag, ok := htmlTags[m.Kind]
+	tag := m.Kind.Element()
 	switch {
-	case !ok:
+	case tag == "":
 		return ""
 	case end:
 		return "</" + tag + ">"

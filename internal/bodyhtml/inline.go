@@ -8,12 +8,6 @@ import (
 	"github.com/clippings/clippings/archive"
 )
 
-// inlineTags are the elements of the inline kinds; a link is written apart.
-var inlineTags = map[archive.InlineKind]string{
-	archive.InlineEm: "em", archive.InlineStrong: "strong", archive.InlineCode: "code",
-	archive.InlineSub: "sub", archive.InlineSup: "sup",
-}
-
 // inline writes text with its marks. Marks that are out of the text's
 // range, cut a character, cross another mark, are of no known kind or
 // link to an address that is not http, https or mailto are left out;
@@ -53,7 +47,7 @@ func validMarks(text string, marks []archive.Inline) []archive.Inline {
 			if m.Href = safeURL(m.Href, true); m.Href == "" {
 				continue
 			}
-		} else if inlineTags[m.Kind] == "" {
+		} else if m.Kind.Element() == "" {
 			continue
 		}
 		ok = append(ok, m)
@@ -82,14 +76,14 @@ func openTag(m archive.Inline) string {
 	if m.Kind == archive.InlineLink {
 		return `<a href="` + html.EscapeString(m.Href) + `">`
 	}
-	return "<" + inlineTags[m.Kind] + ">"
+	return "<" + m.Kind.Element() + ">"
 }
 
 func closeTag(m archive.Inline) string {
 	if m.Kind == archive.InlineLink {
 		return "</a>"
 	}
-	return "</" + inlineTags[m.Kind] + ">"
+	return "</" + m.Kind.Element() + ">"
 }
 
 // text writes s escaped, its line breaks as <br>.
