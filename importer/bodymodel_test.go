@@ -143,6 +143,30 @@ func TestInlineLinks(t *testing.T) {
 	}
 }
 
+// TestNoLinksToThePageItself: on Mozilla's "wikipedia-4" page, whose
+// footnote marks link to the page's own full address
+// (…/List_of_films_featuring_time_loops#cite_note-TTIPM-1) and whose
+// <base href="."> gives no address to tell them by, no link of the body
+// leads to the article itself; the marks stay as superscripts, and links
+// to other pages stay links.
+func TestNoLinksToThePageItself(t *testing.T) {
+	a, _ := mozillaArticle(t, "wikipedia-4")
+	if a.URL != "https://en.wikipedia.org/wiki/List_of_films_featuring_time_loops" {
+		t.Fatalf("article address %q", a.URL)
+	}
+	for text, href := range markTexts(a, archive.InlineLink) {
+		if href == a.URL {
+			t.Errorf("%q links to the article itself", text)
+		}
+	}
+	if _, ok := markTexts(a, archive.InlineSup)["[1]"]; !ok {
+		t.Error("the footnote mark [1] is no longer a superscript")
+	}
+	if n := len(markTexts(a, archive.InlineLink)); n < 50 {
+		t.Errorf("%d links left, want the links to other pages (over 50)", n)
+	}
+}
+
 // TestInlineEmphasisCodeSub checks emphasis, strong, code and subscript
 // marks against the elements of the source pages that hold them.
 func TestInlineEmphasisCodeSub(t *testing.T) {

@@ -79,6 +79,7 @@ var htmlSteps = []step[*htmlPage]{
 	{"build blocks", buildHTMLBlocks},
 	{"drop boilerplate", dropBoilerplate},
 	{"merge metadata", mergeMetadata},
+	{"drop links to the page itself", dropSelfLinks},
 	{"tidy", tidyArticle},
 	{"drop furniture", dropFurniture},
 	{"tidy figures", tidyFigures},

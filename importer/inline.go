@@ -2,6 +2,7 @@ package importer
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/clippings/clippings/archive"
+	"github.com/clippings/clippings/internal/urlnorm"
 )
 
 // Inline marks. While a block's text is gathered, the elements that mark a
@@ -193,4 +195,34 @@ func cleanMapped(raw string) (string, []int) {
 	}
 	at[len(raw)] = out.Len()
 	return out.String(), at
+}
+
+// dropSelfLinks drops the body's links to the article's own address (a
+// Wikipedia footnote mark, "#cite_note-1", written as the page's full
+// address, which linkHref cannot tell from another page when the page's
+// address was not known then): they lead nowhere from the archive. Their
+// text stays.
+func dropSelfLinks(p *htmlPage) error {
+	self := urlnorm.Key(p.art.URL)
+	if self == "" {
+		return nil
+	}
+	drop := func(ms []archive.Inline) []archive.Inline {
+		return slices.DeleteFunc(ms, func(m archive.Inline) bool {
+			return m.Kind == archive.InlineLink && urlnorm.Key(m.Href) == self
+		})
+	}
+	for i := range p.art.Blocks {
+		b := &p.art.Blocks[i]
+		b.Inline = drop(b.Inline)
+		if b.Table == nil {
+			continue
+		}
+		for _, row := range b.Table.Rows {
+			for c := range row {
+				row[c].Inline = drop(row[c].Inline)
+			}
+		}
+	}
+	return nil
 }
