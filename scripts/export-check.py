@@ -414,16 +414,27 @@ def check_markdown(out, n):
 
 
 class Links(html.parser.HTMLParser):
-    """Collects the href of links and counts tables."""
+    """Collects the links (href and text) and counts tables."""
 
     def __init__(self):
         super().__init__()
-        self.hrefs, self.tables = [], 0
+        self.links, self.tables, self.open = [], 0, None
 
     def handle_starttag(self, tag, attrs):
         if tag == "a":
-            self.hrefs += [v or "" for k, v in attrs if k == "href"]
+            for k, v in attrs:
+                if k == "href":
+                    self.open = [v or "", ""]
+                    self.links.append(self.open)
         self.tables += tag == "table"
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self.open = None
+
+    def handle_data(self, data):
+        if self.open is not None:
+            self.open[1] += data
 
 
 PIPE_RULE = re.compile(r"^\|( *:?-{3,}:? *\|)+ *$", re.M)
@@ -435,7 +446,7 @@ def check_links(out, n):
     Markdown folder pandoc reads every pipe table as a table; the PDF has
     as many link annotations as the HTML folder has links."""
     root = os.path.join(out, "html")
-    web = local = tables = 0
+    web = local = body_local = tables = 0
     for p in sorted(os.listdir(root)):
         if not p.endswith(".html"):
             continue
@@ -443,7 +454,7 @@ def check_links(out, n):
         with open(os.path.join(root, p), encoding="utf-8") as f:
             r.feed(f.read())
         tables += r.tables
-        for h in r.hrefs:
+        for h, text in r.links:
             if re.match(r"^https?://[^/\s]", h, re.I):
                 web += 1
             elif re.match(r"^\s*([a-z][a-z0-9+.-]*:|//)", h, re.I):
@@ -452,6 +463,8 @@ def check_links(out, n):
                 fail(f"{p}: a link to {h}, not in the folder")
             else:
                 local += 1
+                if p != "index.html" and text.strip() not in NAV:
+                    body_local += 1
     if web == 0:
         fail("no link to a web page in the HTML folder (not even the articles' addresses)")
     md = os.path.join(out, "markdown")
@@ -472,26 +485,50 @@ def check_links(out, n):
             fail(f"{p}: pandoc reads {got} of its {want} pipe tables as tables")
         read += got
     uri, inside = pdf_links(os.path.join(out, "pdf.pdf"))
-    # The PDF links the same text (a link that runs over two lines is two
-    # annotations; its cover links to each article as the folder's index
-    # does): it may lose only what it sets as plain text (links inside
-    # preformatted text).
+    # The PDF links the same text: a link that runs over two lines is two
+    # annotations, and it may lose only what it sets as plain text (links
+    # inside preformatted text). Links between articles are compared
+    # without the folder's index and its Previous / Index / Next links,
+    # and without the PDF's cover.
     if uri < 0.95 * web:
         fail(f"the PDF has {uri} links to web pages, the HTML folder {web}")
-    if inside < 0.95 * local:
-        fail(f"the PDF has {inside} links between its pages, the HTML folder {local} between its files")
-    print(f"HTML: {web} links to web pages, {local} between files (all there), {tables} tables; "
+    if inside < 0.95 * body_local:
+        fail(f"the PDF's articles have {inside} links to other articles of it, the HTML folder's pages {body_local}")
+    print(f"HTML: {web} links to web pages, {local} between files (all there; {body_local} in the articles' text), {tables} tables; "
           f"Markdown: {pipes} pipe tables in {notes} notes, pandoc reads {read} tables; "
-          f"PDF: {uri} link annotations to web pages, {inside} inside it")
+          f"PDF: {uri} link annotations to web pages, {inside} in the articles to other articles")
+
+
+NAV = {"← Previous", "Index", "Next →"}
 
 
 def pdf_links(path):
     """Counts the link annotations of a PDF that Clippings wrote (its
-    annotations are plain objects): to web addresses, and inside it."""
+    annotations and page objects are plain objects): to web addresses,
+    and to places in the PDF on the articles' pages (after the cover)."""
     with open(path, "rb") as f:
         data = f.read()
-    uri = len(re.findall(rb"/Subtype /Link /Rect \[[^\]]*\] /Border \[0 0 0\] /A <</S /URI /URI \(https?:", data))
-    inside = len(re.findall(rb"/Subtype /Link /Rect \[[^\]]*\] /Border \[0 0 0\] /Dest \[", data))
+    objs, starts = {}, [(int(m.group(1)), m.end()) for m in re.finditer(rb"(?m)^(\d+) 0 obj", data)]
+    for i, (num, at) in enumerate(starts):
+        end = starts[i + 1][1] if i + 1 < len(starts) else len(data)
+        body = data[at:end]
+        k = body.find(b"stream")
+        objs[num] = body[:k] if k >= 0 else body
+    tree = next(o for o in objs.values() if b"/Type /Pages" in o)
+    kids = [int(x) for x in re.findall(rb"(\d+) 0 R", re.search(rb"/Kids \[(.*?)\]", tree, re.S).group(1))]
+    first = min(kids.index(int(m.group(1))) for o in objs.values() if b"/Title" in o and b"/Parent" in o
+                for m in [re.search(rb"/Dest \[(\d+) 0 R", o)] if m)
+    uri = inside = 0
+    for n, page in enumerate(kids):
+        m = re.search(rb"/Annots \[(.*?)\]", objs[page])
+        for ref in re.findall(rb"(\d+) 0 R", m.group(1)) if m else []:
+            a = objs.get(int(ref), b"")
+            if b"/Subtype /Link" not in a:
+                continue
+            if re.search(rb"/URI \(https?:", a):
+                uri += 1
+            elif b"/Dest [" in a and n >= first:
+                inside += 1
     return uri, inside
 
 
