@@ -6,6 +6,7 @@ package archive
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -72,6 +73,29 @@ func (k InlineKind) Element() string {
 		return string(k)
 	}
 	return ""
+}
+
+// MarkLists yields the inline marks of each of the article's blocks and
+// table cells, as pointers so that they can be changed in place.
+func (a *Article) MarkLists() iter.Seq[*[]Inline] {
+	return func(yield func(*[]Inline) bool) {
+		for i := range a.Blocks {
+			b := &a.Blocks[i]
+			if !yield(&b.Inline) {
+				return
+			}
+			if b.Table == nil {
+				continue
+			}
+			for _, row := range b.Table.Rows {
+				for c := range row {
+					if !yield(&row[c].Inline) {
+						return
+					}
+				}
+			}
+		}
+	}
 }
 
 // SortInline orders marks as they nest: by start, the outer (longer) of

@@ -14,23 +14,13 @@ import (
 // "www." or a port.
 func LinkHosts(a *Article) []string {
 	seen := map[string]bool{}
-	add := func(marks []Inline) {
-		for _, m := range marks {
+	for marks := range a.MarkLists() {
+		for _, m := range *marks {
 			if m.Kind != InlineLink {
 				continue
 			}
 			if h := linkHost(m.Href); h != "" {
 				seen[h] = true
-			}
-		}
-	}
-	for _, b := range a.Blocks {
-		add(b.Inline)
-		if b.Table != nil {
-			for _, row := range b.Table.Rows {
-				for _, c := range row {
-					add(c.Inline)
-				}
 			}
 		}
 	}

@@ -207,22 +207,10 @@ func dropSelfLinks(p *htmlPage) error {
 	if self == "" {
 		return nil
 	}
-	drop := func(ms []archive.Inline) []archive.Inline {
-		return slices.DeleteFunc(ms, func(m archive.Inline) bool {
+	for marks := range p.art.MarkLists() {
+		*marks = slices.DeleteFunc(*marks, func(m archive.Inline) bool {
 			return m.Kind == archive.InlineLink && urlnorm.Key(m.Href) == self
 		})
-	}
-	for i := range p.art.Blocks {
-		b := &p.art.Blocks[i]
-		b.Inline = drop(b.Inline)
-		if b.Table == nil {
-			continue
-		}
-		for _, row := range b.Table.Rows {
-			for c := range row {
-				row[c].Inline = drop(row[c].Inline)
-			}
-		}
 	}
 	return nil
 }
