@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/clippings/clippings/archive"
 	"github.com/clippings/clippings/internal/urlnorm"
 )
 
@@ -139,6 +140,42 @@ func (d *pdfDoc) linkRuns(l textLine, st textStyle, x, base float64) {
 		}
 	}
 	flush()
+}
+
+// pdfSegments is bytes [from, to) of a block's text as segments for the
+// PDF: the highlighted segments segs cut where the block's links start
+// and end, each carrying the address its text links to.
+func pdfSegments(segs []segment, from, to int, marks []archive.Inline) []segment {
+	var out []segment
+	var links []string
+	walkInline(segs, from, to, marks, inlineVisitor{
+		enter: func(m archive.Inline) {
+			if m.Kind == archive.InlineLink {
+				links = append(links, webLink(m.Href))
+			}
+		},
+		text: func(s segment) {
+			if n := len(links); n > 0 {
+				s.Link = links[n-1]
+			}
+			out = appendSegment(out, s)
+		},
+		leave: func(m archive.Inline) {
+			if m.Kind == archive.InlineLink && len(links) > 0 {
+				links = links[:len(links)-1]
+			}
+		},
+	})
+	return out
+}
+
+// webLink is addr when it is an http or https address, else "" (the text
+// is then no link).
+func webLink(addr string) string {
+	if addr = cleanLine(addr); webAddress(addr) {
+		return addr
+	}
+	return ""
 }
 
 // linkTo adds a link to addr over a rectangle of the current page: to

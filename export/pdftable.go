@@ -285,42 +285,6 @@ func (d *pdfDoc) tableAsText(tb *pdfTable) {
 	d.gap(7)
 }
 
-// pdfSegments is bytes [from, to) of a block's text as segments for the
-// PDF: the highlighted segments segs cut where the block's links start
-// and end, each carrying the address its text links to.
-func pdfSegments(segs []segment, from, to int, marks []archive.Inline) []segment {
-	var out []segment
-	var links []string
-	walkInline(segs, from, to, marks, inlineVisitor{
-		enter: func(m archive.Inline) {
-			if m.Kind == archive.InlineLink {
-				links = append(links, webLink(m.Href))
-			}
-		},
-		text: func(s segment) {
-			if n := len(links); n > 0 {
-				s.Link = links[n-1]
-			}
-			out = appendSegment(out, s)
-		},
-		leave: func(m archive.Inline) {
-			if m.Kind == archive.InlineLink && len(links) > 0 {
-				links = links[:len(links)-1]
-			}
-		},
-	})
-	return out
-}
-
-// webLink is addr when it is an http or https address, else "" (the text
-// is then no link).
-func webLink(addr string) string {
-	if addr = cleanLine(addr); webAddress(addr) {
-		return addr
-	}
-	return ""
-}
-
 // sum adds xs.
 func sum(xs []float64) float64 {
 	s := 0.0
