@@ -49,8 +49,11 @@ score: build
 	python3 scripts/score_floors.py score-wcxb.txt $(WCXB_FLOORS)
 	python3 scripts/caption_score.py --corpus $(SHARED)/corpus/mozilla --cmd './$(BIN) extract --json {file}' --min 0.9
 
+# The root package's tests (the command line, crash and reliability
+# checks run as child processes) take 440-600 s under the race detector
+# on 2 cores, near go test's default 10-minute limit per package.
 race: deps
-	$(GO) test -tags $(TAGS) -race -count=1 ./...
+	$(GO) test -tags $(TAGS) -race -count=1 -timeout 30m ./...
 
 # bench prints the speed tables quoted in the README (archive at 100,000
 # articles, importer throughput). It takes several minutes.
