@@ -136,6 +136,20 @@ func TestArticleDates(t *testing.T) {
 					`<time datetime="2018-11-15T12:00:00Z">15 November 2018</time></div><div class="text-fl-sm"><h4 class="h6">Reviewed</h4> `+
 					`<time datetime="2020-10-08T12:00:00Z">8 October 2020</time></div></div>`, ""),
 			"2018-11-15T12:00:00Z", ""},
+		{"a headline in an <h4> (bssnews, wcxb-dev 0395)",
+			[]byte(`<html lang="en"><head><title>Homestead gardening makes rural communities more self-reliant in Rajshahi | District</title></head><body>` +
+				`<div class="rpt_info_section"><div class="rpt_name">BSS</div><div class="entry_update mt-1 pt-1">&nbsp;&nbsp;20 Dec 2025, 11:59<br></div></div>` +
+				`<div class="headline_section mb-2"><h4 class="font-weight-bold">Homestead gardening makes rural communities more self-reliant in Rajshahi</h4></div>` +
+				enBody + `</body></html>`),
+			"2025-12-20", ""},
+		{"a headline whose ? the <title> drops, the date above it (ironhack, wcxb-dev 0352)",
+			[]byte(`<html lang="en"><head><title>Cloud Computing Innovations: What&#x27;s Next in 2025 | Ironhack Blog</title></head><body>` +
+				`<header><a href="/blog">Back to all articles</a><p class="chakra-text">February 4, 2025<!-- --> - 11 minutes</p>` +
+				`<h1 class="chakra-text">Cloud Computing Innovations: What&#x27;s Next in 2025?</h1>` +
+				`<p>What does 2025 have in store for cloud computing? </p><div><p>Juliette Carreiro</p><p>Tech Writer</p>` +
+				`<a href="/us/blog/author/juliette">Articles by Juliette</a></div><a href="/us/blog/devops">DevOps &amp; Cloud</a></header><article>` +
+				enBody + `</article></body></html>`),
+			"2025-02-04", ""},
 		{"no unlabelled date from a side column",
 			datedPage("en", ``, "Chinese hunter catches bubonic plague after eating wild rabbit",
 				`<div class="single-post-sidebar"><span class="post-date">March 3, 2016</span></div>`, enBody),

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -122,7 +123,7 @@ func headings(p *htmlPage) []*html.Node {
 	var heads []*html.Node
 	titles := metaTitles(p)
 	best := 0.0
-	for _, n := range p.query.Find("h1, h2, h3, " + headlineSelector).Nodes {
+	for _, n := range p.query.Find("h1, h2, h3, h4, h5, h6, " + headlineSelector).Nodes {
 		if m := titleMatch(nodeText(n), titles...); m > best && !within(n, atom.Head) {
 			heads, best = []*html.Node{n}, m
 		}
@@ -158,18 +159,28 @@ func within(n *html.Node, a atom.Atom) bool {
 
 // titleMatch returns how well a heading matches the best of titles: 0
 // when neither holds the other, else the share of the longer one's length
-// the shorter one has.
+// the shorter one has. Both are compared as their words (letters and
+// digits), so that a "?" the <title> drops or a curly apostrophe the
+// headline has do not part them.
 func titleMatch(heading string, titles ...string) float64 {
-	hd := strings.ToLower(foldSpace(heading))
+	hd := titleWords(heading)
 	best := 0.0
 	for _, t := range titles {
-		t = strings.ToLower(foldSpace(t))
-		if len(hd) < 8 || len(t) < 8 || !strings.Contains(t, hd) && !strings.Contains(hd, t) {
+		t = titleWords(t)
+		if len(hd) < 8 || len(t) < 8 || !strings.Contains(" "+t+" ", " "+hd+" ") && !strings.Contains(" "+hd+" ", " "+t+" ") {
 			continue
 		}
 		best = max(best, float64(min(len(hd), len(t)))/float64(max(len(hd), len(t))))
 	}
 	return best
+}
+
+// titleWords returns s's runs of letters and digits, lower-cased and
+// joined by single spaces.
+func titleWords(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.Is(unicode.Mn, r)
+	}), " ")
 }
 
 // walk visits n's subtree in document order. dateish counts down the
