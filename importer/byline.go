@@ -58,10 +58,11 @@ var (
 	// nameSeparator cuts a piece into names.
 	nameSeparator = regexp.MustCompile(`\s*(?:,|;|、|，|；)\s*|\s*&\s*|\s+(?:and|And|AND|und|et|y|e|en|og|och|и)\s+`)
 	// affiliationJoin introduces an affiliation or a place after a name
-	// ("for The Guardian", "on behalf of …", "à Paris").
-	affiliationJoin = regexp.MustCompile(`(?i)\s+(?:on behalf of|for|at|of|from|with|in|à|aus|für|pour|para|per)(?:\s+|$)`)
+	// ("for The Guardian", "on behalf of …", "à Paris", "發表在 痞客邦":
+	// posted on a blog host).
+	affiliationJoin = regexp.MustCompile(`(?i)\s+(?:on behalf of|for|at|of|from|with|in|à|aus|für|pour|para|per|發表在|发表在|發表於|发表于)(?:\s+|$)`)
 	// danglingJoin ends a piece whose affiliation is the next piece.
-	danglingJoin = regexp.MustCompile(`(?i)\s(?:on behalf of|for|at|of|from|in|à|aus|für|pour|para|per)$`)
+	danglingJoin = regexp.MustCompile(`(?i)\s(?:on behalf of|for|at|of|from|in|à|aus|für|pour|para|per|發表在|发表在|發表於|发表于)$`)
 	// orgConnector is a small word inside an organisation's name ("Center
 	// for Drug Evaluation and Research").
 	orgConnector = regexp.MustCompile(`(?i)\s(?:for|of|de|für|du|della|del)\s`)

@@ -78,7 +78,7 @@ var orgSmallWord = map[string]bool{"and": true, "of": true, "for": true, "the": 
 // notAName matches the words of bylines and buttons that are no names.
 var notAName = regexp.MustCompile(`(?i)^(?:the )?(?:author|authors|admin|administrator|editor|editors|staff|guest|` +
 	`anonymous|unknown|share|shares|follow|email|e-mail|facebook|twitter|x|linkedin|instagram|pinterest|whatsapp|` +
-	`reddit|youtube|tiktok|comments?|discuss|more|read more|bio|full bio|see full bio|view|view profile|view full profile|` +
+	`reddit|youtube|tiktok|comments?|kommentare?|commentaires?|comentarios?|commenti|留言|評論|评论|コメント|댓글|discuss|more|read more|bio|full bio|see full bio|view|view profile|view full profile|` +
 	`profile|posts|all posts|view all posts|about|about the author|about us|contact|subscribe|sign in|log in|menu|` +
 	`home|search|print|copy link|save|listen|advertisement|sponsored|opinion|news|updated|published|posted|share this|learn more|see more|` +
 	`share on|follow us|paid|free|premium|terms|privacy|privacy policy|terms and conditions|conditions|cookies?|` +
