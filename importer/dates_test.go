@@ -150,6 +150,11 @@ func TestArticleDates(t *testing.T) {
 				`<a href="/us/blog/author/juliette">Articles by Juliette</a></div><a href="/us/blog/devops">DevOps &amp; Cloud</a></header><article>` +
 				enBody + `</article></body></html>`),
 			"2025-02-04", ""},
+		{"a release date labelled by its wrapper's class beats older data (scripps, wcxb-dev 4125)",
+			datedPage("en", `<meta property="article:published_time" content="2013-03-11T11:11:07-07:00" />`, "9 common food myths debunked",
+				`<section class="byline"><span class="byline__release-date"><time datetime="2023-03-20T00:00:00-07:00">March 20, 2023</time></span>`+
+					`<span class="byline__section">Health</span></section>`, enBody),
+			"2023-03-20T00:00:00-07:00", ""},
 		{"no unlabelled date from a side column",
 			datedPage("en", ``, "Chinese hunter catches bubonic plague after eating wild rabbit",
 				`<div class="single-post-sidebar"><span class="post-date">March 3, 2016</span></div>`, enBody),

@@ -277,7 +277,11 @@ func (w *dateWalk) attrDate(n *html.Node, cls string) {
 		}
 		// The label may stand before the element or in its own text
 		// ("<time class=published>Last updated: …</time>"); a word
-		// outranks a class.
+		// outranks a class, which may be its wrapper's
+		// ("<span class=byline__release-date><time …>").
+		if p := n.Parent; p != nil && p.Type == html.ElementNode {
+			cls += " " + strings.ToLower(attrOf(p, "class")+" "+attrOf(p, "id"))
+		}
 		pub, up, _ := w.labels("")
 		own := updatedWord.MatchString(nodeText(n))
 		w.add(printedDate{t: t, pos: w.pos, dateish: true, machine: true,
