@@ -230,6 +230,9 @@ func wholeSiteName(a archive.Author, sites []string) archive.Author {
 		if len(s) <= len(a.Name) || !strings.EqualFold(s[:len(a.Name)+1], a.Name+" ") {
 			continue
 		}
+		if a.Role != "" && strings.EqualFold(a.Name+" "+a.Role, s) {
+			return archive.Author{Name: s, Kind: archive.Organization} // "Human" in "the Loop": the blog "Human in the Loop"
+		}
 		if rest := strings.Fields(s[len(a.Name):]); len(rest) > 2 || strings.ContainsFunc(strings.Join(rest, ""), notNameRune) {
 			continue // "Franck Nijhof (Frenck)", "Top Growth Marketing - eCommerce Ad …": more than a cut word
 		}

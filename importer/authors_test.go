@@ -105,6 +105,10 @@ func TestArticleAuthors(t *testing.T) {
 			`<meta property="og:site_name" content="Audiophile ON"><meta itemprop="author" content="Audiophile On">`,
 			`<h1>The river floods the lower town</h1><div class="blog-meta-item--author">Written By <a href="/?author=6" class="blog-author-name">Audiophile On</a></div>`,
 			[]archive.Author{{Name: "Audiophile ON", Kind: archive.Organization}}},
+		{"SiteNameNotCutAtIn", // wcxb-dev 2722: the blog "Human in the Loop", not "Human" in "the Loop"
+			`<meta name="author" content="Human in the Loop" /><meta property="og:site_name" content="Human in the Loop" />`,
+			`<h1>The river floods the lower town</h1>`,
+			[]archive.Author{{Name: "Human in the Loop", Kind: archive.Organization}}},
 		{"SiteNameWithNickname", // wcxb-dev 0487: the person shown is no site name cut short
 			`<meta property="og:site_name" content="Franck Nijhof (Frenck)">`,
 			`<h1>The river floods the lower town</h1><div class="post-author">By <a href="/about">Franck Nijhof</a></div>`,

@@ -63,6 +63,9 @@ var (
 	affiliationJoin = regexp.MustCompile(`(?i)\s+(?:on behalf of|for|at|of|from|with|in|à|aus|für|pour|para|per|發表在|发表在|發表於|发表于)(?:\s+|$)`)
 	// danglingJoin ends a piece whose affiliation is the next piece.
 	danglingJoin = regexp.MustCompile(`(?i)\s(?:on behalf of|for|at|of|from|in|à|aus|für|pour|para|per|發表在|发表在|發表於|发表于)$`)
+	// labelFrom is a one-word label ending in "from" before the name
+	// ("Insights from", "Notes from"), not a name whose affiliation follows.
+	labelFrom = regexp.MustCompile(`^\p{L}+\s+(?i:from|von)$`)
 	// orgConnector is a small word inside an organisation's name ("Center
 	// for Drug Evaluation and Research").
 	orgConnector = regexp.MustCompile(`(?i)\s(?:for|of|de|für|du|della|del)\s`)
@@ -108,6 +111,9 @@ func parseBylineText(text string, declared bool) []archive.Author {
 			continue
 		}
 		other = 0
+		if labelFrom.MatchString(piece) {
+			continue // "Insights from" "Liza Burke": a label, the name follows
+		}
 		dangling = danglingJoin.MatchString(piece)
 		if loc := notAuthorRole.FindStringIndex(piece); loc != nil {
 			if strings.TrimSpace(piece[loc[1]:]) == "" {

@@ -47,6 +47,8 @@ func TestParseByline(t *testing.T) {
 		{"Chinese", "文/张三", "张三", ""},
 		{"Japanese", "記者 山田太郎", "山田太郎", ""},
 		{"Korean", "홍길동 기자", "홍길동", ""},
+		// wcxb-dev 1974: a heading "Insights from" in the author box, then the name and job.
+		{"LabelFrom", "Insights from\nLiza Burke\nMarketing Director\nMay 14, 2025", "Liza Burke", "Marketing Director"},
 		// pixnet (mozilla): "NAME posted on SITE", then the comment count's link.
 		{"ChinesePostedOn", "史蒂文的家_藍天 發表在\n痞客邦 PIXNET\n留言", "史蒂文的家_藍天", "痞客邦 PIXNET"},
 		// Dates, times, counters and buttons are no names.
