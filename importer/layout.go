@@ -12,17 +12,23 @@ import (
 // Words the page's layout keeps apart although its markup puts no white
 // space between them must not be glued in the text ("Casey Affleck" and
 // "Manchester by the Sea" in two spans that the style sheet sets one under
-// the other). The markup tells it in three ways: an inline style that lays
-// an element out as a block, two adjacent links to different addresses,
-// and two adjacent elements of different classes (fields of a card that a
-// style sheet lays out).
+// the other). The markup tells it in three ways: an inline style or a
+// display class that lays an element out as a block, two adjacent links to
+// different addresses, and two adjacent elements of different classes
+// (fields of a card that a style sheet lays out).
 
 // styledBlock matches an inline style that lays an element out as a block.
 var styledBlock = regexp.MustCompile(`(?i)(^|;)\s*display\s*:\s*(block|flex|grid|table|list-item)\b`)
 
-// isStyledBlock reports whether n's inline style lays it out as a block.
+// blockClass matches a class list holding a display utility that lays the
+// element out as a block (Tailwind's "block", "flex", "grid", perhaps for
+// a screen width: "md:block"); "inline-block" and "inline-flex" do not.
+var blockClass = regexp.MustCompile(`(?:^|\s)(?:(?:sm|md|lg|xl|2xl):)?(?:block|flex|grid)(?:\s|$)`)
+
+// isStyledBlock reports whether n's inline style or one of its display
+// classes lays it out as a block.
 func isStyledBlock(n *html.Node) bool {
-	return styledBlock.MatchString(attrOf(n, "style"))
+	return styledBlock.MatchString(attrOf(n, "style")) || blockClass.MatchString(attrOf(n, "class"))
 }
 
 // minFieldRunes is the least text an element has to count as a field of

@@ -41,6 +41,19 @@ func TestLayoutSpaces(t *testing.T) {
 		},
 		{"Links", `<p><a href="/news">News</a><a href="/sport">Sport</a><a href="/sport">s</a></p>`, "News Sports"},
 		{"StyledBlock", `<p><span style="display:block">First line</span><span style="display: block;">Second line</span></p>`, "First line\nSecond line"},
+		{ // alternativeto.net (wcxb-dev 2976): Tailwind's class "block" sets the subtitle under the headline
+			"BlockClass",
+			`<h1 class="Heading-module-scss-module__br2CUG__h1 !text-center">The Best Notion Alternatives` +
+				`<span class="block text-[0.54em] mt-0.5 font-medium md:font-normal">Top Note-taking Tools &amp; Todo List Managers like Notion</span></h1>`,
+			"The Best Notion Alternatives\nTop Note-taking Tools & Todo List Managers like Notion",
+		},
+		{ // wcxb-dev 4130: a note set under the figure by the class "block"
+			"BlockClassInParagraph",
+			`<p class="leading-8 text-16px text-arsenic"><span class="font-bold"> Measured Weight: </span> 15.7 oz.` +
+				`<span class="block">(hammock, stuff sack, attached guylines, integrated bug net)</span></p>`,
+			"Measured Weight: 15.7 oz.\n(hammock, stuff sack, attached guylines, integrated bug net)",
+		},
+		{"InlineBlockClass", `<p>Press <span class="inline-block rounded">Save</span> now</p>`, "Press Save now"},
 		{"Code", `<p>Call <code><span class="nx">foo</span><span class="nb">Bar</span></code> now</p>`, "Call fooBar now"},
 		{"Chinese", `<p><span class="a">中国</span><span class="b">新闻</span></p>`, "中国新闻"},
 		{ // blog.antoyo.xyz (wcxb-dev 0389): Asciidoctor puts a paragraph in every cell

@@ -164,7 +164,7 @@ func shownHeadlines(p *htmlPage, sites []string) []shownHeadline {
 		for i, l := range lines {
 			lines[i] = strings.TrimRight(fixMojibake(foldSpace(unescapeShown(l))), " :")
 		}
-		t := strings.Join(lines, " ")
+		t := strings.Join(lines, " ") // "WEEKEND<br>CODING<br>AGENT": one phrase broken for show
 		if t == "" || len(strings.Fields(t)) > maxHeadlineWords || isSiteName(t, sites) {
 			return
 		}
@@ -196,7 +196,8 @@ func markedHeadline(shown []shownHeadline) (shownHeadline, bool) {
 const minHeadlineWords = 3
 
 // headlineLines returns the text of a headline element cut at its line
-// breaks (<br>, block elements).
+// breaks: <br>, elements that are blocks by their tag or laid out as
+// blocks (isStyledBlock: "Headline<span class="block">Subtitle</span>").
 func headlineLines(n *html.Node) []string {
 	var lines []string
 	var b strings.Builder
@@ -211,7 +212,7 @@ func headlineLines(n *html.Node) []string {
 		switch {
 		case n.Type == html.TextNode:
 			b.WriteString(n.Data)
-		case n.Type == html.ElementNode && (n.Data == "br" || n.Data == "div" || n.Data == "p" || n.Data == "li"):
+		case n.Type == html.ElementNode && (n.Data == "br" || isBlockTag(n.Data) || isStyledBlock(n)):
 			flush()
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				walk(c)

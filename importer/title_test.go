@@ -194,6 +194,12 @@ func TestArticleTitle(t *testing.T) {
 			`<h1 class="sr-only sr-only-focusable">How to help babies, toddlers sleep through the night | Patient Education | UC Davis Children's Hospital</h1>` +
 				`<h2 class="section-title underlined mb-2 pb-3">How to help babies, toddlers sleep through the night</h2>`,
 			"How to help babies, toddlers sleep through the night"},
+		{"SubtitleLaidOutAsBlock", // wcxb-dev 2976: a subtitle set under the headline by Tailwind's class "block", no space before it
+			`<title>Best Notion Alternatives: Top Note-taking Tools in 2026 | AlternativeTo</title>` +
+				`<meta property="og:title" content="Best Notion Alternatives: Top Note-taking Tools in 2026"><meta property="og:site_name" content="AlternativeTo">`,
+			`<h1 translate="no" class="Heading-module-scss-module__br2CUG__h1 !text-center md:!text-[3em]">The Best Notion Alternatives` +
+				`<span class="block text-[0.54em] mt-0.5 font-medium md:font-normal">Top Note-taking Tools &amp; Todo List Managers like Notion</span></h1>`,
+			"The Best Notion Alternatives Top Note-taking Tools & Todo List Managers like Notion"},
 		{"KickerLine", // wcxb-dev 4715: a kicker in a <div> inside the <h1>
 			`<title>Klatch Coffee | Shopify App Store</title><meta property="og:site_name" content="Shopify">`,
 			`<h1 class="tw-text-display-5"> <div class="tw-text-fg-inverted-tertiary tw-text-body-2xl">Get that tech stack</div> <span class="lg:tw-block">Klatch Coffee</span> </h1>`,
