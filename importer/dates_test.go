@@ -155,6 +155,12 @@ func TestArticleDates(t *testing.T) {
 				`<section class="byline"><span class="byline__release-date"><time datetime="2023-03-20T00:00:00-07:00">March 20, 2023</time></span>`+
 					`<span class="byline__section">Health</span></section>`, enBody),
 			"2023-03-20T00:00:00-07:00", ""},
+		{"a headline set as a paragraph (Framer, getdianahr, wcxb-dev 4304)",
+			[]byte(`<html lang="en"><head><title>Top 5 HR Management Software in 2026 | DianaHR</title></head><body>` +
+				`<nav><a href="/services">Services</a> <a href="/about">About Us</a> <a href="/pricing">Pricing</a></nav><div class="framer-1">` +
+				`<p class="framer-text">Top 5 HR Management Software in 2026</p><p class="framer-text">DianaHR Team</p><p class="framer-text">Feb 16, 2026</p></div>` +
+				`<div class="framer-2">` + enBody + `</div></body></html>`),
+			"2026-02-16", ""},
 		{"no unlabelled date from a side column",
 			datedPage("en", ``, "Chinese hunter catches bubonic plague after eating wild rabbit",
 				`<div class="single-post-sidebar"><span class="post-date">March 3, 2016</span></div>`, enBody),

@@ -116,9 +116,9 @@ func findVisibleDates(p *htmlPage, h dateHint) ([]printedDate, []span) {
 
 // headings returns the elements a dateline stands by: the heading that
 // matches the title best (the article's, not the site's name that the
-// title also holds), and the first <h1> when it is another one and not
-// the site's name in the page's header; else the start of the page's
-// <article> or <main>.
+// title also holds), else a paragraph that is the title, and the first
+// <h1> when it is another one and not the site's name in the page's
+// header; else the start of the page's <article> or <main>.
 func headings(p *htmlPage) []*html.Node {
 	var heads []*html.Node
 	titles := metaTitles(p)
@@ -126,6 +126,15 @@ func headings(p *htmlPage) []*html.Node {
 	for _, n := range p.query.Find("h1, h2, h3, h4, h5, h6, " + headlineSelector).Nodes {
 		if m := titleMatch(nodeText(n), titles...); m > best && !within(n, atom.Head) {
 			heads, best = []*html.Node{n}, m
+		}
+	}
+	if len(heads) == 0 {
+		// Page builders (Framer, Webflow) set the headline as a
+		// paragraph: one that is the title, or nearly.
+		for _, n := range p.query.Find("p").Nodes {
+			if m := titleMatch(nodeText(n), titles...); m > max(best, 0.6) && !within(n, atom.Head) {
+				heads, best = []*html.Node{n}, m
+			}
 		}
 	}
 	if h1 := firstNode(p.query.Find("h1")); h1 != nil && (len(heads) == 0 || heads[0] != h1) &&
