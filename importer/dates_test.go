@@ -161,6 +161,13 @@ func TestArticleDates(t *testing.T) {
 				`<p class="framer-text">Top 5 HR Management Software in 2026</p><p class="framer-text">DianaHR Team</p><p class="framer-text">Feb 16, 2026</p></div>` +
 				`<div class="framer-2">` + enBody + `</div></body></html>`),
 			"2026-02-16", ""},
+		{"the date after \"Written by\" in the author box after the article (shakuro, wcxb-dev 0233)",
+			[]byte(`<html lang="en"><head><title>How Are Mobile Apps Created? | Shakuro</title></head><body>` +
+				`<article><h1>How Are Mobile Apps Created?</h1>` + enBody + enBody + enBody + enBody + enBody + enBody + enBody +
+				`<div class="tags"><a href="/tag/apps">apps</a> <a href="/tag/mobile">mobile-apps</a></div>` +
+				`<div class="flex"><img src="/a.jpg" alt=""><div><p class="text-t600">Written by</p><p><a href="/blog/author/moses">Moses Kim and Kate Shokurova</a></p>` +
+				`<p class="text-t600">April 8, 2024</p></div></div></article></body></html>`),
+			"2024-04-08", ""},
 		{"no unlabelled date from a side column",
 			datedPage("en", ``, "Chinese hunter catches bubonic plague after eating wild rabbit",
 				`<div class="single-post-sidebar"><span class="post-date">March 3, 2016</span></div>`, enBody),

@@ -33,9 +33,12 @@ var (
 		`actualizado|actualización|atualizado|atualização|mis à jour|mise à jour|aggiornato|aggiornamento|` +
 		`bijgewerkt|gewijzigd|uppdaterad|opdateret|oppdatert|päivitetty|zaktualizowano|aktualizováno|` +
 		`frissítve|обновлено|更新|수정)`
-	updatedLabel   = regexp.MustCompile(`(?i)` + updatedWords + labelWords)
-	updatedWord    = regexp.MustCompile(`(?i)` + updatedWords)
-	originalLabel  = regexp.MustCompile(`(?i)(?:originally|first) (?:published|posted)` + labelWords)
+	updatedLabel  = regexp.MustCompile(`(?i)` + updatedWords + labelWords)
+	updatedWord   = regexp.MustCompile(`(?i)` + updatedWords)
+	originalLabel = regexp.MustCompile(`(?i)(?:originally|first) (?:published|posted)` + labelWords)
+	// writtenBy is a byline just before a date: "Written by Jane Doe ·
+	// April 8, 2024" dates the writing.
+	writtenBy      = regexp.MustCompile(`\b(?i:written|posted|published|authored) (?i:by)\s+\p{Lu}[^.!?:;|]{1,60}$`)
 	publishedLabel = regexp.MustCompile(`(?i)(?:published|posted|publié|publicado|pubblicato|veröffentlicht|` +
 		`erschienen|erstellt|gepubliceerd|geplaatst|publicerad|publiceret|publisert|julkaistu|opublikowano|` +
 		`publikováno|megjelent|publicat|опубликовано|发布|發布|公開|게시|입력)` + labelWords + `|(?:date|datum|fecha|data)\s*:\s*$`)
@@ -368,7 +371,7 @@ func (w *dateWalk) labels(before string) (pub, up, original bool) {
 	}
 	up = updatedLabel.MatchString(ctx)
 	original = originalLabel.MatchString(ctx)
-	pub = !up && publishedLabel.MatchString(ctx)
+	pub = !up && (publishedLabel.MatchString(ctx) || writtenBy.MatchString(strings.TrimRight(ctx, " ·•|-–—,")))
 	return pub || original, up && !original, original
 }
 
