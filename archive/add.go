@@ -290,7 +290,7 @@ func articleRows(c *Capture, now time.Time) ([]articleRow, error) {
 		r := articleRow{
 			a: a, text: a.Text(), captions: a.Captions(),
 			fileName: a.FileName, format: a.Format, imported: a.Imported,
-			published: timeArg(a.Published), modified: timeArg(a.Modified), captured: timeArg(a.Captured),
+			published: pageTimeArg(a.Published), modified: pageTimeArg(a.Modified), captured: timeArg(a.Captured),
 		}
 		if i < len(c.CitationKeys) {
 			r.key = c.CitationKeys[i]

@@ -47,7 +47,7 @@ func CitationKeyBase(a *Article) string {
 	}
 	year := "nd" // no date
 	if !a.Published.IsZero() {
-		year = strconv.Itoa(a.Published.UTC().Year())
+		year = strconv.Itoa(a.Published.Year()) // the page's own year
 	}
 	return who + year + keyWord(a.Title, true)
 }

@@ -21,6 +21,15 @@ import (
 // that text order is time order.
 const timeLayout = "2006-01-02T15:04:05.000Z"
 
+// pageTimeLayout is how an article's published and modified times are
+// stored: in the page's own time zone, as timeLayout with the offset in
+// place of "Z" ("2019-11-19T19:53:52.000-05:00"; a UTC time is written as
+// timeLayout writes it). The day the page gives is the one the reader
+// sees and cites, and that date filters and facets read from the text's
+// start; text order is then the order of the pages' own clocks, hours
+// off at most between time zones.
+const pageTimeLayout = "2006-01-02T15:04:05.000Z07:00"
+
 // formatTime returns t in the stored layout.
 func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
 
@@ -36,12 +45,27 @@ func timeArg(t time.Time) any {
 	return formatTime(t)
 }
 
-// parseTime reads a stored time; NULL gives the zero time.
+// pageTimeArg returns an article's published or modified time as a query
+// argument (see pageTimeLayout): NULL when t is zero or outside the years
+// 1–9999.
+func pageTimeArg(t time.Time) any {
+	if timeArg(t) == nil {
+		return nil
+	}
+	return t.Format(pageTimeLayout)
+}
+
+// parseTime reads a stored time, in either layout; NULL gives the zero
+// time.
 func parseTime(s sql.NullString) (time.Time, error) {
 	if !s.Valid || s.String == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.Parse(timeLayout, s.String)
+	layout := timeLayout
+	if !strings.HasSuffix(s.String, "Z") {
+		layout = pageTimeLayout
+	}
+	t, err := time.Parse(layout, s.String)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("bad stored time %q: %w", s.String, err)
 	}

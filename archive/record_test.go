@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 )
 
 // recordArticle is an article with the whole record the importer gives.
@@ -152,6 +153,37 @@ func TestOneAddressOneArticle(t *testing.T) {
 		}
 		if got, err := s.ArticleByURL(ctx, pair[1]); err != nil || got != id {
 			t.Errorf("ArticleByURL(%s) = %d, %v; want %d", pair[1], got, err, id)
+		}
+	}
+}
+
+// An article's published and modified times keep the page's own time zone:
+// an evening story in New York is dated the day the page shows, in the
+// article, the list and the published: filter, not the next day in UTC.
+func TestRecordKeepsPageDay(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := mustOpen(t)
+	ny := time.FixedZone("", -5*3600)
+	a := recordArticle("https://www.theverge.com/star-trek-4", "Noah Hawley is in talks to direct.")
+	a.Published = time.Date(2019, 11, 19, 19, 53, 52, 0, ny) // 2019-11-20 in UTC
+	a.Modified = time.Date(2019, 11, 20, 9, 0, 0, 0, time.UTC)
+	id := mustAdd(t, s, newCapture("trek.html", "trek", a))[0]
+	got, err := s.Article(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Published.Equal(a.Published) || got.Published.Format(time.RFC3339) != "2019-11-19T19:53:52-05:00" ||
+		got.Modified.Format(time.RFC3339) != "2019-11-20T09:00:00Z" {
+		t.Errorf("published %v, modified %v; want the page's 2019-11-19T19:53:52-05:00 and 2019-11-20T09:00:00Z", got.Published, got.Modified)
+	}
+	list, err := s.List(ctx, ListFilter{})
+	if err != nil || len(list) != 1 || list[0].Published.Format(time.DateOnly) != "2019-11-19" {
+		t.Errorf("list: %+v, %v; want the row dated 2019-11-19", list, err)
+	}
+	for q, want := range map[string]int{"published:2019-11-19": 1, "published:2019-11-20": 0} {
+		if n, err := s.SearchCount(ctx, q); err != nil || n != want {
+			t.Errorf("%s: %d, %v; want %d", q, n, err, want)
 		}
 	}
 }

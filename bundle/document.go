@@ -139,7 +139,7 @@ func ArticleOf(key string, a *archive.Article) DocArticle {
 func ContentOf(a *archive.Article) DocContent {
 	return DocContent{
 		Title: a.Title, Standfirst: a.Standfirst, Byline: a.Byline, Authors: orEmpty(a.Authors), Site: a.Site, URL: a.URL,
-		Language: a.Language, Published: a.Published.UTC(), Modified: a.Modified.UTC(),
+		Language: a.Language, Published: a.Published, Modified: a.Modified, // in the page's own zone
 		Blocks: orEmpty(a.Blocks), Figures: orEmpty(a.Figures), Related: orEmpty(a.Related),
 		Confidence: a.Confidence,
 		Provenance: DocProvenance{OriginalSHA256: a.OriginalSHA, FileName: a.FileName, Format: a.Format,

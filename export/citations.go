@@ -59,7 +59,7 @@ func bibFields(e *entry) [][2]string {
 	}
 	f = appendNonEmpty(f, "journal", bibText(a.Site))
 	if !a.Published.IsZero() {
-		f = append(f, [2]string{"date", day(a.Published)}, [2]string{"year", a.Published.UTC().Format("2006")})
+		f = append(f, [2]string{"date", day(a.Published)}, [2]string{"year", a.Published.Format("2006")})
 	}
 	f = appendNonEmpty(f, "url", bibURLReplacer.Replace(cleanLine(a.URL)))
 	f = appendNonEmpty(f, "urldate", day(captured(a)))
@@ -167,8 +167,8 @@ func writeRIS(ctx context.Context, j *job) error {
 		}
 		line("T2", a.Site)
 		if !a.Published.IsZero() {
-			line("PY", a.Published.UTC().Format("2006"))
-			line("DA", a.Published.UTC().Format("2006/01/02/"))
+			line("PY", a.Published.Format("2006"))
+			line("DA", a.Published.Format("2006/01/02/"))
 		}
 		line("UR", a.URL)
 		if t := captured(a); !t.IsZero() {
@@ -227,7 +227,6 @@ func cslDateOf(t time.Time) *cslDate {
 	if t.IsZero() {
 		return nil
 	}
-	t = t.UTC()
 	return &cslDate{DateParts: [][]int{{t.Year(), int(t.Month()), t.Day()}}}
 }
 

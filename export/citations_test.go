@@ -10,6 +10,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/clippings/clippings/archive"
 )
 
 // fixtureTitles returns the titles of the fixture's articles, sorted.
@@ -169,4 +172,37 @@ func TestZotero(t *testing.T) {
 		t.Errorf("no note with the highlights:\n%s", data)
 	}
 	t.Run("Pandoc", func(t *testing.T) { checkItems(t, fx, pandocItems(t, "biblatex", bib)) })
+}
+
+// TestCitedDayIsThePages: a story the page dates 31 December 2019 at 8 pm
+// in New York (1 January 2020 in UTC) is cited with the page's day and
+// year in every format.
+func TestCitedDayIsThePages(t *testing.T) {
+	s, err := archive.Open(context.Background(), filepath.Join(t.TempDir(), "archive.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	a := &archive.Article{Title: "The decade ends in Times Square", Byline: "Jane Roe", Site: "The City",
+		URL: "https://example.com/decade", Published: time.Date(2019, 12, 31, 20, 0, 0, 0, time.FixedZone("", -5*3600)),
+		Blocks: []archive.Block{{Kind: archive.Paragraph, Text: "Crowds gathered."}}}
+	res, err := s.AddCapture(context.Background(), capture("decade.html", a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for f, wants := range map[Format][]string{
+		BibTeX:  {"date = {2019-12-31}", "year = {2019}"},
+		RIS:     {"PY  - 2019\r\n", "DA  - 2019/12/31/\r\n"},
+		CSLJSON: {"2019,\n          12,\n          31"},
+	} {
+		data, err := os.ReadFile(exportTo(t, s, res.IDs, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range wants {
+			if !strings.Contains(string(data), want) {
+				t.Errorf("%s lacks %q:\n%s", f, want, data)
+			}
+		}
+	}
 }

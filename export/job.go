@@ -150,12 +150,14 @@ func title(a *archive.Article) string {
 	return "Untitled"
 }
 
-// day formats t as YYYY-MM-DD, "" when zero.
+// day formats t's day as YYYY-MM-DD, "" when zero. The day is t's own, in
+// the time zone it was given in: an article's published time keeps the
+// page's zone, whose day is the one the page shows and a citation gives.
 func day(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format("2006-01-02")
+	return t.Format("2006-01-02")
 }
 
 // stamp formats t as RFC 3339 in UTC, "" when zero.
