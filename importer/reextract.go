@@ -207,9 +207,12 @@ func sameContent(old, fresh *archive.Article) bool {
 }
 
 // sameTime reports whether two times are equal at the precision the
-// archive keeps (milliseconds).
+// archive keeps (milliseconds), in the same time zone offset (the page's
+// own, which gives the day it shows).
 func sameTime(a, b time.Time) bool {
-	return a.Sub(b).Abs() < time.Millisecond
+	_, za := a.Zone()
+	_, zb := b.Zone()
+	return a.Sub(b).Abs() < time.Millisecond && za == zb
 }
 
 // imageCheck remembers which images the archive holds.

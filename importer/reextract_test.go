@@ -87,4 +87,9 @@ func TestReextractSameTime(t *testing.T) {
 	if sameContent(old, &archive.Article{Title: "T", Published: at.Add(time.Second)}) {
 		t.Error("a date a second later counts as the same")
 	}
+	// An earlier release stored the page's time in UTC; re-cleaning gives it
+	// the page's zone back, and with it the day the page shows.
+	if sameContent(old, &archive.Article{Title: "T", Published: at.Truncate(time.Millisecond).In(time.FixedZone("", -5*3600))}) {
+		t.Error("the same instant in the page's zone counts as the same: the archive would keep the UTC day")
+	}
 }
