@@ -3,6 +3,7 @@ package importer
 import (
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,12 +48,18 @@ var (
 		`|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}` +
 		`|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?` +
 		`|\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3})[-/.]\d{2,4}` +
-		`|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}\b)?` +
+		`|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?|(?i:uhr)\b)?(?:\s*[A-Z]{2,4}\b)?|\b\d{1,2}h\d{2}\b` +
 		`|\b(?:19|20)\d{2}\b|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?,?` +
 		`|(?i:\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s*(?:ago|read)\b))`)
 	// dateWords are words that introduce a date ("Updated", "Published on").
 	dateWords = regexp.MustCompile(`(?:\b(?i:last\s+)?(?i:updated|modified|published|posted|created)|` +
 		`(?:Last )?(?:Updated|Modified|Published|Posted|Created))(?i:\s+(?:on|at))?\s*:?`)
+	// dateLabels are the same words in the languages of the datelines
+	// (updatedWords, publishedWords: "publié le", "Aktualisiert am"), as
+	// whole words ("Publications Editor" keeps its "publicat"); not
+	// "Reviewed", which in a byline names a reviewer (notAuthorRole).
+	dateLabels = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:last\s+)?(?:` + strings.Replace(updatedWords, "reviewed|", "", 1) + `|` +
+		publishedWords + `)(?:\s+(?:on|at|am|um|le|el|em|il|op|den|в))?\s*:?(?:[^\p{L}]|$)`)
 	// pieceSeparator cuts a byline into pieces.
 	pieceSeparator = regexp.MustCompile(`\n|\s+[|•·—–]\s+|\s*[|•·]\s*|\s+-\s+|\s+/\s+`)
 	// nameSeparator cuts a piece into names.
@@ -153,11 +160,29 @@ func isPersonName(name string) bool {
 	return !isOrgName(name) && len(strings.Fields(name)) >= 2
 }
 
+// cutTextDates puts a line break in place of each date that the date
+// reader finds in text, in any of its languages ("12 марта 2024", "12
+// maart 2024", "2024年3月12日").
+func cutTextDates(text string) string {
+	ds := findTextDates(text, dateHint{})
+	slices.SortFunc(ds, func(a, b textDate) int { return b.start - a.start })
+	end := len(text) + 1
+	for _, d := range ds {
+		if d.end <= end { // overlapping readings of one date: the last cut wins
+			text = text[:d.start] + "\n" + text[d.end:]
+			end = d.start
+		}
+	}
+	return text
+}
+
 // bylinePieces cuts a byline at element boundaries, separators, dates and
 // glued words ("Harry RabinowitzTech Reporter").
 func bylinePieces(text string) []string {
 	text = strings.ReplaceAll(text, "\u00a0", " ")
 	text = dateWords.ReplaceAllString(text, "\n")
+	text = cutTextDates(text) // first: a label's end may be the date's first digit
+	text = dateLabels.ReplaceAllString(text, "\n")
 	text = dateInByline.ReplaceAllString(text, "\n")
 	var out []string
 	for _, piece := range pieceSeparator.Split(text, -1) {

@@ -47,6 +47,14 @@ func TestParseByline(t *testing.T) {
 		{"Chinese", "文/张三", "张三", ""},
 		{"Japanese", "記者 山田太郎", "山田太郎", ""},
 		{"Korean", "홍길동 기자", "홍길동", ""},
+		// A date and time after the name, in the forms other languages write them.
+		{"RussianDate", "Иван Петров, 12 марта 2024, 10:15", "Иван Петров", ""},
+		{"PolishDate", "Jan Kowalski, 12 marca 2024", "Jan Kowalski", ""},
+		{"DutchDate", "Door Jan de Vries, 12 maart 2024", "Jan de Vries", ""},
+		{"FrenchPublished", "Par Marie Dupont, publié le 3 mars 2024 à 10h15", "Marie Dupont", ""},
+		{"LastUpdate", "Supermove\nLast update:\nJuly 16, 2025", "Supermove", ""}, // wcxb-dev 0055
+		{"PublicationsEditor", "Jane Doe, Publications Editor", "Jane Doe", "Publications Editor"},
+		{"GermanUpdated", "Von Anna Müller | Aktualisiert am 14.03.2024, 10:15 Uhr", "Anna Müller", ""},
 		// wcxb-dev 1974: a heading "Insights from" in the author box, then the name and job.
 		{"LabelFrom", "Insights from\nLiza Burke\nMarketing Director\nMay 14, 2025", "Liza Burke", "Marketing Director"},
 		// pixnet (mozilla): "NAME posted on SITE", then the comment count's link.

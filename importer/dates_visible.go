@@ -39,9 +39,10 @@ var (
 	// writtenBy is a byline just before a date: "Written by Jane Doe ·
 	// April 8, 2024" dates the writing.
 	writtenBy      = regexp.MustCompile(`\b(?i:written|posted|published|authored) (?i:by)\s+\p{Lu}[^.!?:;|]{1,60}$`)
-	publishedLabel = regexp.MustCompile(`(?i)(?:published|posted|publié|publicado|pubblicato|veröffentlicht|` +
+	publishedWords = `(?:published|posted|publié|publiée|publicado|pubblicato|veröffentlicht|` +
 		`erschienen|erstellt|gepubliceerd|geplaatst|publicerad|publiceret|publisert|julkaistu|opublikowano|` +
-		`publikováno|megjelent|publicat|опубликовано|发布|發布|公開|게시|입력)` + labelWords + `|(?:date|datum|fecha|data)\s*:\s*$`)
+		`publikováno|megjelent|publicat|опубликовано|发布|發布|公開|게시|입력)`
+	publishedLabel = regexp.MustCompile(`(?i)` + publishedWords + labelWords + `|(?:date|datum|fecha|data)\s*:\s*$`)
 )
 
 // dateishWords mark the elements where pages print datelines, in their
