@@ -48,7 +48,7 @@ var (
 		`|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}` +
 		`|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?` +
 		`|\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3})[-/.]\d{2,4}` +
-		`|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?|(?i:uhr)\b)?(?:\s*[A-Z]{2,4}\b)?|\b\d{1,2}h\d{2}\b` +
+		`|(?:(?i:\b(?:at|um|alle|om|kl|klo)\.?|às|à|a las)\s+)?(?:\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?|(?i:uhr)\b)?(?:\s*[A-Z]{2,4}\b)?|\b\d{1,2}h\d{2}\b)` +
 		`|\b(?:19|20)\d{2}\b|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?,?` +
 		`|(?i:\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s*(?:ago|read)\b))`)
 	// dateWords are words that introduce a date ("Updated", "Published on").
@@ -189,7 +189,7 @@ func bylinePieces(text string) []string {
 		for _, p := range strings.Split(unglue(piece), "\n") {
 			p = trailingLabel.ReplaceAllString(strings.Trim(foldSpace(p), " ,;-–—|•·∙"), "")
 			switch {
-			case p == "":
+			case p == "", isWeekday(p):
 			case len(out) > 0 && (continuesList.MatchString(p) || isJob(p)): // "Book" "& Course" "Author": one piece
 				out[len(out)-1] += " " + p
 			default:

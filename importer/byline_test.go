@@ -53,6 +53,10 @@ func TestParseByline(t *testing.T) {
 		{"DutchDate", "Door Jan de Vries, 12 maart 2024", "Jan de Vries", ""},
 		{"FrenchPublished", "Par Marie Dupont, publié le 3 mars 2024 à 10h15", "Marie Dupont", ""},
 		{"LastUpdate", "Supermove\nLast update:\nJuly 16, 2025", "Supermove", ""}, // wcxb-dev 0055
+		{"ItalianTime", "di Mario Rossi | Pubblicato il 12 marzo 2024 alle 10:15", "Mario Rossi", ""},
+		{"GermanWeekday", "Von Anna Müller | Mittwoch, 12. März 2024", "Anna Müller", ""},
+		{"ArabicWeekdayAndMonth", "محمد علي | الأربعاء 12 أبريل 2023", "محمد علي", ""},
+		{"SwedishWeekdayTime", "Av Anna Svensson | måndag 11 mars 2024 kl. 10:15", "Anna Svensson", ""},
 		{"PublicationsEditor", "Jane Doe, Publications Editor", "Jane Doe", "Publications Editor"},
 		{"GermanUpdated", "Von Anna Müller | Aktualisiert am 14.03.2024, 10:15 Uhr", "Anna Müller", ""},
 		// wcxb-dev 1974: a heading "Insights from" in the author box, then the name and job.

@@ -70,10 +70,50 @@ var monthNames = map[string][12]string{
 		"листопада листопад", "грудня грудень"},
 	"bg": {"януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври",
 		"ноември", "декември"},
+	// Arabic: the months of Egypt and the Gulf, then the Levant's one-word
+	// names (كانون and تشرين are two words each, not read).
+	"ar": {"يناير", "فبراير شباط", "مارس اذار", "ابريل افريل نيسان", "مايو ايار", "يونيو يونيه حزيران",
+		"يوليو يوليه تموز", "اغسطس اب", "سبتمبر ايلول", "اكتوبر", "نوفمبر", "ديسمبر"},
+	// Hebrew, also with the prefix ב ("12 במרץ 2024").
+	"he": {"ינואר בינואר", "פברואר בפברואר", "מרץ במרץ", "אפריל באפריל", "מאי במאי", "יוני ביוני",
+		"יולי ביולי", "אוגוסט באוגוסט", "ספטמבר בספטמבר", "אוקטובר באוקטובר", "נובמבר בנובמבר", "דצמבר בדצמבר"},
 	"el": {"ιανουαριου ιανουαριος ιαν", "φεβρουαριου φεβρουαριος φεβ", "μαρτιου μαρτιος μαρ",
 		"απριλιου απριλιος απρ", "μαιου μαιος", "ιουνιου ιουνιος ιουν", "ιουλιου ιουλιος ιουλ",
 		"αυγουστου αυγουστος αυγ", "σεπτεμβριου σεπτεμβριος σεπ", "οκτωβριου οκτωβριος οκτ",
 		"νοεμβριου νοεμβριος νοε", "δεκεμβριου δεκεμβριος δεκ"},
+}
+
+// weekdayNames are the days of the week, as datelines print them before
+// the date ("Mittwoch, 12. März 2024", "الأربعاء 12 أبريل 2023"), folded
+// like monthNames.
+var weekdayNames = strings.Fields(`monday tuesday wednesday thursday friday saturday sunday
+montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
+lundi mardi mercredi jeudi vendredi samedi dimanche
+lunes martes miercoles jueves viernes sabado domingo
+lunedi martedi mercoledi giovedi venerdi sabato domenica
+segunda-feira terca-feira quarta-feira quinta-feira sexta-feira
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+mandag tirsdag onsdag torsdag fredag lordag sondag tisdag
+maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai
+poniedzialek wtorek sroda czwartek piatek sobota niedziela
+pondeli utery streda ctvrtek patek nedele
+pazartesi sali carsamba persembe cuma cumartesi pazar
+понедельник вторник среда четверг пятница суббота воскресенье
+понеділок вівторок середа четвер пятниця п'ятниця субота неділя
+الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت`)
+
+// weekdays is the set of folded weekday names; built on first use.
+var weekdays = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, w := range weekdayNames {
+		out[foldWord(w)] = true
+	}
+	return out
+})
+
+// isWeekday reports whether s is a day of the week's name alone ("Mittwoch,").
+func isWeekday(s string) bool {
+	return weekdays()[foldWord(strings.Trim(s, " ,.;"))]
 }
 
 // monthConflicts are month words that mean another month in another

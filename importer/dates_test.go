@@ -227,6 +227,9 @@ func TestDatesInManyLanguages(t *testing.T) {
 		{"nl", `<time>di 12 mrt 2019</time>`, "2019-03-12"},
 		{"ja", `<div class="date">2019年11月18日 10:25</div>`, "2019-11-18"},
 		{"en-GB", `<p class="byline">By Laura Mowat 13/01/2020</p>`, "2020-01-13"},
+		{"ar", `<div class="date">الأربعاء 12 أبريل 2023</div>`, "2023-04-12"},
+		{"ar", `<div class="date">12 آذار 2024</div>`, "2024-03-12"},
+		{"he", `<div class="date">12 במרץ 2024</div>`, "2024-03-12"},
 	}
 	for _, c := range cases {
 		a := mustExtract(t, "page.html", datedPage(c.lang, ``, "Chinese hunter catches bubonic plague", c.dateline, enBody))
