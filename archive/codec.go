@@ -36,20 +36,24 @@ func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
 // timeArg returns t as a query argument: NULL when t is zero or outside
 // the years 1–9999 the layout can hold (such a date means "unknown").
 func timeArg(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	if y := t.UTC().Year(); y < 1 || y > 9999 {
+	if !storable(t) {
 		return nil
 	}
 	return formatTime(t)
+}
+
+// storable reports whether t is known and within the years 1–9999 that
+// the stored layouts can hold.
+func storable(t time.Time) bool {
+	y := t.UTC().Year()
+	return !t.IsZero() && y >= 1 && y <= 9999
 }
 
 // pageTimeArg returns an article's published or modified time as a query
 // argument (see pageTimeLayout): NULL when t is zero or outside the years
 // 1–9999.
 func pageTimeArg(t time.Time) any {
-	if timeArg(t) == nil {
+	if !storable(t) {
 		return nil
 	}
 	return t.Format(pageTimeLayout)

@@ -20,6 +20,10 @@ import (
 // names are split at "," "and" "&" "und" "y" "et" …, except where what
 // follows a comma is a title, a credential ("MD") or an affiliation.
 
+// joinWords introduce an affiliation or a place after a name (see
+// affiliationJoin and danglingJoin).
+const joinWords = `on behalf of|for|at|of|from|in|à|aus|für|pour|para|per|發表在|发表在|發表於|发表于`
+
 var (
 	// bylineLabel is a label before the names, in the languages pages are
 	// written in.
@@ -55,10 +59,10 @@ var (
 	dateWords = regexp.MustCompile(`(?:\b(?i:last\s+)?(?i:updated|modified|published|posted|created)|` +
 		`(?:Last )?(?:Updated|Modified|Published|Posted|Created))(?i:\s+(?:on|at))?\s*:?`)
 	// dateLabels are the same words in the languages of the datelines
-	// (updatedWords, publishedWords: "publié le", "Aktualisiert am"), as
+	// (changedWords, publishedWords: "publié le", "Aktualisiert am"), as
 	// whole words ("Publications Editor" keeps its "publicat"); not
 	// "Reviewed", which in a byline names a reviewer (notAuthorRole).
-	dateLabels = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:last\s+)?(?:` + strings.Replace(updatedWords, "reviewed|", "", 1) + `|` +
+	dateLabels = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:last\s+)?(?:` + changedWords + `|` +
 		publishedWords + `)(?:\s+(?:on|at|am|um|le|el|em|il|op|den|в))?\s*:?(?:[^\p{L}]|$)`)
 	// pieceSeparator cuts a byline into pieces.
 	pieceSeparator = regexp.MustCompile(`\n|\s+[|•·—–]\s+|\s*[|•·]\s*|\s+-\s+|\s+/\s+`)
@@ -67,9 +71,9 @@ var (
 	// affiliationJoin introduces an affiliation or a place after a name
 	// ("for The Guardian", "on behalf of …", "à Paris", "發表在 痞客邦":
 	// posted on a blog host).
-	affiliationJoin = regexp.MustCompile(`(?i)\s+(?:on behalf of|for|at|of|from|with|in|à|aus|für|pour|para|per|發表在|发表在|發表於|发表于)(?:\s+|$)`)
+	affiliationJoin = regexp.MustCompile(`(?i)\s+(?:` + joinWords + `|with)(?:\s+|$)`)
 	// danglingJoin ends a piece whose affiliation is the next piece.
-	danglingJoin = regexp.MustCompile(`(?i)\s(?:on behalf of|for|at|of|from|in|à|aus|für|pour|para|per|發表在|发表在|發表於|发表于)$`)
+	danglingJoin = regexp.MustCompile(`(?i)\s(?:` + joinWords + `)$`)
 	// labelFrom is a one-word label ending in "from" before the name
 	// ("Insights from", "Notes from"), not a name whose affiliation follows.
 	labelFrom = regexp.MustCompile(`^\p{L}+\s+(?i:from|von)$`)

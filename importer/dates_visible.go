@@ -29,10 +29,13 @@ var (
 	updatedClass   = regexp.MustCompile(`(?i)updat|modif|revis`)
 	publishedClass = regexp.MustCompile(`(?i)publish|pubdate|posted|release|created|dateline`)
 	labelWords     = `(?:[^\p{L}\p{N}]+\p{L}{1,12}){0,2}[^\p{L}\p{N}]*$`
-	updatedWords   = `(?:updated?|modified|revised|reviewed|last edited|aktualisiert|geändert|` +
+	// changedWords label the date of a change; updatedWords also that of
+	// a review ("Reviewed: …"), which in a byline names a reviewer instead.
+	changedWords = `(?:updated?|modified|revised|last edited|aktualisiert|geändert|` +
 		`actualizado|actualización|atualizado|atualização|mis à jour|mise à jour|aggiornato|aggiornamento|` +
 		`bijgewerkt|gewijzigd|uppdaterad|opdateret|oppdatert|päivitetty|zaktualizowano|aktualizováno|` +
 		`frissítve|обновлено|更新|수정)`
+	updatedWords  = `(?:` + changedWords + `|reviewed)`
 	updatedLabel  = regexp.MustCompile(`(?i)` + updatedWords + labelWords)
 	updatedWord   = regexp.MustCompile(`(?i)` + updatedWords)
 	originalLabel = regexp.MustCompile(`(?i)(?:originally|first) (?:published|posted)` + labelWords)
